@@ -1,0 +1,23 @@
+//! Stage 3: tokens from the model, one file per emitted artefact.
+
+mod mock_struct;
+mod signature;
+mod trait_impl;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::MockSpec;
+use crate::names::Runtime;
+
+/// Everything generated for one mock.
+pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let mock = mock_struct::emit(spec, rt);
+    let signatures = spec.methods.iter().map(|m| signature::emit(spec, m, rt));
+    let trait_impl = trait_impl::emit(spec, rt);
+    quote! {
+        #mock
+        #(#signatures)*
+        #trait_impl
+    }
+}

@@ -1,0 +1,29 @@
+//! Procedural macros of [mockgen](https://docs.rs/mockgen). Depend on
+//! `mockgen` and use its re-exports; the macros are documented there.
+//!
+//! The expansion of `#[automock]` runs in stages: [`parse`] the attribute
+//! and the trait, [`lower`] them into the [`model`], then [`codegen`].
+
+mod call;
+mod codegen;
+mod diag;
+mod expand;
+mod lifetimes;
+mod lower;
+mod model;
+mod names;
+mod parse;
+
+use proc_macro::TokenStream;
+
+/// Generates `Mock<Trait>` for the annotated trait; see the `mockgen` crate.
+#[proc_macro_attribute]
+pub fn automock(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::automock(args.into(), item.into()).into()
+}
+
+/// Builds an expected call; see the `mockgen` crate.
+#[proc_macro]
+pub fn call(input: TokenStream) -> TokenStream {
+    call::expand(input.into()).into()
+}

@@ -1,0 +1,130 @@
+//! Every generated identifier and every runtime path, built in one place.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+use syn::ext::IdentExt as _;
+
+/// Paths into the runtime, through the facade's hidden `__private` module.
+#[derive(Clone)]
+pub(crate) struct Runtime {
+    root: TokenStream,
+}
+
+impl Runtime {
+    pub(crate) fn new(krate: Option<&syn::Path>) -> Self {
+        let root = match krate {
+            Some(path) => quote!(#path::__private),
+            None => quote!(::mockgen::__private),
+        };
+        Runtime { root }
+    }
+
+    /// `::mockgen::__private::<item>`.
+    pub(crate) fn item(&self, item: &str) -> TokenStream {
+        let root = &self.root;
+        let item = Ident::new(item, Span::call_site());
+        quote!(#root::#item)
+    }
+}
+
+/// `MockWeather` for trait `Weather`.
+pub(crate) fn mock_ident(trait_ident: &Ident) -> Ident {
+    format_ident!("Mock{}", trait_ident)
+}
+
+/// The marker type of one method's signature.
+pub(crate) fn signature_ident(mock: &Ident, method: &Ident) -> Ident {
+    format_ident!("__mockgen_{}_{}", mock, method.unraw())
+}
+
+/// The field that holds the mock-level state.
+pub(crate) fn core_field() -> Ident {
+    Ident::new("__mockgen_core", Span::call_site())
+}
+
+/// The `i`-th argument of a generated method, when the user's pattern is not
+/// a plain identifier.
+pub(crate) fn arg_ident(index: usize) -> Ident {
+    format_ident!("arg{}", index)
+}
+
+/// The lifetime given to the elided lifetimes of argument `index`.
+pub(crate) fn arg_lifetime(index: usize) -> syn::Lifetime {
+    syn::Lifetime::new(&format!("'__mockgen_a{index}"), Span::call_site())
+}
+
+/// The `SigN`/`ArityN` pair and the `AN` associated type of argument `index`.
+pub(crate) fn arity_items(arity: usize) -> (String, String) {
+    (format!("Sig{arity}"), format!("Arity{arity}"))
+}
+
+pub(crate) fn gat_ident(index: usize) -> Ident {
+    format_ident!("A{}", index)
+}
+
+/// A local of generated code that cannot collide with the user's names.
+pub(crate) fn hygienic(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+/// Type tokens as people write them: `Result<f64, Error>`, not
+/// `Result < f64 , Error >`.
+pub(crate) fn type_text(ty: &syn::Type) -> String {
+    let mut words = Vec::new();
+    flatten(quote!(#ty), &mut words);
+    let mut out = String::new();
+    let mut previous = "";
+    for word in &words {
+        let glued = previous.is_empty()
+            || matches!(previous, "<" | "&" | "(" | "[" | "::" | "'" | "*")
+            || matches!(
+                word.as_str(),
+                "<" | ">" | ">>" | "," | ")" | "]" | "::" | "(" | "[" | ";"
+            );
+        let spaced =
+            matches!(word.as_str(), "->" | "+" | "=") || matches!(previous, "->" | "+" | "=" | ",");
+        if spaced || !glued {
+            out.push(' ');
+        }
+        out.push_str(word);
+        previous = word;
+    }
+    out
+}
+
+/// Splits tokens into words, joining multi-character operators (`::`, `->`).
+fn flatten(tokens: TokenStream, words: &mut Vec<String>) {
+    let mut joint = false;
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                    proc_macro2::Delimiter::Bracket => ("[", "]"),
+                    proc_macro2::Delimiter::Brace => ("{", "}"),
+                    proc_macro2::Delimiter::None => ("", ""),
+                };
+                if !open.is_empty() {
+                    words.push(open.to_owned());
+                }
+                flatten(group.stream(), words);
+                if !close.is_empty() {
+                    words.push(close.to_owned());
+                }
+                joint = false;
+            }
+            proc_macro2::TokenTree::Punct(punct) => {
+                match words.last_mut() {
+                    Some(last) if joint => last.push(punct.as_char()),
+                    _ => words.push(punct.as_char().to_string()),
+                }
+                joint = punct.spacing() == proc_macro2::Spacing::Joint && punct.as_char() != '\'';
+            }
+            other => {
+                words.push(other.to_string());
+                joint = false;
+            }
+        }
+    }
+}

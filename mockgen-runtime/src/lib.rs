@@ -1,0 +1,55 @@
+//! Runtime support for [mockgen](https://docs.rs/mockgen): the generic types
+//! that generated mocks delegate to — per-method handles, call recording,
+//! matching, assertions and their messages.
+//!
+//! Depend on `mockgen`, which re-exports everything here; this crate's
+//! items are documented there.
+//!
+//! ```
+//! use mockgen::prelude::*;
+//!
+//! #[automock]
+//! trait Clock {
+//!     fn now(&self) -> u64;
+//! }
+//!
+//! let clock = MockClock::new();
+//! clock.now.return_value(42);
+//! assert_eq!(clock.now(), 42);
+//! clock.now.assert_called_once();
+//! ```
+#![deny(missing_docs)]
+
+mod args;
+mod assert;
+mod call;
+mod history;
+mod matcher;
+pub mod matchers;
+mod message;
+mod method;
+mod mock;
+mod sentinel;
+mod seq;
+mod signature;
+mod sync;
+
+pub use args::{
+    ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, Val,
+};
+pub use call::{Call, PathCall};
+pub use history::{CallList, MockCall};
+pub use matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
+pub use method::{Method, ReturnValue};
+pub use mock::MockCore;
+pub use sentinel::Sentinel;
+pub use signature::{
+    Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
+    Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10,
+    Sig11, Sig12, Signature,
+};
+
+#[doc(hidden)]
+pub use args::probe as __probe;
+#[doc(hidden)]
+pub use matcher::dispatch as __dispatch;

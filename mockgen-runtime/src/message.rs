@@ -1,0 +1,44 @@
+//! Failure text, shaped like `unittest.mock`'s (see SEMANTICS.md §6).
+
+/// `name(a, b)`.
+pub(crate) fn render_call(name: &str, args: &[String]) -> String {
+    format!("{name}({})", args.join(", "))
+}
+
+/// `1 time`, `3 times`.
+pub(crate) fn times(n: usize) -> String {
+    if n == 1 {
+        "1 time".to_owned()
+    } else {
+        format!("{n} times")
+    }
+}
+
+/// The `Calls:` block: nothing when there were no calls, else one per line.
+pub(crate) fn calls_block(calls: &[String]) -> String {
+    if calls.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nCalls:");
+    for call in calls {
+        out.push_str("\n  ");
+        out.push_str(call);
+    }
+    out
+}
+
+/// `[a, b]` on one line when short, else one item per line.
+pub(crate) fn list(items: &[String]) -> String {
+    let one_line = items.join(", ");
+    if items.len() <= 1 || one_line.len() <= 60 {
+        return format!("[{one_line}]");
+    }
+    let mut out = String::from("[");
+    for item in items {
+        out.push_str("\n    ");
+        out.push_str(item);
+        out.push(',');
+    }
+    out.push_str("\n]");
+    out
+}

@@ -1,0 +1,549 @@
+//! The per-method handle: configuration slots, the call history, and what
+//! happens when the mocked method is called.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex};
+
+use crate::history::{Entry, ErasedEntry, render_record};
+use crate::mock::{ErasedMethod, MockShared};
+use crate::seq;
+use crate::signature::{RecordOf, Signature};
+use crate::sync::lock;
+
+/// The handle of one mocked method: a public field of the mock named like
+/// the method (`weather.temperature`).
+///
+/// It is configured with [`return_value`](Self::return_value),
+/// [`side_effect`](Self::side_effect), [`side_effect_iter`](Self::side_effect_iter)
+/// and [`return_once`](Self::return_once), inspected with
+/// [`call_count`](Self::call_count), [`call_args_list`](Self::call_args_list)
+/// and friends, and asserted on with the `assert_*` methods.
+///
+/// When the method is called, the first of these that is configured answers
+/// (SEMANTICS SE-7): the side effect (`side_effect` or `side_effect_iter`),
+/// then values queued by `return_once`, then `return_value`, then
+/// `Default::default()` of the return type. A method with nothing configured
+/// whose return type has no `Default`, or any unconfigured method of a
+/// [sealed](crate::MockCore::seal) mock, panics with a message that says how
+/// to configure it.
+///
+/// A clone of a handle is the same handle.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Weather {
+///     fn temperature(&self, city: &str) -> Result<f64, String>;
+/// }
+///
+/// let weather = MockWeather::new();
+/// weather.temperature.return_value(Ok(21.5));
+/// assert_eq!(weather.temperature("London"), Ok(21.5));
+/// weather.temperature.assert_called_once_with(call!("London"));
+/// ```
+pub struct Method<S: Signature, A = <S as Signature>::Arity> {
+    pub(crate) inner: Arc<MethodInner<S>>,
+    arity: PhantomData<fn() -> A>,
+}
+
+pub(crate) struct MethodInner<S: Signature> {
+    pub(crate) mock: Arc<MockShared>,
+    pub(crate) state: Mutex<State<S>>,
+}
+
+type ReturnFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
+type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
+
+pub(crate) struct State<S: Signature> {
+    pub(crate) calls: Vec<Arc<Entry<S>>>,
+    effect: Effect<S>,
+    return_value: Option<ReturnFn<S>>,
+    once: VecDeque<S::Output>,
+}
+
+enum Effect<S: Signature> {
+    None,
+    Fn(Arc<S::Fn>),
+    Iter(SharedIter<S>),
+}
+
+/// What a call resolved to, taken out of the lock before it runs.
+enum Action<S: Signature> {
+    Effect(Arc<S::Fn>),
+    Iter(SharedIter<S>),
+    Once(S::Output),
+    Value(ReturnFn<S>),
+    Unconfigured,
+}
+
+impl<S: Signature> State<S> {
+    fn new() -> Self {
+        State {
+            calls: Vec::new(),
+            effect: Effect::None,
+            return_value: None,
+            once: VecDeque::new(),
+        }
+    }
+
+    fn next_action(&mut self) -> Action<S> {
+        match &self.effect {
+            Effect::Fn(f) => return Action::Effect(Arc::clone(f)),
+            Effect::Iter(iter) => return Action::Iter(Arc::clone(iter)),
+            Effect::None => {}
+        }
+        if let Some(value) = self.once.pop_front() {
+            return Action::Once(value);
+        }
+        match &self.return_value {
+            Some(value) => Action::Value(Arc::clone(value)),
+            None => Action::Unconfigured,
+        }
+    }
+
+    fn reset_config(&mut self) {
+        self.effect = Effect::None;
+        self.return_value = None;
+        self.once.clear();
+    }
+}
+
+impl<S: Signature, A> Clone for Method<S, A> {
+    fn clone(&self) -> Self {
+        Method {
+            inner: Arc::clone(&self.inner),
+            arity: PhantomData,
+        }
+    }
+}
+
+impl<S: Signature, A> fmt::Debug for Method<S, A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Method")
+            .field("name", &self.qualified_name())
+            .field("call_count", &self.call_count())
+            .finish()
+    }
+}
+
+/// The bound of [`Method::return_value`]: every call returns a clone.
+#[diagnostic::on_unimplemented(
+    message = "`return_value` needs the return type `{Self}` to be `Clone`, because every call returns a clone",
+    label = "`{Self}` is not `Clone`",
+    note = "use `return_once(value)` to return a value once, or `side_effect(|…| …)` to build a new value on every call"
+)]
+pub trait ReturnValue: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
+
+impl<S: Signature, A> Method<S, A>
+where
+    S::Output: Send,
+{
+    pub(crate) fn new(mock: Arc<MockShared>) -> Self {
+        Method {
+            inner: Arc::new(MethodInner {
+                mock,
+                state: Mutex::new(State::new()),
+            }),
+            arity: PhantomData,
+        }
+    }
+
+    pub(crate) fn erased(&self) -> Arc<dyn ErasedMethod> {
+        Arc::clone(&self.inner) as Arc<dyn ErasedMethod>
+    }
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// `mock.method`, as messages print it.
+    pub fn qualified_name(&self) -> String {
+        format!("{}.{}", self.inner.mock.name, S::NAME)
+    }
+
+    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State<S>> {
+        lock(&self.inner.state)
+    }
+
+    /// Every call returns a clone of `value` (Python's `return_value`).
+    ///
+    /// The return type must be `Clone`; otherwise use
+    /// [`return_once`](Self::return_once) or [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Weather {
+    ///     fn cities(&self) -> Vec<String>;
+    /// }
+    ///
+    /// let weather = MockWeather::new();
+    /// weather.cities.return_value(vec!["Oslo".to_string()]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// ```
+    pub fn return_value(&self, value: S::Output)
+    where
+        S::Output: ReturnValue,
+    {
+        self.state().return_value = Some(Arc::new(move || value.clone()));
+    }
+
+    /// The next call returns `value`, once; calls after it fall back to the
+    /// other configuration. Several calls queue several values. Works for
+    /// return types that are not `Clone`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Files {
+    ///     fn open(&self, path: &str) -> Option<Box<dyn std::io::Read + Send>>;
+    /// }
+    ///
+    /// let files = MockFiles::new();
+    /// files.open.return_once(Some(Box::new(&b"data"[..])));
+    /// assert!(files.open("a.txt").is_some());
+    /// assert!(files.open("b.txt").is_none()); // back to the default
+    /// ```
+    pub fn return_once(&self, value: S::Output) {
+        self.state().once.push_back(value);
+    }
+
+    /// Each call returns the next item (Python's iterable `side_effect`);
+    /// when the items run out, the call is still recorded and then panics,
+    /// naming the mock, the method and the call number. Replaces any
+    /// [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.side_effect_iter([10, 20]);
+    /// assert_eq!(clock.now(), 10);
+    /// assert_eq!(clock.now(), 20);
+    /// ```
+    pub fn side_effect_iter<I>(&self, values: I)
+    where
+        I: IntoIterator<Item = S::Output>,
+        I::IntoIter: Send + 'static,
+    {
+        let iter: Box<dyn Iterator<Item = S::Output> + Send> = Box::new(values.into_iter());
+        self.state().effect = Effect::Iter(Arc::new(Mutex::new(iter)));
+    }
+
+    pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
+        self.state().effect = Effect::Fn(Arc::from(f));
+    }
+
+    /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
+    /// `return_value` answers again (Python's `side_effect = None`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.side_effect(|| 7);
+    /// assert_eq!(clock.now(), 7);
+    /// clock.now.reset_side_effect();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_side_effect(&self) {
+        self.state().effect = Effect::None;
+    }
+
+    /// Removes the `return_value` and any queued `return_once` values.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.reset_return_value();
+    /// assert_eq!(clock.now(), 0); // `u64::default()`
+    /// ```
+    pub fn reset_return_value(&self) {
+        let mut state = self.state();
+        state.return_value = None;
+        state.once.clear();
+    }
+
+    /// Forgets the recorded calls; the configuration stays (Python's
+    /// `reset_mock()`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_mock();
+    /// clock.now.assert_not_called();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_mock(&self) {
+        self.state().calls.clear();
+    }
+
+    /// Forgets the recorded calls and the configuration.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_all();
+    /// assert_eq!(clock.now.call_count(), 0);
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn reset_all(&self) {
+        let mut state = self.state();
+        state.calls.clear();
+        state.reset_config();
+    }
+
+    /// Whether the method was called at least once.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// assert!(!clock.now.called());
+    /// clock.now();
+    /// assert!(clock.now.called());
+    /// ```
+    #[must_use]
+    pub fn called(&self) -> bool {
+        self.call_count() > 0
+    }
+
+    /// How many times the method was called.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.now();
+    /// assert_eq!(clock.now.call_count(), 2);
+    /// ```
+    #[must_use]
+    pub fn call_count(&self) -> usize {
+        self.state().calls.len()
+    }
+
+    /// The arguments of the last call, owned (`&str` recorded as `String`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Weather {
+    ///     fn forecast(&self, city: &str, days: u8) -> Vec<f64>;
+    /// }
+    ///
+    /// let weather = MockWeather::new();
+    /// assert_eq!(weather.forecast.call_args(), None);
+    /// weather.forecast("Oslo", 3);
+    /// let (city, days) = weather.forecast.call_args().unwrap();
+    /// assert_eq!((city.as_str(), days), ("Oslo", 3));
+    /// ```
+    #[must_use]
+    pub fn call_args(&self) -> Option<RecordOf<S>> {
+        let last = self.state().calls.last().cloned();
+        last.map(|entry| entry.record.clone())
+    }
+
+    /// The arguments of every call, oldest first.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.sleep(10);
+    /// clock.sleep(20);
+    /// assert_eq!(clock.sleep.call_args_list(), [(10,), (20,)]);
+    /// ```
+    #[must_use]
+    pub fn call_args_list(&self) -> Vec<RecordOf<S>> {
+        self.entries()
+            .iter()
+            .map(|entry| entry.record.clone())
+            .collect()
+    }
+
+    /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
+    /// matchers) never runs under the lock.
+    pub(crate) fn entries(&self) -> Vec<Arc<Entry<S>>> {
+        self.state().calls.clone()
+    }
+
+    pub(crate) fn rendered_calls(&self) -> Vec<String> {
+        self.entries()
+            .iter()
+            .map(|e| render_record::<S>(&e.record))
+            .collect()
+    }
+
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call(
+        &self,
+        record: RecordOf<S>,
+        invoke: impl FnOnce(&S::Fn) -> S::Output,
+    ) -> S::Output {
+        let entry = Arc::new(Entry {
+            seq: seq::next(),
+            record,
+        });
+        let (number, action) = {
+            let mut state = self.state();
+            state.calls.push(Arc::clone(&entry));
+            (state.calls.len(), state.next_action())
+        };
+        match action {
+            Action::Effect(f) => invoke(&f),
+            // The iterator's own lock serialises concurrent calls; only an
+            // iterator that calls its own mock from `next` could wait on it.
+            Action::Iter(iter) => {
+                let next = lock(&iter).next();
+                next.unwrap_or_else(|| self.exhausted(&entry, number))
+            }
+            Action::Once(value) => value,
+            Action::Value(value) => value(),
+            Action::Unconfigured => self.unconfigured(&entry),
+        }
+    }
+
+    #[track_caller]
+    fn exhausted(&self, entry: &Entry<S>, number: usize) -> ! {
+        panic!(
+            "{}: side_effect_iter is exhausted: call {number} has no value left.\n  Call: {}\nGive `side_effect_iter` more values, or end it with `.chain(std::iter::repeat(…))`.",
+            self.qualified_name(),
+            render_record::<S>(&entry.record),
+        )
+    }
+
+    #[track_caller]
+    fn unconfigured(&self, entry: &Entry<S>) -> S::Output {
+        let sealed = self.inner.mock.is_sealed();
+        if !sealed {
+            if let Some(value) = S::default_output() {
+                return value;
+            }
+        }
+        let why = if sealed {
+            "the mock is sealed and this method has nothing configured".to_owned()
+        } else {
+            format!("nothing is configured and `{}` has no Default", S::OUTPUT)
+        };
+        panic!(
+            "{}: {why}.\n  Call: {}\nConfigure it before the call: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
+            self.qualified_name(),
+            render_record::<S>(&entry.record),
+            S::NAME,
+        )
+    }
+}
+
+impl<S: Signature> ErasedMethod for MethodInner<S>
+where
+    S::Output: Send,
+{
+    fn entries(&self) -> Vec<Arc<dyn ErasedEntry>> {
+        lock(&self.state)
+            .calls
+            .iter()
+            .map(|e| Arc::clone(e) as Arc<dyn ErasedEntry>)
+            .collect()
+    }
+    fn reset_calls(&self) {
+        lock(&self.state).calls.clear();
+    }
+    fn reset_config(&self) {
+        lock(&self.state).reset_config();
+    }
+}
+
+macro_rules! side_effect {
+    ($arity:ident $sig:ident $($arg:ident $lt:lifetime),*) => {
+        impl<S: crate::signature::$sig> Method<S, crate::signature::$arity> {
+            /// Every call runs `f` with the call's arguments and returns its
+            /// result (Python's callable `side_effect`). Arguments arrive as
+            /// in the signature (`&mut` ones writable); the call is recorded
+            /// before `f` runs, and `f` may call the mock again. Wins over
+            /// `return_value`; replaces any `side_effect_iter`.
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Weather {
+            ///     fn temperature(&self, city: &str) -> Result<f64, String>;
+            /// }
+            ///
+            /// let weather = MockWeather::new();
+            /// weather.temperature.side_effect(|city| match city {
+            ///     "Oslo" => Err("down".to_string()),
+            ///     _ => Ok(20.0),
+            /// });
+            /// assert_eq!(weather.temperature("Paris"), Ok(20.0));
+            /// assert!(weather.temperature("Oslo").is_err());
+            /// ```
+            pub fn side_effect<C>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output + Send + Sync + 'static,
+            {
+                self.set_side_effect(S::boxed(f));
+            }
+        }
+    };
+}
+
+side_effect!(Arity0 Sig0);
+side_effect!(Arity1 Sig1 A0 'a0);
+side_effect!(Arity2 Sig2 A0 'a0, A1 'a1);
+side_effect!(Arity3 Sig3 A0 'a0, A1 'a1, A2 'a2);
+side_effect!(Arity4 Sig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
+side_effect!(Arity5 Sig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
+side_effect!(Arity6 Sig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
+side_effect!(Arity7 Sig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
+side_effect!(Arity8 Sig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
+side_effect!(Arity9 Sig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
+side_effect!(Arity10 Sig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
+side_effect!(Arity11 Sig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
+side_effect!(Arity12 Sig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);

@@ -1,0 +1,332 @@
+//! What a whole mock shares: its name, the sealed flag, and the registry of
+//! its methods that mock-level views (`mock_calls`, `reset_mock`) walk.
+
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::call::PathCall;
+use crate::history::{CallList, ErasedEntry, MockCall, find_run, unmatched_any_order};
+use crate::message::{calls_block, list, times};
+use crate::method::Method;
+use crate::signature::Signature;
+use crate::sync::lock;
+
+/// State every method handle of a mock can see.
+pub(crate) struct MockShared {
+    pub(crate) name: String,
+    sealed: AtomicBool,
+}
+
+impl MockShared {
+    pub(crate) fn is_sealed(&self) -> bool {
+        self.sealed.load(Ordering::Acquire)
+    }
+}
+
+/// A method handle seen without its types.
+pub(crate) trait ErasedMethod: Send + Sync {
+    fn entries(&self) -> Vec<Arc<dyn ErasedEntry>>;
+    fn reset_calls(&self);
+    fn reset_config(&self);
+}
+
+/// The mock-level API every generated mock has (through `Deref`): its name,
+/// [`seal`](Self::seal), the history of all its methods
+/// ([`mock_calls`](Self::mock_calls)), resets, and assertions across
+/// methods with `call!(.method(…))`.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Weather {
+///     fn temperature(&self, city: &str) -> f64;
+///     fn cities(&self) -> Vec<String>;
+/// }
+///
+/// let weather = MockWeather::named("weather");
+/// weather.cities();
+/// weather.temperature("Oslo");
+/// assert_eq!(weather.name(), "weather");
+/// weather.assert_has_calls([call!(.cities()), call!(.temperature("Oslo"))]);
+/// weather.reset_mock();
+/// weather.assert_not_called();
+/// ```
+#[derive(Clone)]
+pub struct MockCore {
+    shared: Arc<MockShared>,
+    methods: Arc<Mutex<Vec<Arc<dyn ErasedMethod>>>>,
+}
+
+impl fmt::Debug for MockCore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("MockCore").field(&self.name()).finish()
+    }
+}
+
+impl MockCore {
+    #[doc(hidden)]
+    pub fn __new(name: &str) -> Self {
+        MockCore {
+            shared: Arc::new(MockShared {
+                name: name.to_owned(),
+                sealed: AtomicBool::new(false),
+            }),
+            methods: Arc::default(),
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn __method<S: Signature>(&self) -> Method<S>
+    where
+        S::Output: Send,
+    {
+        let method = Method::new(Arc::clone(&self.shared));
+        lock(&self.methods).push(method.erased());
+        method
+    }
+
+    /// The mock's name: its type name, or the one given to `named`.
+    pub fn name(&self) -> &str {
+        &self.shared.name
+    }
+
+    /// From now on every call of a method with nothing configured panics,
+    /// even when its return type has a `Default` (SEMANTICS SEAL-1, SEAL-2).
+    /// Methods can still be configured after sealing.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.seal();
+    /// let call = std::panic::catch_unwind(|| clock.now());
+    /// assert!(call.is_err());
+    /// clock.now.return_value(3);
+    /// assert_eq!(clock.now(), 3);
+    /// ```
+    pub fn seal(&self) {
+        self.shared.sealed.store(true, Ordering::Release);
+    }
+
+    /// Every call of every method of this mock, in order (Python's
+    /// `mock_calls`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
+    /// ```
+    pub fn mock_calls(&self) -> CallList {
+        let methods = lock(&self.methods).clone();
+        let calls = methods
+            .iter()
+            .flat_map(|m| m.entries())
+            .map(|entry| MockCall::new(Vec::new(), entry))
+            .collect();
+        CallList::from_sorted(calls)
+    }
+
+    /// Forgets the calls of every method; configuration stays.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.reset_mock();
+    /// assert!(clock.mock_calls().is_empty());
+    /// ```
+    pub fn reset_mock(&self) {
+        for method in lock(&self.methods).clone() {
+            method.reset_calls();
+        }
+    }
+
+    /// Forgets the calls and the configuration of every method.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(9);
+    /// clock.reset_all();
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn reset_all(&self) {
+        for method in lock(&self.methods).clone() {
+            method.reset_calls();
+            method.reset_config();
+        }
+    }
+
+    /// Panics if any method of the mock was called.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// MockClock::new().assert_not_called();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: expected no calls. Called 1 time.
+    /// Calls:
+    ///   now()
+    /// ```
+    #[track_caller]
+    pub fn assert_not_called(&self) {
+        let calls = self.mock_calls().rendered();
+        if !calls.is_empty() {
+            self.fail(&format!(
+                "expected no calls. Called {}.{}",
+                times(calls.len()),
+                calls_block(&calls)
+            ));
+        }
+    }
+
+    /// Panics unless some call matches `expected`, a `call!(.method(…))`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.sleep(5);
+    /// clock.assert_any_call(call!(.sleep(5)));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: sleep(7) call not found.
+    /// Calls:
+    ///   sleep(5)
+    /// ```
+    #[track_caller]
+    pub fn assert_any_call(&self, expected: PathCall) {
+        let calls = self.mock_calls();
+        if !calls.contains(&expected) {
+            self.fail(&format!(
+                "{} call not found.{}",
+                expected.render(),
+                calls_block(&calls.rendered())
+            ));
+        }
+    }
+
+    /// Panics unless `expected` (`call!(.method(…))` items) occurs in
+    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order
+    /// (SEMANTICS AS-7).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.now();
+    /// clock.assert_has_calls([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: calls not found.
+    /// Expected: [now(), now()]
+    ///   Actual: [now(), sleep(5), now()]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        let calls = self.mock_calls();
+        let actual: Vec<&MockCall> = calls.iter().collect();
+        if find_run(&actual, &expected, |a, e| a.matches(e)).is_none() {
+            let wanted: Vec<String> = expected.iter().map(PathCall::render).collect();
+            self.fail(&format!(
+                "calls not found.\nExpected: {}\n  Actual: {}",
+                list(&wanted),
+                list(&calls.rendered())
+            ));
+        }
+    }
+
+    /// Panics unless every expected call matches a different call of the
+    /// mock, in any order (SEMANTICS AS-8).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.assert_has_calls_any_order([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: does not contain all of [sleep(9)] in its call list.
+    ///   Actual: [now(), sleep(5)]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        let calls = self.mock_calls();
+        let actual: Vec<&MockCall> = calls.iter().collect();
+        let missing = unmatched_any_order(&actual, &expected, |a, e| a.matches(e));
+        if !missing.is_empty() {
+            let missing: Vec<String> = missing.iter().map(|c| c.render()).collect();
+            self.fail(&format!(
+                "does not contain all of {} in its call list.\n  Actual: {}",
+                list(&missing),
+                list(&calls.rendered())
+            ));
+        }
+    }
+
+    #[track_caller]
+    fn fail(&self, what: &str) -> ! {
+        panic!("{}: {what}", self.name())
+    }
+}
