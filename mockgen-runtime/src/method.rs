@@ -4,10 +4,10 @@
 use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::history::{Entry, ErasedEntry, render_record};
-use crate::mock::{ErasedMethod, MockShared};
+use crate::mock::{ErasedLog, MockShared};
 use crate::seq;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -51,16 +51,28 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
 
 pub(crate) struct MethodInner<S: Signature> {
     pub(crate) mock: Arc<MockShared>,
-    pub(crate) state: Mutex<State<S>>,
+    /// Shared with the mock's registry. Records are always `Send + Sync`, so
+    /// the registry is too, whatever the return type.
+    pub(crate) log: Arc<Log<S>>,
+    /// Holds return values, so it is `Send`/`Sync` only when they are.
+    config: Mutex<Config<S>>,
 }
 
-type ReturnFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
-type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
+/// The recorded calls of one method.
+pub(crate) struct Log<S: Signature> {
+    pub(crate) calls: Mutex<Vec<Arc<Entry<S>>>>,
+}
 
-pub(crate) struct State<S: Signature> {
-    pub(crate) calls: Vec<Arc<Entry<S>>>,
+type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
+type CloneFn<T> = fn(&T) -> T;
+
+struct Config<S: Signature> {
+    /// The mock's reset epoch this configuration belongs to: a mock-level
+    /// `reset_all` bumps the epoch, and a stale configuration is dropped on
+    /// its next use.
+    epoch: u64,
     effect: Effect<S>,
-    return_value: Option<ReturnFn<S>>,
+    return_value: Option<(Arc<S::Output>, CloneFn<S::Output>)>,
     once: VecDeque<S::Output>,
 }
 
@@ -75,14 +87,14 @@ enum Action<S: Signature> {
     Effect(Arc<S::Fn>),
     Iter(SharedIter<S>),
     Once(S::Output),
-    Value(ReturnFn<S>),
+    Value(Arc<S::Output>, CloneFn<S::Output>),
     Unconfigured,
 }
 
-impl<S: Signature> State<S> {
-    fn new() -> Self {
-        State {
-            calls: Vec::new(),
+impl<S: Signature> Config<S> {
+    fn new(epoch: u64) -> Self {
+        Config {
+            epoch,
             effect: Effect::None,
             return_value: None,
             once: VecDeque::new(),
@@ -99,15 +111,9 @@ impl<S: Signature> State<S> {
             return Action::Once(value);
         }
         match &self.return_value {
-            Some(value) => Action::Value(Arc::clone(value)),
+            Some((value, clone)) => Action::Value(Arc::clone(value), *clone),
             None => Action::Unconfigured,
         }
-    }
-
-    fn reset_config(&mut self) {
-        self.effect = Effect::None;
-        self.return_value = None;
-        self.once.clear();
     }
 }
 
@@ -135,37 +141,45 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
     label = "`{Self}` is not `Clone`",
     note = "use `return_once(value)` to return a value once, or `side_effect(|…| …)` to build a new value on every call"
 )]
-pub trait ReturnValue: Clone + Send + Sync + 'static {}
+pub trait ReturnValue: Clone + 'static {}
 
-impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
+impl<T: Clone + 'static> ReturnValue for T {}
 
-impl<S: Signature, A> Method<S, A>
-where
-    S::Output: Send,
-{
+impl<S: Signature, A> Method<S, A> {
     pub(crate) fn new(mock: Arc<MockShared>) -> Self {
+        let epoch = mock.epoch();
         Method {
             inner: Arc::new(MethodInner {
                 mock,
-                state: Mutex::new(State::new()),
+                log: Arc::new(Log {
+                    calls: Mutex::new(Vec::new()),
+                }),
+                config: Mutex::new(Config::new(epoch)),
             }),
             arity: PhantomData,
         }
     }
 
-    pub(crate) fn erased(&self) -> Arc<dyn ErasedMethod> {
-        Arc::clone(&self.inner) as Arc<dyn ErasedMethod>
+    pub(crate) fn erased_log(&self) -> Arc<dyn ErasedLog> {
+        Arc::clone(&self.inner.log) as Arc<dyn ErasedLog>
     }
-}
 
-impl<S: Signature, A> Method<S, A> {
     /// `mock.method`, as messages print it.
     pub fn qualified_name(&self) -> String {
         format!("{}.{}", self.inner.mock.name, S::NAME)
     }
 
-    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State<S>> {
-        lock(&self.inner.state)
+    fn config(&self) -> MutexGuard<'_, Config<S>> {
+        let mut config = lock(&self.inner.config);
+        let epoch = self.inner.mock.epoch();
+        if config.epoch != epoch {
+            *config = Config::new(epoch);
+        }
+        config
+    }
+
+    fn calls(&self) -> MutexGuard<'_, Vec<Arc<Entry<S>>>> {
+        lock(&self.inner.log.calls)
     }
 
     /// Every call returns a clone of `value` (Python's `return_value`).
@@ -189,7 +203,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: ReturnValue,
     {
-        self.state().return_value = Some(Arc::new(move || value.clone()));
+        self.config().return_value = Some((Arc::new(value), S::Output::clone));
     }
 
     /// The next call returns `value`, once; calls after it fall back to the
@@ -209,7 +223,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert!(files.open("b.txt").is_none()); // back to the default
     /// ```
     pub fn return_once(&self, value: S::Output) {
-        self.state().once.push_back(value);
+        self.config().once.push_back(value);
     }
 
     /// Each call returns the next item (Python's iterable `side_effect`);
@@ -235,11 +249,11 @@ impl<S: Signature, A> Method<S, A> {
         I::IntoIter: Send + 'static,
     {
         let iter: Box<dyn Iterator<Item = S::Output> + Send> = Box::new(values.into_iter());
-        self.state().effect = Effect::Iter(Arc::new(Mutex::new(iter)));
+        self.config().effect = Effect::Iter(Arc::new(Mutex::new(iter)));
     }
 
     pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
-        self.state().effect = Effect::Fn(Arc::from(f));
+        self.config().effect = Effect::Fn(Arc::from(f));
     }
 
     /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
@@ -260,7 +274,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_side_effect(&self) {
-        self.state().effect = Effect::None;
+        self.config().effect = Effect::None;
     }
 
     /// Removes the `return_value` and any queued `return_once` values.
@@ -278,9 +292,9 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 0); // `u64::default()`
     /// ```
     pub fn reset_return_value(&self) {
-        let mut state = self.state();
-        state.return_value = None;
-        state.once.clear();
+        let mut config = self.config();
+        config.return_value = None;
+        config.once.clear();
     }
 
     /// Forgets the recorded calls; the configuration stays (Python's
@@ -301,7 +315,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_mock(&self) {
-        self.state().calls.clear();
+        self.calls().clear();
     }
 
     /// Forgets the recorded calls and the configuration.
@@ -321,9 +335,9 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 0);
     /// ```
     pub fn reset_all(&self) {
-        let mut state = self.state();
-        state.calls.clear();
-        state.reset_config();
+        self.calls().clear();
+        let mut config = self.config();
+        *config = Config::new(config.epoch);
     }
 
     /// Whether the method was called at least once.
@@ -361,7 +375,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_count(&self) -> usize {
-        self.state().calls.len()
+        self.calls().len()
     }
 
     /// The arguments of the last call, owned (`&str` recorded as `String`).
@@ -381,7 +395,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_args(&self) -> Option<RecordOf<S>> {
-        let last = self.state().calls.last().cloned();
+        let last = self.calls().last().cloned();
         last.map(|entry| entry.record.clone())
     }
 
@@ -410,7 +424,7 @@ impl<S: Signature, A> Method<S, A> {
     /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
     /// matchers) never runs under the lock.
     pub(crate) fn entries(&self) -> Vec<Arc<Entry<S>>> {
-        self.state().calls.clone()
+        self.calls().clone()
     }
 
     pub(crate) fn rendered_calls(&self) -> Vec<String> {
@@ -431,11 +445,12 @@ impl<S: Signature, A> Method<S, A> {
             seq: seq::next(),
             record,
         });
-        let (number, action) = {
-            let mut state = self.state();
-            state.calls.push(Arc::clone(&entry));
-            (state.calls.len(), state.next_action())
+        let number = {
+            let mut calls = self.calls();
+            calls.push(Arc::clone(&entry));
+            calls.len()
         };
+        let action = self.config().next_action();
         match action {
             Action::Effect(f) => invoke(&f),
             // The iterator's own lock serialises concurrent calls; only an
@@ -445,7 +460,7 @@ impl<S: Signature, A> Method<S, A> {
                 next.unwrap_or_else(|| self.exhausted(&entry, number))
             }
             Action::Once(value) => value,
-            Action::Value(value) => value(),
+            Action::Value(value, clone) => clone(&value),
             Action::Unconfigured => self.unconfigured(&entry),
         }
     }
@@ -481,22 +496,15 @@ impl<S: Signature, A> Method<S, A> {
     }
 }
 
-impl<S: Signature> ErasedMethod for MethodInner<S>
-where
-    S::Output: Send,
-{
+impl<S: Signature> ErasedLog for Log<S> {
     fn entries(&self) -> Vec<Arc<dyn ErasedEntry>> {
-        lock(&self.state)
-            .calls
+        lock(&self.calls)
             .iter()
             .map(|e| Arc::clone(e) as Arc<dyn ErasedEntry>)
             .collect()
     }
     fn reset_calls(&self) {
-        lock(&self.state).calls.clear();
-    }
-    fn reset_config(&self) {
-        lock(&self.state).reset_config();
+        lock(&self.calls).clear();
     }
 }
 

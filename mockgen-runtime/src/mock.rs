@@ -2,7 +2,7 @@
 //! its methods that mock-level views (`mock_calls`, `reset_mock`) walk.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
@@ -16,19 +16,25 @@ use crate::sync::lock;
 pub(crate) struct MockShared {
     pub(crate) name: String,
     sealed: AtomicBool,
+    /// Bumped by `reset_all`: method configurations of an older epoch are
+    /// dropped on their next use.
+    epoch: AtomicU64,
 }
 
 impl MockShared {
     pub(crate) fn is_sealed(&self) -> bool {
         self.sealed.load(Ordering::Acquire)
     }
+
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
 }
 
-/// A method handle seen without its types.
-pub(crate) trait ErasedMethod: Send + Sync {
+/// A method's call log seen without its types.
+pub(crate) trait ErasedLog: Send + Sync {
     fn entries(&self) -> Vec<Arc<dyn ErasedEntry>>;
     fn reset_calls(&self);
-    fn reset_config(&self);
 }
 
 /// The mock-level API every generated mock has (through `Deref`): its name,
@@ -56,7 +62,7 @@ pub(crate) trait ErasedMethod: Send + Sync {
 #[derive(Clone)]
 pub struct MockCore {
     shared: Arc<MockShared>,
-    methods: Arc<Mutex<Vec<Arc<dyn ErasedMethod>>>>,
+    methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
 }
 
 impl fmt::Debug for MockCore {
@@ -72,18 +78,16 @@ impl MockCore {
             shared: Arc::new(MockShared {
                 name: name.to_owned(),
                 sealed: AtomicBool::new(false),
+                epoch: AtomicU64::new(0),
             }),
             methods: Arc::default(),
         }
     }
 
     #[doc(hidden)]
-    pub fn __method<S: Signature>(&self) -> Method<S>
-    where
-        S::Output: Send,
-    {
+    pub fn __method<S: Signature>(&self) -> Method<S> {
         let method = Method::new(Arc::clone(&self.shared));
-        lock(&self.methods).push(method.erased());
+        lock(&self.methods).push(method.erased_log());
         method
     }
 
@@ -175,10 +179,8 @@ impl MockCore {
     /// assert_eq!(clock.now(), 0);
     /// ```
     pub fn reset_all(&self) {
-        for method in lock(&self.methods).clone() {
-            method.reset_calls();
-            method.reset_config();
-        }
+        self.reset_mock();
+        self.shared.epoch.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Panics if any method of the mock was called.
