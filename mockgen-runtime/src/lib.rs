@@ -40,7 +40,7 @@ pub use args::{
 pub use call::{Call, PathCall};
 pub use history::{CallList, MockCall};
 pub use matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
-pub use method::{Method, ReturnValue};
+pub use method::{Method, Respond, ReturnValue};
 pub use mock::MockCore;
 pub use sentinel::Sentinel;
 pub use signature::{

@@ -74,6 +74,8 @@ struct Config<S: Signature> {
     effect: Effect<S>,
     return_value: Option<(Arc<S::Output>, CloneFn<S::Output>)>,
     once: VecDeque<S::Output>,
+    /// Unconfigured calls run the original implementation, where there is one.
+    call_original: bool,
 }
 
 enum Effect<S: Signature> {
@@ -88,7 +90,17 @@ enum Action<S: Signature> {
     Iter(SharedIter<S>),
     Once(S::Output),
     Value(Arc<S::Output>, CloneFn<S::Output>),
+    Original,
     Unconfigured,
+}
+
+/// What generated code is asked to run for a call: the configured side
+/// effect, or the original implementation (spies and patches).
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub enum Respond<'f, F: ?Sized> {
+    SideEffect(&'f F),
+    Original,
 }
 
 impl<S: Signature> Config<S> {
@@ -98,6 +110,7 @@ impl<S: Signature> Config<S> {
             effect: Effect::None,
             return_value: None,
             once: VecDeque::new(),
+            call_original: false,
         }
     }
 
@@ -112,6 +125,7 @@ impl<S: Signature> Config<S> {
         }
         match &self.return_value {
             Some((value, clone)) => Action::Value(Arc::clone(value), *clone),
+            None if self.call_original => Action::Original,
             None => Action::Unconfigured,
         }
     }
@@ -434,12 +448,46 @@ impl<S: Signature, A> Method<S, A> {
             .collect()
     }
 
+    /// Unconfigured calls run the original implementation instead of
+    /// returning `Default::default()`: a spy (Python's `wraps=`). For handles
+    /// that have an original: patched functions and `wrapping` mocks.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// // A trait mock has no original: `call_original` changes nothing.
+    /// let clock = MockClock::new();
+    /// clock.now.call_original();
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn call_original(&self) {
+        self.config().call_original = true;
+    }
+
+    /// Records a call and answers it. `invoke` calls the side effect with
+    /// the call's arguments.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call(
+    pub fn __call(&self, record: RecordOf<S>, invoke: impl FnOnce(&S::Fn) -> S::Output) -> S::Output {
+        self.__call_spy(record, |respond| match respond {
+            Respond::SideEffect(f) => invoke(f),
+            // Without an original, an unconfigured call falls back to the
+            // default, as if `call_original` had not been asked for.
+            Respond::Original => self.default_or_panic(None),
+        })
+    }
+
+    /// Like `__call`, for handles that have an original implementation.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_spy(
         &self,
         record: RecordOf<S>,
-        invoke: impl FnOnce(&S::Fn) -> S::Output,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
         let entry = Arc::new(Entry {
             seq: seq::next(),
@@ -452,7 +500,7 @@ impl<S: Signature, A> Method<S, A> {
         };
         let action = self.config().next_action();
         match action {
-            Action::Effect(f) => invoke(&f),
+            Action::Effect(f) => respond(Respond::SideEffect(&f)),
             // The iterator's own lock serialises concurrent calls; only an
             // iterator that calls its own mock from `next` could wait on it.
             Action::Iter(iter) => {
@@ -461,7 +509,8 @@ impl<S: Signature, A> Method<S, A> {
             }
             Action::Once(value) => value,
             Action::Value(value, clone) => clone(&value),
-            Action::Unconfigured => self.unconfigured(&entry),
+            Action::Original => respond(Respond::Original),
+            Action::Unconfigured => self.default_or_panic(Some(&entry)),
         }
     }
 
@@ -475,7 +524,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     #[track_caller]
-    fn unconfigured(&self, entry: &Entry<S>) -> S::Output {
+    fn default_or_panic(&self, entry: Option<&Entry<S>>) -> S::Output {
         let sealed = self.inner.mock.is_sealed();
         if !sealed {
             if let Some(value) = S::default_output() {
@@ -490,7 +539,7 @@ impl<S: Signature, A> Method<S, A> {
         panic!(
             "{}: {why}.\n  Call: {}\nConfigure it before the call: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
             self.qualified_name(),
-            render_record::<S>(&entry.record),
+            entry.map_or_else(|| format!("{}(…)", S::NAME), |e| render_record::<S>(&e.record)),
             S::NAME,
         )
     }
