@@ -12,6 +12,7 @@ mod lifetimes;
 mod lower;
 mod model;
 mod names;
+mod normalize;
 mod parse;
 
 use proc_macro::TokenStream;

@@ -1,4 +1,4 @@
-//! Normalisation: names the elided lifetimes of an argument type
+//! Normalisation of lifetimes: an argument type gets one named lifetime
 //! (`&str` → `&'__mockgen_a0 str`), so that the signature can declare the
 //! argument as a generic associated type.
 
@@ -6,18 +6,19 @@ use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Lifetime, Type, TypeReference};
 
-/// Names every elided (`&T`, `'_`) lifetime in `ty` as `lifetime`.
-pub(crate) fn name_elided(ty: &Type, lifetime: &Lifetime) -> Type {
+/// Names every elided (`&T`, `'_`) and non-`'static` lifetime in `ty` as
+/// `lifetime`.
+pub(crate) fn rename(ty: &Type, lifetime: &Lifetime) -> Type {
     let mut ty = ty.clone();
-    NameElided { lifetime }.visit_type_mut(&mut ty);
+    Rename { lifetime }.visit_type_mut(&mut ty);
     ty
 }
 
-struct NameElided<'a> {
+struct Rename<'a> {
     lifetime: &'a Lifetime,
 }
 
-impl VisitMut for NameElided<'_> {
+impl VisitMut for Rename<'_> {
     fn visit_type_reference_mut(&mut self, reference: &mut TypeReference) {
         if reference.lifetime.is_none() {
             reference.lifetime = Some(self.lifetime.clone());
@@ -26,7 +27,7 @@ impl VisitMut for NameElided<'_> {
     }
 
     fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
-        if lifetime.ident == "_" {
+        if lifetime.ident != "static" {
             *lifetime = self.lifetime.clone();
         }
     }
@@ -44,8 +45,12 @@ impl VisitMut for NameElided<'_> {
 pub(crate) fn has_lifetime(ty: &Type) -> bool {
     struct Finder(bool);
     impl Visit<'_> for Finder {
-        fn visit_type_reference(&mut self, _: &TypeReference) {
-            self.0 = true;
+        fn visit_type_reference(&mut self, reference: &TypeReference) {
+            match &reference.lifetime {
+                Some(lifetime) if lifetime.ident == "static" => {}
+                _ => self.0 = true,
+            }
+            syn::visit::visit_type(self, &reference.elem);
         }
         fn visit_lifetime(&mut self, lifetime: &Lifetime) {
             self.0 |= lifetime.ident != "static";

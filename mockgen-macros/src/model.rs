@@ -1,6 +1,6 @@
 //! Stage 2's output: the mock described as plain data, ready for codegen.
 
-use syn::{Attribute, Ident, Type, Visibility};
+use syn::{Attribute, Block, Expr, Generics, Ident, Type, Visibility};
 
 /// One mock to generate.
 pub(crate) struct MockSpec {
@@ -8,7 +8,25 @@ pub(crate) struct MockSpec {
     pub(crate) trait_ident: Ident,
     pub(crate) mock_ident: Ident,
     pub(crate) unsafety: Option<syn::token::Unsafe>,
+    /// The trait's generics, with `'static` added to every type parameter:
+    /// the mock has the same ones.
+    pub(crate) generics: Generics,
+    pub(crate) assoc_types: Vec<AssocType>,
+    pub(crate) assoc_consts: Vec<AssocConst>,
     pub(crate) methods: Vec<MockMethod>,
+}
+
+/// `type Item = u32;` in the mock's impl.
+pub(crate) struct AssocType {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+}
+
+/// `const MAX: usize = 8;` in the mock's impl; no value keeps the trait's.
+pub(crate) struct AssocConst {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+    pub(crate) value: Option<Expr>,
 }
 
 /// One method of the trait.
@@ -18,37 +36,97 @@ pub(crate) struct MockMethod {
     pub(crate) cfgs: Vec<Attribute>,
     /// `#[doc]` attributes: copied to the handle field.
     pub(crate) docs: Vec<Attribute>,
-    pub(crate) unsafety: Option<syn::token::Unsafe>,
+    /// The signature as written in the trait, for the impl.
+    pub(crate) sig: syn::Signature,
     pub(crate) receiver: Receiver,
+    /// The method's own type parameters: the handle is generic over them.
+    pub(crate) type_params: Vec<Ident>,
     pub(crate) args: Vec<MockArg>,
-    /// The return type, `()` when the method has none.
-    pub(crate) output: Type,
+    pub(crate) output: MockOutput,
+    /// The trait's default body: what an unconfigured call runs.
+    pub(crate) default_body: Option<Block>,
+}
+
+impl MockMethod {
+    pub(crate) fn is_static(&self) -> bool {
+        matches!(self.receiver, Receiver::Static)
+    }
 }
 
 /// How the method takes `self`.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Receiver {
     Ref,
     Mut,
+    /// No receiver: a static method or constructor.
+    Static,
 }
 
 /// One argument.
 pub(crate) struct MockArg {
     /// The name used in the generated method.
     pub(crate) ident: Ident,
-    /// The type as written.
-    pub(crate) ty: Type,
-    /// The type with its elided lifetimes named, for the signature's `AN`.
-    pub(crate) named_ty: Type,
+    /// What the side effect receives, with `Self` replaced and elided
+    /// lifetimes named: the signature's `AN` type.
+    pub(crate) effect_ty: Type,
+    /// How the parameter becomes what the side effect receives.
+    pub(crate) pass: Pass,
     pub(crate) recording: Recording,
+    /// The type as written, for placeholders in messages.
+    pub(crate) written: Type,
+}
+
+/// How a parameter is handed to the side effect.
+pub(crate) enum Pass {
+    /// As it is.
+    Direct,
+    /// `impl Into<T>`: converted first.
+    Into(Type),
+    /// `impl AsRef<T>`: borrowed as `&T`.
+    AsRef(Type),
+    /// `impl IntoIterator<Item = T>`: collected into a `Vec<T>`.
+    Collect(Type),
+    /// Any other `impl Trait`: lent as the given `&(dyn Trait + '_)`.
+    DynRef(Type),
+    /// `impl FnMut(…)`: lent as the given `&mut (dyn FnMut(…) + '_)`.
+    DynMut(Type),
+    /// `impl FnOnce(…)`: boxed as the given `Box<dyn FnOnce(…) + '_>`.
+    BoxOnce(Type),
 }
 
 /// How an argument is recorded.
 pub(crate) enum Recording {
-    /// An owned copy through `ToOwned` of the type behind the reference
-    /// (`&str` → `String`), or of the value itself.
+    /// An owned copy through `ToOwned` of `target`; `by_ref` when the side
+    /// effect receives `&target`.
     Owned { target: Type, by_ref: bool },
     /// Its `Debug` text.
     Debug,
+    /// `Self` or `&Self`: the mock itself, by identity.
+    SameMock { by_ref: bool },
     /// A placeholder naming its type.
     Opaque,
+}
+
+/// What the method returns.
+pub(crate) struct MockOutput {
+    /// What the handle is configured with (the owned form).
+    pub(crate) owned: Type,
+    pub(crate) serve: Serve,
+}
+
+/// How the configured value becomes the return value.
+#[derive(Clone, Copy)]
+pub(crate) enum Serve {
+    /// Returned as it is.
+    Value,
+    /// Kept by the mock and lent out: `-> &T` from a `T`.
+    Ref,
+    /// `-> &str` from a `String`, `-> &[T]` from a `Vec<T>`.
+    Deref,
+    /// `-> Option<&T>` from an `Option<T>`.
+    OptionRef,
+    /// `-> Option<&str>` / `Option<&[T]>` from `Option<String>` / `Option<Vec<T>>`.
+    OptionDeref,
+    /// `-> impl Iterator<Item = &T>` (or boxed) from a `Vec<T>`.
+    Iter,
 }

@@ -19,15 +19,50 @@ pub(crate) struct Options {
 /// What `#[automock]` was given.
 pub(crate) struct Input {
     pub(crate) options: Options,
+    /// `type Item = u32;` items of the attribute.
+    pub(crate) assoc_types: Vec<syn::TraitItemType>,
+    /// `const MAX: usize = 8;` items of the attribute.
+    pub(crate) assoc_consts: Vec<syn::TraitItemConst>,
     pub(crate) item: syn::ItemTrait,
+}
+
+/// The attribute's arguments: associated items, then `key = value` options.
+struct Args {
+    assoc_types: Vec<syn::TraitItemType>,
+    assoc_consts: Vec<syn::TraitItemConst>,
+    metas: Vec<NestedMeta>,
+}
+
+impl syn::parse::Parse for Args {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        let mut args = Args {
+            assoc_types: Vec::new(),
+            assoc_consts: Vec::new(),
+            metas: Vec::new(),
+        };
+        while !input.is_empty() {
+            if input.peek(syn::Token![type]) {
+                args.assoc_types.push(input.parse()?);
+            } else if input.peek(syn::Token![const]) {
+                args.assoc_consts.push(input.parse()?);
+            } else {
+                args.metas.push(input.parse()?);
+                if !input.is_empty() {
+                    input.parse::<syn::Token![,]>()?;
+                }
+            }
+        }
+        Ok(args)
+    }
 }
 
 /// Parses the options and the trait, reporting problems with both at once.
 pub(crate) fn input(args: TokenStream, item: TokenStream) -> Result<Input, syn::Error> {
     let mut errors = darling::Error::accumulator();
-    let options = errors
-        .handle(NestedMeta::parse_meta_list(args).map_err(darling::Error::from))
-        .and_then(|metas| errors.handle(Options::from_list(&metas)));
+    let args = errors.handle(syn::parse2::<Args>(args).map_err(darling::Error::from));
+    let options = args
+        .as_ref()
+        .and_then(|args| errors.handle(Options::from_list(&args.metas)));
     let item = match syn::parse2::<syn::Item>(item) {
         Ok(syn::Item::Trait(item)) => Some(item),
         Ok(other) => {
@@ -45,9 +80,14 @@ pub(crate) fn input(args: TokenStream, item: TokenStream) -> Result<Input, syn::
         }
     };
     errors.finish().map_err(into_syn_error)?;
-    match (options, item) {
-        (Some(options), Some(item)) => Ok(Input { options, item }),
-        _ => unreachable!("invariant: an accumulator without errors yields both parts"),
+    match (args, options, item) {
+        (Some(args), Some(options), Some(item)) => Ok(Input {
+            options,
+            assoc_types: args.assoc_types,
+            assoc_consts: args.assoc_consts,
+            item,
+        }),
+        _ => unreachable!("invariant: an accumulator without errors yields every part"),
     }
 }
 

@@ -56,6 +56,19 @@ impl ArgKind for Debugged {
     }
 }
 
+/// Argument of type `Self` (a mock of the same trait), recorded as the
+/// mock it is: compared by identity, printed by name.
+#[derive(Debug)]
+pub enum SameMock {}
+
+impl ArgKind for SameMock {
+    type Record = crate::MockCore;
+    type Target = crate::MockCore;
+    fn target(record: &crate::MockCore) -> &crate::MockCore {
+        record
+    }
+}
+
 /// Argument recorded as a placeholder: it has no owned form and no `Debug`.
 #[derive(Debug)]
 pub enum Opaque {}

@@ -23,33 +23,41 @@
 mod args;
 mod assert;
 mod call;
+mod generic;
 mod history;
 mod matcher;
 pub mod matchers;
 mod message;
 mod method;
 mod mock;
+mod patch;
 mod sentinel;
 mod seq;
 mod signature;
+mod statics;
 mod sync;
 
 pub use args::{
-    ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, Val,
+    ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, SameMock, Val,
 };
 pub use call::{Call, PathCall};
+pub use generic::{GenericMethod, Instantiate};
 pub use history::{CallList, MockCall};
 pub use matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
 pub use method::{Method, Respond, ReturnValue};
 pub use mock::MockCore;
+pub use patch::{EnvGuard, EnvValue, PatchGuard, Patchable};
 pub use sentinel::Sentinel;
 pub use signature::{
     Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
     Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10,
     Sig11, Sig12, Signature,
 };
+pub use statics::Statics;
 
 #[doc(hidden)]
 pub use args::probe as __probe;
 #[doc(hidden)]
 pub use matcher::dispatch as __dispatch;
+#[doc(hidden)]
+pub use patch::{EnvPatch, PatchSlot, Patcher, patched};

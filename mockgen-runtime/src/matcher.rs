@@ -162,6 +162,13 @@ impl IntoValue<str> for &String {
     }
 }
 
+/// `"x"` for an argument taken as an owned `String`.
+impl IntoValue<String> for &str {
+    fn into_value_matcher(self) -> BoxMatcher<String> {
+        eq_value::<String, String>(self.to_owned())
+    }
+}
+
 impl<T> IntoValue<[T]> for Vec<T>
 where
     T: PartialEq + fmt::Debug + Send + Sync + 'static,
@@ -186,6 +193,38 @@ where
 {
     fn into_value_matcher(self) -> BoxMatcher<[T]> {
         eq_value::<[T], Vec<T>>(self.to_vec())
+    }
+}
+
+/// A mock compared with an argument of type `Self`: the same mock.
+impl<M> IntoValue<crate::MockCore> for &M
+where
+    M: std::ops::Deref<Target = crate::MockCore>,
+{
+    fn into_value_matcher(self) -> BoxMatcher<crate::MockCore> {
+        eq_value::<crate::MockCore, crate::MockCore>((**self).clone())
+    }
+}
+
+macro_rules! owned_into_value {
+    ($($owned:ty => $borrowed:ty),* $(,)?) => {$(
+        impl IntoValue<$borrowed> for $owned {
+            fn into_value_matcher(self) -> BoxMatcher<$borrowed> {
+                eq_value::<$borrowed, $owned>(self)
+            }
+        }
+    )*};
+}
+
+owned_into_value!(
+    std::path::PathBuf => std::path::Path,
+    std::ffi::OsString => std::ffi::OsStr,
+    std::ffi::CString => std::ffi::CStr,
+);
+
+impl IntoValue<std::path::Path> for &str {
+    fn into_value_matcher(self) -> BoxMatcher<std::path::Path> {
+        eq_value::<std::path::Path, std::path::PathBuf>(self.into())
     }
 }
 

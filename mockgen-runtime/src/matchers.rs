@@ -20,7 +20,7 @@
 
 use std::fmt;
 
-use crate::matcher::ArgMatcher;
+use crate::matcher::{ArgMatcher, IntoValue};
 
 macro_rules! describe_as {
     ($f:ident, $name:literal, $value:expr) => {
@@ -28,11 +28,13 @@ macro_rules! describe_as {
     };
 }
 
-/// Equal to `value` (what a plain value in `call!` means already).
+/// Equal to `value` (what a plain value in `call!` means already: `"x"`
+/// for a `&str` or `String` argument, a `Vec` or array for a slice).
 ///
 /// ```
 /// # use mockgen::{ArgMatcher, matchers::eq};
 /// assert!(eq(3).matches(&3));
+/// assert!(eq("x").matches("x"));
 /// ```
 pub fn eq<V>(value: V) -> Eq<V> {
     Eq(value)
@@ -42,20 +44,25 @@ pub fn eq<V>(value: V) -> Eq<V> {
 #[derive(Debug, Clone)]
 pub struct Eq<V>(V);
 
-impl<T: ?Sized + PartialEq<V>, V: fmt::Debug + Send + Sync> ArgMatcher<T> for Eq<V> {
+impl<T, V> ArgMatcher<T> for Eq<V>
+where
+    T: ?Sized,
+    V: IntoValue<T> + Clone + fmt::Debug + Send + Sync,
+{
     fn matches(&self, actual: &T) -> bool {
-        *actual == self.0
+        self.0.clone().into_value_matcher().matches(actual)
     }
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         describe_as!(f, "eq", self.0)
     }
 }
 
-/// Not equal to `value`.
+/// Not equal to `value` (compared as by [`eq`]).
 ///
 /// ```
 /// # use mockgen::{ArgMatcher, matchers::ne};
 /// assert!(ne(3).matches(&4));
+/// assert!(ne("x").matches("y"));
 /// ```
 pub fn ne<V>(value: V) -> Ne<V> {
     Ne(value)
@@ -65,9 +72,13 @@ pub fn ne<V>(value: V) -> Ne<V> {
 #[derive(Debug, Clone)]
 pub struct Ne<V>(V);
 
-impl<T: ?Sized + PartialEq<V>, V: fmt::Debug + Send + Sync> ArgMatcher<T> for Ne<V> {
+impl<T, V> ArgMatcher<T> for Ne<V>
+where
+    T: ?Sized,
+    V: IntoValue<T> + Clone + fmt::Debug + Send + Sync,
+{
     fn matches(&self, actual: &T) -> bool {
-        *actual != self.0
+        !self.0.clone().into_value_matcher().matches(actual)
     }
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         describe_as!(f, "ne", self.0)
@@ -323,7 +334,12 @@ impl<F> fmt::Debug for Matching<F> {
 
 impl<F> Matching<F> {
     #[doc(hidden)]
-    pub fn __pattern(text: &'static str, predicate: F) -> Self {
+    // The bound gives the closure that `pattern!` builds its signature
+    // (`&T`), which an unannotated closure cannot infer by itself.
+    pub fn __pattern<T: ?Sized>(text: &'static str, predicate: F) -> Self
+    where
+        F: Fn(&T) -> bool,
+    {
         Matching { predicate, text }
     }
 }

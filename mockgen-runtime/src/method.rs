@@ -1,10 +1,11 @@
 //! The per-method handle: configuration slots, the call history, and what
 //! happens when the mocked method is called.
 
+use std::any::Any;
 use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::history::{Entry, ErasedEntry, render_record};
 use crate::mock::{ErasedLog, MockShared};
@@ -56,6 +57,11 @@ pub(crate) struct MethodInner<S: Signature> {
     pub(crate) log: Arc<Log<S>>,
     /// Holds return values, so it is `Send`/`Sync` only when they are.
     config: Mutex<Config<S>>,
+    /// Values lent out by methods that return references (a
+    /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
+    /// the mock. Type-erased so that the handle is `Send + Sync` whatever
+    /// the return type.
+    lent: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 /// The recorded calls of one method.
@@ -64,7 +70,8 @@ pub(crate) struct Log<S: Signature> {
 }
 
 type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
-type CloneFn<T> = fn(&T) -> T;
+type ValueFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
+type OnceFn<S> = Box<dyn FnOnce() -> <S as Signature>::Output + Send>;
 
 struct Config<S: Signature> {
     /// The mock's reset epoch this configuration belongs to: a mock-level
@@ -72,8 +79,10 @@ struct Config<S: Signature> {
     /// its next use.
     epoch: u64,
     effect: Effect<S>,
-    return_value: Option<(Arc<S::Output>, CloneFn<S::Output>)>,
-    once: VecDeque<S::Output>,
+    /// Configured values live inside closures, so that the handle is
+    /// `Send + Sync` whatever the return type (the values themselves must be).
+    return_value: Option<ValueFn<S>>,
+    once: VecDeque<OnceFn<S>>,
     /// Unconfigured calls run the original implementation, where there is one.
     call_original: bool,
 }
@@ -88,8 +97,8 @@ enum Effect<S: Signature> {
 enum Action<S: Signature> {
     Effect(Arc<S::Fn>),
     Iter(SharedIter<S>),
-    Once(S::Output),
-    Value(Arc<S::Output>, CloneFn<S::Output>),
+    Once(OnceFn<S>),
+    Value(ValueFn<S>),
     Original,
     Unconfigured,
 }
@@ -124,7 +133,7 @@ impl<S: Signature> Config<S> {
             return Action::Once(value);
         }
         match &self.return_value {
-            Some((value, clone)) => Action::Value(Arc::clone(value), *clone),
+            Some(value) => Action::Value(Arc::clone(value)),
             None if self.call_original => Action::Original,
             None => Action::Unconfigured,
         }
@@ -155,9 +164,9 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
     label = "`{Self}` is not `Clone`",
     note = "use `return_once(value)` to return a value once, or `side_effect(|…| …)` to build a new value on every call"
 )]
-pub trait ReturnValue: Clone + 'static {}
+pub trait ReturnValue: Clone + Send + Sync + 'static {}
 
-impl<T: Clone + 'static> ReturnValue for T {}
+impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
 
 impl<S: Signature, A> Method<S, A> {
     pub(crate) fn new(mock: Arc<MockShared>) -> Self {
@@ -169,6 +178,7 @@ impl<S: Signature, A> Method<S, A> {
                     calls: Mutex::new(Vec::new()),
                 }),
                 config: Mutex::new(Config::new(epoch)),
+                lent: OnceLock::new(),
             }),
             arity: PhantomData,
         }
@@ -178,9 +188,18 @@ impl<S: Signature, A> Method<S, A> {
         Arc::clone(&self.inner.log) as Arc<dyn ErasedLog>
     }
 
-    /// `mock.method`, as messages print it.
+    /// `mock.method`, as messages print it; a patched function's handle is
+    /// named by the function's path (`weather::fetch_temperature`) alone.
     pub fn qualified_name(&self) -> String {
-        format!("{}.{}", self.inner.mock.name, S::NAME)
+        let mock = &self.inner.mock.name;
+        let patched_path = mock
+            .strip_suffix(S::NAME)
+            .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with("::"));
+        if patched_path {
+            mock.clone()
+        } else {
+            format!("{mock}.{}", S::NAME)
+        }
     }
 
     fn config(&self) -> MutexGuard<'_, Config<S>> {
@@ -217,7 +236,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: ReturnValue,
     {
-        self.config().return_value = Some((Arc::new(value), S::Output::clone));
+        self.config().return_value = Some(Arc::new(move || value.clone()));
     }
 
     /// The next call returns `value`, once; calls after it fall back to the
@@ -236,8 +255,11 @@ impl<S: Signature, A> Method<S, A> {
     /// assert!(files.open("a.txt").is_some());
     /// assert!(files.open("b.txt").is_none()); // back to the default
     /// ```
-    pub fn return_once(&self, value: S::Output) {
-        self.config().once.push_back(value);
+    pub fn return_once(&self, value: S::Output)
+    where
+        S::Output: Send + 'static,
+    {
+        self.config().once.push_back(Box::new(move || value));
     }
 
     /// Each call returns the next item (Python's iterable `side_effect`);
@@ -472,7 +494,11 @@ impl<S: Signature, A> Method<S, A> {
     /// the call's arguments.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call(&self, record: RecordOf<S>, invoke: impl FnOnce(&S::Fn) -> S::Output) -> S::Output {
+    pub fn __call(
+        &self,
+        record: RecordOf<S>,
+        invoke: impl FnOnce(&S::Fn) -> S::Output,
+    ) -> S::Output {
         self.__call_spy(record, |respond| match respond {
             Respond::SideEffect(f) => invoke(f),
             // Without an original, an unconfigured call falls back to the
@@ -481,7 +507,8 @@ impl<S: Signature, A> Method<S, A> {
         })
     }
 
-    /// Like `__call`, for handles that have an original implementation.
+    /// Like `__call`, for handles that have an original implementation:
+    /// unconfigured calls run it after `call_original()`.
     #[doc(hidden)]
     #[track_caller]
     pub fn __call_spy(
@@ -489,14 +516,61 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        let entry = Arc::new(Entry {
-            seq: seq::next(),
-            record,
-        });
-        let number = {
+        self.dispatch(record, false, respond)
+    }
+
+    /// Like `__call`, for trait methods with a default body: unconfigured
+    /// calls run the default body.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_default(
+        &self,
+        record: RecordOf<S>,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        self.dispatch(record, true, respond)
+    }
+
+    /// Like `__call`, for methods that return a reference: the mock keeps
+    /// the value and lends it out for as long as the handle is borrowed.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_ref(
+        &self,
+        record: RecordOf<S>,
+        invoke: impl FnOnce(&S::Fn) -> S::Output,
+    ) -> &S::Output
+    where
+        S::Output: Send + Sync + 'static,
+    {
+        let value = self.__call(record, invoke);
+        let lent = self
+            .inner
+            .lent
+            .get_or_init(|| Box::new(boxcar::Vec::<S::Output>::new()))
+            .downcast_ref::<boxcar::Vec<S::Output>>()
+            .expect("invariant: `lent` holds the values of this signature");
+        let index = lent.push(value);
+        &lent[index]
+    }
+
+    #[track_caller]
+    fn dispatch(
+        &self,
+        record: RecordOf<S>,
+        original_by_default: bool,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        let (entry, number) = {
             let mut calls = self.calls();
+            // Numbered under the lock, so that the method's history and the
+            // mock's (ordered by number) list concurrent calls alike.
+            let entry = Arc::new(Entry {
+                seq: seq::next(),
+                record,
+            });
             calls.push(Arc::clone(&entry));
-            calls.len()
+            (entry, calls.len())
         };
         let action = self.config().next_action();
         match action {
@@ -507,9 +581,10 @@ impl<S: Signature, A> Method<S, A> {
                 let next = lock(&iter).next();
                 next.unwrap_or_else(|| self.exhausted(&entry, number))
             }
-            Action::Once(value) => value,
-            Action::Value(value, clone) => clone(&value),
+            Action::Once(value) => value(),
+            Action::Value(value) => value(),
             Action::Original => respond(Respond::Original),
+            Action::Unconfigured if original_by_default => respond(Respond::Original),
             Action::Unconfigured => self.default_or_panic(Some(&entry)),
         }
     }
@@ -539,7 +614,10 @@ impl<S: Signature, A> Method<S, A> {
         panic!(
             "{}: {why}.\n  Call: {}\nConfigure it before the call: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
             self.qualified_name(),
-            entry.map_or_else(|| format!("{}(…)", S::NAME), |e| render_record::<S>(&e.record)),
+            entry.map_or_else(
+                || format!("{}(…)", S::NAME),
+                |e| render_record::<S>(&e.record)
+            ),
             S::NAME,
         )
     }

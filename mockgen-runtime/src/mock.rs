@@ -67,9 +67,18 @@ pub struct MockCore {
 
 impl fmt::Debug for MockCore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("MockCore").field(&self.name()).finish()
+        f.debug_tuple("Mock").field(&self.name()).finish()
     }
 }
+
+/// Two handles are equal when they are clones of the same mock.
+impl PartialEq for MockCore {
+    fn eq(&self, other: &Self) -> bool {
+        self.__same(other)
+    }
+}
+
+impl Eq for MockCore {}
 
 impl MockCore {
     #[doc(hidden)]
@@ -89,6 +98,16 @@ impl MockCore {
         let method = Method::new(Arc::clone(&self.shared));
         lock(&self.methods).push(method.erased_log());
         method
+    }
+
+    #[doc(hidden)]
+    pub fn __generic_method<F>(&self, name: &'static str) -> crate::GenericMethod<F> {
+        crate::GenericMethod::new(self.clone(), name)
+    }
+
+    #[doc(hidden)]
+    pub fn __same(&self, other: &MockCore) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
     }
 
     /// The mock's name: its type name, or the one given to `named`.

@@ -30,8 +30,9 @@
 #[doc(inline)]
 pub use mockgen_runtime::{
     ANY, AnyArg, ArgKind, ArgKinds, ArgMatcher, ArgView, BoxMatcher, Call, CallList, DebugText,
-    Debugged, ErasedMatcher, IntoMatchers, IntoValue, Method, MockCall, MockCore, Opaque,
-    OpaqueArg, PathCall, RecordOf, ReturnValue, Sentinel, Signature, Val,
+    Debugged, ErasedMatcher, GenericMethod, Instantiate, IntoMatchers, IntoValue, Method, MockCall,
+    MockCore, Opaque, OpaqueArg, PathCall, RecordOf, ReturnValue, Sentinel, Signature, Statics,
+    Val,
 };
 #[doc(inline)]
 pub use mockgen_runtime::{matchers, sentinel};
@@ -120,7 +121,10 @@ pub use mockgen_macros::call;
 /// let _ = (ANY, gt(1), starts_with("a"));
 /// ```
 pub mod prelude {
-    pub use crate::matchers::*;
+    pub use crate::matchers::{
+        contains, ends_with, eq, ge, gt, is_err, is_none, is_ok, is_some, le, lt, matching, ne,
+        pattern, starts_with,
+    };
     pub use crate::{ANY, Sentinel, automock, call, sentinel};
 }
 
@@ -130,8 +134,9 @@ pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::{__arg_view, __default_of};
     pub use mockgen_runtime::{
-        ArgView, Call, DebugText, Debugged, Method, MockCore, Opaque, OpaqueArg, PathCall,
-        RecordOf, Signature, Val,
+        ArgView, BoxMatcher, Call, DebugText, Debugged, GenericMethod, Instantiate, IntoValue,
+        Method, MockCore, Opaque, OpaqueArg, PathCall, RecordOf, Respond, SameMock, Signature,
+        Statics, Val,
     };
     pub use mockgen_runtime::{
         Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,

@@ -1,5 +1,6 @@
-//! The mock type: one handle field per method, constructors, `Default`,
-//! `Debug`, and `Deref` to the mock-level API.
+//! The mock type: one handle field per method, constructors, `Clone`,
+//! `Default`, `Debug`, `PartialEq` (same mock) and `Deref` to the
+//! mock-level API.
 //!
 //! ```text
 //! pub struct MockWeather {
@@ -12,6 +13,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::signature::family_ident;
 use crate::model::{MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
@@ -20,14 +22,18 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         vis,
         trait_ident,
         mock_ident,
+        generics,
         ..
     } = spec;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let core = names::core_field();
     let core_ty = rt.item("MockCore");
-    let fields = spec.methods.iter().map(|m| field(spec, m, rt));
-    let inits = spec.methods.iter().map(|m| {
-        let MockMethod { ident, cfgs, .. } = m;
-        quote!(#(#cfgs)* #ident: #core.__method(),)
+    let (into_value, box_matcher) = (rt.item("IntoValue"), rt.item("BoxMatcher"));
+    let methods: Vec<&MockMethod> = spec.methods.iter().filter(|m| !m.is_static()).collect();
+    let fields = methods.iter().map(|m| field(spec, m, rt));
+    let inits = methods.iter().map(|m| init(m, &core));
+    let clones = methods.iter().map(|MockMethod { ident, cfgs, .. }| {
+        quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });
     let mock_name = mock_ident.to_string();
     let doc = format!(
@@ -36,13 +42,12 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     );
     quote! {
         #[doc = #doc]
-        #[derive(Clone)]
-        #vis struct #mock_ident {
+        #vis struct #mock_ident #generics #where_clause {
             #(#fields)*
             #core: #core_ty,
         }
 
-        impl #mock_ident {
+        impl #impl_generics #mock_ident #ty_generics #where_clause {
             /// A new mock, named after its type in messages.
             #[must_use]
             pub fn new() -> Self {
@@ -61,21 +66,45 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::core::default::Default for #mock_ident {
+        impl #impl_generics ::core::clone::Clone for #mock_ident #ty_generics #where_clause {
+            fn clone(&self) -> Self {
+                Self {
+                    #(#clones)*
+                    #core: ::core::clone::Clone::clone(&self.#core),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::core::default::Default for #mock_ident #ty_generics #where_clause {
             fn default() -> Self {
                 Self::new()
             }
         }
 
         #[automatically_derived]
-        impl ::core::fmt::Debug for #mock_ident {
+        impl #impl_generics ::core::fmt::Debug for #mock_ident #ty_generics #where_clause {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple(#mock_name).field(&self.#core.name()).finish()
             }
         }
 
         #[automatically_derived]
-        impl ::core::ops::Deref for #mock_ident {
+        impl #impl_generics ::core::cmp::PartialEq for #mock_ident #ty_generics #where_clause {
+            fn eq(&self, other: &Self) -> bool {
+                self.#core.__same(&other.#core)
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #into_value<#core_ty> for #mock_ident #ty_generics #where_clause {
+            fn into_value_matcher(self) -> #box_matcher<#core_ty> {
+                #into_value::into_value_matcher(&self)
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::core::ops::Deref for #mock_ident #ty_generics #where_clause {
             type Target = #core_ty;
             fn deref(&self) -> &#core_ty {
                 &self.#core
@@ -84,12 +113,32 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     }
 }
 
-fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+pub(crate) fn init(method: &MockMethod, core: &syn::Ident) -> TokenStream {
+    let MockMethod { ident, cfgs, .. } = method;
+    if method.type_params.is_empty() {
+        quote!(#(#cfgs)* #ident: #core.__method(),)
+    } else {
+        use syn::ext::IdentExt as _;
+        let name = ident.unraw().to_string();
+        quote!(#(#cfgs)* #ident: #core.__generic_method(#name),)
+    }
+}
+
+/// The handle field of one method.
+pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let MockMethod {
         ident, cfgs, docs, ..
     } = method;
-    let method_ty = rt.item("Method");
-    let signature = names::signature_ident(&spec.mock_ident, ident);
+    let (_, ty_generics, _) = spec.generics.split_for_impl();
+    let handle = if method.type_params.is_empty() {
+        let method_ty = rt.item("Method");
+        let marker = names::signature_ident(&spec.mock_ident, ident);
+        quote!(#method_ty<#marker #ty_generics>)
+    } else {
+        let generic_ty = rt.item("GenericMethod");
+        let family = family_ident(spec, method);
+        quote!(#generic_ty<#family #ty_generics>)
+    };
     let trait_ident = &spec.trait_ident;
     let summary = format!(
         "Handle of [`{trait_ident}::{ident}`]: configure, inspect and assert on its calls."
@@ -104,6 +153,6 @@ fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         #[doc = #summary]
         #separator
         #(#docs)*
-        pub #ident: #method_ty<#signature>,
+        pub #ident: #handle,
     }
 }

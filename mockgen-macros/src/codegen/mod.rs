@@ -1,7 +1,9 @@
 //! Stage 3: tokens from the model, one file per emitted artefact.
 
+mod generics;
 mod mock_struct;
 mod signature;
+mod statics;
 mod trait_impl;
 
 use proc_macro2::TokenStream;
@@ -14,9 +16,11 @@ use crate::names::Runtime;
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let mock = mock_struct::emit(spec, rt);
     let signatures = spec.methods.iter().map(|m| signature::emit(spec, m, rt));
+    let statics = statics::emit(spec, rt);
     let trait_impl = trait_impl::emit(spec, rt);
     quote! {
         #mock
+        #statics
         #(#signatures)*
         #trait_impl
     }

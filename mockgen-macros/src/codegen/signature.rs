@@ -1,18 +1,21 @@
 //! One marker type per method, and its `Signature` and `SigN` impls: all the
-//! runtime needs to know about the method's types.
+//! runtime needs to know about the method's types. A generic method also
+//! gets a family marker mapping its type arguments to the marker.
 //!
 //! ```text
 //! pub struct __mockgen_MockWeather_temperature;
 //! impl Signature for __mockgen_MockWeather_temperature {
 //!     type Arity = Arity1; type Args = (Val<str>,); type Output = f64;
-//!     type Fn = dyn for<'a0> Fn(&'a0 str) -> f64 + Send + Sync; …
+//!     type Fn = dyn for<'a0> Fn(<Self as Sig1>::A0<'a0>) -> f64 + Send + Sync; …
 //! }
 //! impl Sig1 for __mockgen_MockWeather_temperature { type A0<'a0> = &'a0 str; fn boxed … }
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
+use syn::ext::IdentExt as _;
 
+use super::generics;
 use crate::model::{MockArg, MockMethod, MockSpec, Recording};
 use crate::names::{self, Runtime};
 
@@ -26,54 +29,60 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     } = method;
     let vis = &spec.vis;
     let marker = names::signature_ident(&spec.mock_ident, ident);
+    let generics = generics::of_method(spec, method);
+    let phantom = generics::phantom(&generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (sig_trait, arity) = names::arity_items(args.len());
     let (sig_trait, arity) = (rt.item(&sig_trait), rt.item(&arity));
     let kinds = args.iter().map(|a| arg_kind(a, rt));
     let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
-    let named_tys = args.iter().map(|a| &a.named_ty);
+    let effect_tys = args.iter().map(|a| &a.effect_ty);
     let views = (0..args.len()).map(syn::Index::from);
-    let name = ident.unraw_string();
-    let output_text = names::type_text(output);
-    let (signature, record_of, arg_view, default_of) = (
-        rt.item("Signature"),
-        rt.item("RecordOf"),
-        rt.item("ArgView"),
-        rt.item("__default_of"),
-    );
-    let arg_view_macro = rt.item("__arg_view");
+    let name = ident.unraw().to_string();
+    let owned = &output.owned;
+    let output_text = names::type_text(owned);
+    let [signature, record_of, arg_view, default_of, view_of] = [
+        "Signature",
+        "RecordOf",
+        "ArgView",
+        "__default_of",
+        "__arg_view",
+    ]
+    .map(|item| rt.item(item));
+    let (family_struct, family_impl) = family(spec, method, &marker, rt);
     quote! {
+        #(#cfgs)*
+        #family_struct
+
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
-        #vis struct #marker;
+        #vis struct #marker #impl_generics #phantom #where_clause;
 
         #(#cfgs)*
         const _: () = {
             #[automatically_derived]
-            impl #signature for #marker {
+            impl #impl_generics #signature for #marker #ty_generics #where_clause {
                 type Arity = #arity;
                 type Args = (#(#kinds,)*);
-                type Output = #output;
-                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #output
+                type Output = #owned;
+                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #owned
                     + ::core::marker::Send + ::core::marker::Sync;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
-                fn default_output() -> ::core::option::Option<#output> {
-                    #default_of!(#output)
+                fn default_output() -> ::core::option::Option<#owned> {
+                    #default_of!(#owned)
                 }
-                fn visit_args<'r>(
-                    record: &'r #record_of<Self>,
-                    each: &mut dyn ::core::ops::FnMut(#arg_view<'r>),
-                ) {
+                fn visit_args<'r>(record: &'r #record_of<Self>, each: &mut dyn ::core::ops::FnMut(#arg_view<'r>)) {
                     let _ = &record;
-                    #(each(#arg_view_macro!(&record.#views));)*
+                    #(each(#view_of!(&record.#views));)*
                 }
             }
 
             #[automatically_derived]
-            impl #sig_trait for #marker {
-                #(type #gats<#lifetimes> = #named_tys;)*
+            impl #impl_generics #sig_trait for #marker #ty_generics #where_clause {
+                #(type #gats<#lifetimes> = #effect_tys;)*
                 fn boxed<C>(closure: C) -> ::std::boxed::Box<Self::Fn>
                 where
                     C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
@@ -82,8 +91,55 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                     ::std::boxed::Box::new(closure)
                 }
             }
+
+            #family_impl
         };
     }
+}
+
+/// For a generic method: `impl Instantiate<(T,)> for Family { type Sig = Marker<T>; }`.
+fn family(
+    spec: &MockSpec,
+    method: &MockMethod,
+    marker: &syn::Ident,
+    rt: &Runtime,
+) -> (TokenStream, TokenStream) {
+    if method.type_params.is_empty() {
+        return (quote!(), quote!());
+    }
+    let family = family_ident(spec, method);
+    let vis = &spec.vis;
+    let mock_generics = generics::without_defaults(&spec.generics);
+    let phantom = generics::phantom(&mock_generics);
+    let (mock_impl, mock_ty, mock_where) = mock_generics.split_for_impl();
+    let generics = generics::of_method(spec, method);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let params = &method.type_params;
+    let key = match params.as_slice() {
+        [one] => quote!(#one),
+        many => quote!((#(#many,)*)),
+    };
+    let instantiate = rt.item("Instantiate");
+    let family_struct = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #family #mock_impl #phantom #mock_where;
+    };
+    let family_impl = quote! {
+        #[automatically_derived]
+        impl #impl_generics #instantiate<#key> for #family #mock_ty #where_clause {
+            type Sig = #marker #ty_generics;
+        }
+    };
+    (family_struct, family_impl)
+}
+
+/// The family marker of a generic method.
+pub(crate) fn family_ident(spec: &MockSpec, method: &MockMethod) -> syn::Ident {
+    format_ident!(
+        "{}_of",
+        names::signature_ident(&spec.mock_ident, &method.ident)
+    )
 }
 
 fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {
@@ -93,17 +149,7 @@ fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {
             quote!(#val<#target>)
         }
         Recording::Debug => rt.item("Debugged"),
+        Recording::SameMock { .. } => rt.item("SameMock"),
         Recording::Opaque => rt.item("Opaque"),
-    }
-}
-
-trait UnrawString {
-    fn unraw_string(&self) -> String;
-}
-
-impl UnrawString for syn::Ident {
-    fn unraw_string(&self) -> String {
-        use syn::ext::IdentExt as _;
-        self.unraw().to_string()
     }
 }

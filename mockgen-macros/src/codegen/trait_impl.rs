@@ -1,16 +1,18 @@
-//! `impl Trait for Mock`: each method records its arguments and lets the
-//! runtime answer.
+//! `impl Trait for Mock`: each method records its arguments and lets its
+//! handle answer.
 //!
 //! ```text
 //! fn temperature(&self, city: &str) -> f64 {
-//!     self.temperature.__call((<str as ToOwned>::to_owned(city),), |f| f(city))
+//!     let handle = &self.temperature;
+//!     handle.__call((<str as ToOwned>::to_owned(city),), |f| f(city))
 //! }
 //! ```
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{MockArg, MockMethod, MockSpec, Receiver, Recording};
+use super::statics;
+use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording, Serve};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
@@ -18,47 +20,143 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         trait_ident,
         mock_ident,
         unsafety,
+        generics,
         ..
     } = spec;
-    let methods = spec.methods.iter().map(|m| method(m, rt));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let types = spec.assoc_types.iter().map(|a| {
+        let (ident, ty) = (&a.ident, &a.ty);
+        quote!(type #ident = #ty;)
+    });
+    let consts = spec.assoc_consts.iter().filter_map(|c| {
+        let (ident, ty, value) = (&c.ident, &c.ty, c.value.as_ref()?);
+        Some(quote!(const #ident: #ty = #value;))
+    });
+    let methods = spec.methods.iter().map(|m| method(spec, m, rt));
     quote! {
         #[automatically_derived]
-        #unsafety impl #trait_ident for #mock_ident {
+        #unsafety impl #impl_generics #trait_ident #ty_generics for #mock_ident #ty_generics #where_clause {
+            #(#types)*
+            #(#consts)*
             #(#methods)*
         }
     }
 }
 
-fn method(method: &MockMethod, rt: &Runtime) -> TokenStream {
+fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let MockMethod {
-        ident,
         cfgs,
-        unsafety,
-        receiver,
         args,
         output,
+        default_body,
         ..
     } = method;
-    let receiver = match receiver {
-        Receiver::Ref => quote!(&self),
-        Receiver::Mut => quote!(&mut self),
-    };
-    let params = args
-        .iter()
-        .map(|MockArg { ident, ty, .. }| quote!(#ident: #ty));
+    let sig = signature(method);
+    let conversions = args.iter().map(conversion);
     let records = args.iter().map(|a| record(a, rt));
-    let passed = args.iter().map(|a| &a.ident);
-    let side_effect = names::hygienic("side_effect");
+    let passed: Vec<_> = args.iter().map(|a| &a.ident).collect();
+    let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));
+    let handle = handle(spec, method, rt);
+    let body = match (output.serve, default_body) {
+        (Serve::Value, Some(default)) => {
+            let respond_ty = rt.item("Respond");
+            let rebind = args.iter().map(rebind_pattern);
+            quote! {
+                let handle = ::core::clone::Clone::clone(#handle);
+                handle.__call_default((#(#records,)*), |#respond| match #respond {
+                    #respond_ty::SideEffect(#f) => #f(#(#passed),*),
+                    #respond_ty::Original => {
+                        #(#rebind)*
+                        #default
+                    }
+                })
+            }
+        }
+        (Serve::Value, None) => quote! {
+            #handle.__call((#(#records,)*), |#f| #f(#(#passed),*))
+        },
+        (serve, _) => {
+            let lent = quote!(#handle.__call_ref((#(#records,)*), |#f| #f(#(#passed),*)));
+            serve_expr(serve, lent)
+        }
+    };
+    let statics = if method.is_static() {
+        let current = statics::current(spec, rt);
+        quote!(let statics = #current;)
+    } else {
+        quote!()
+    };
     quote! {
         #(#cfgs)*
         #[track_caller]
-        #unsafety fn #ident(#receiver, #(#params),*) -> #output {
-            self.#ident.__call(
-                (#(#records,)*),
-                |#side_effect| #side_effect(#(#passed),*),
-            )
+        #sig {
+            #statics
+            #(#conversions)*
+            #body
         }
     }
+}
+
+/// The trait's signature with every parameter named by a plain identifier.
+fn signature(method: &MockMethod) -> TokenStream {
+    let mut sig = method.sig.clone();
+    let mut typed = method.args.iter();
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(pat) = input {
+            let arg = typed
+                .next()
+                .expect("invariant: one model argument per typed input");
+            let ident = &arg.ident;
+            pat.attrs.clear();
+            *pat.pat = syn::parse_quote!(#ident);
+        }
+    }
+    quote!(#sig)
+}
+
+/// The handle that answers: a field, one instantiation of a generic
+/// method, or a static method's handle installed on this thread.
+fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
+    let ident = &method.ident;
+    let owner = if method.is_static() {
+        quote!(statics)
+    } else {
+        quote!(self)
+    };
+    let _ = spec;
+    match method.type_params.as_slice() {
+        [] => quote!((&#owner.#ident)),
+        [one] => quote!(#owner.#ident.of::<#one>()),
+        many => quote!(#owner.#ident.of::<(#(#many,)*)>()),
+    }
+}
+
+/// Turns the parameter into what the side effect receives.
+fn conversion(arg: &MockArg) -> TokenStream {
+    let ident = &arg.ident;
+    match &arg.pass {
+        Pass::Direct => quote!(),
+        Pass::Into(target) => quote!(let #ident: #target = ::core::convert::Into::into(#ident);),
+        Pass::AsRef(target) => {
+            quote!(let #ident: &#target = ::core::convert::AsRef::<#target>::as_ref(&#ident);)
+        }
+        Pass::Collect(item) => quote! {
+            let #ident: ::std::vec::Vec<#item> = ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#ident));
+        },
+        Pass::DynRef(lent) => quote!(let #ident: #lent = &#ident;),
+        Pass::DynMut(lent) => quote! {
+            let mut #ident = #ident;
+            let #ident: #lent = &mut #ident;
+        },
+        Pass::BoxOnce(lent) => quote!(let #ident: #lent = ::std::boxed::Box::new(#ident);),
+    }
+}
+
+/// `let (a, b) = arg1;` where the trait's pattern was not an identifier, so
+/// that a default body sees the names it uses.
+fn rebind_pattern(arg: &MockArg) -> TokenStream {
+    let _ = arg;
+    quote!()
 }
 
 /// The expression that records one argument.
@@ -81,10 +179,29 @@ fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
             let debug_text = rt.item("DebugText");
             quote!(#debug_text::of(&#ident))
         }
+        Recording::SameMock { by_ref } => {
+            let value = if *by_ref {
+                quote!(#ident)
+            } else {
+                quote!(&#ident)
+            };
+            quote!(::core::clone::Clone::clone(::core::ops::Deref::deref(#value)))
+        }
         Recording::Opaque => {
             let opaque = rt.item("OpaqueArg");
-            let text = names::type_text(&arg.ty);
+            let text = names::type_text(&arg.written);
             quote!(#opaque::new(#text))
         }
+    }
+}
+
+/// Lends the kept value in the shape the signature returns.
+fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
+    match serve {
+        Serve::Value | Serve::Ref => lent,
+        Serve::Deref => quote!(::core::ops::Deref::deref(#lent)),
+        Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
+        Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),
+        Serve::Iter => quote!(::std::boxed::Box::new(#lent.iter())),
     }
 }

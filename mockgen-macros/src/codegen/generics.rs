@@ -1,0 +1,63 @@
+//! The generics of generated items: the mock has the trait's (with
+//! `'static` on type parameters); a method's marker adds the method's own
+//! type parameters.
+
+use syn::{GenericParam, Generics, WherePredicate};
+
+use crate::model::{MockMethod, MockSpec};
+
+/// The mock's generics without defaults (for items that add parameters).
+pub(crate) fn without_defaults(generics: &Generics) -> Generics {
+    let mut generics = generics.clone();
+    for param in &mut generics.params {
+        match param {
+            GenericParam::Type(t) => {
+                t.eq_token = None;
+                t.default = None;
+            }
+            GenericParam::Const(c) => {
+                c.eq_token = None;
+                c.default = None;
+            }
+            GenericParam::Lifetime(_) => {}
+        }
+    }
+    generics
+}
+
+/// The generics of a method's marker: the mock's plus the method's type
+/// parameters (with their bounds and `where` predicates).
+pub(crate) fn of_method(spec: &MockSpec, method: &MockMethod) -> Generics {
+    let mut generics = without_defaults(&spec.generics);
+    let own = &method.sig.generics;
+    for param in &own.params {
+        if let GenericParam::Type(t) = param {
+            generics.params.push(GenericParam::Type(t.clone()));
+        }
+    }
+    let predicates = own
+        .where_clause
+        .iter()
+        .flat_map(|w| &w.predicates)
+        .filter(|p| matches!(p, WherePredicate::Type(_)))
+        .cloned();
+    generics.make_where_clause().predicates.extend(predicates);
+    generics
+}
+
+/// `PhantomData<fn() -> (A, B)>` over the type parameters of `generics`,
+/// or nothing when there are none.
+pub(crate) fn phantom(generics: &Generics) -> proc_macro2::TokenStream {
+    let types: Vec<_> = generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) => Some(&t.ident),
+            _ => None,
+        })
+        .collect();
+    if types.is_empty() {
+        return quote::quote!();
+    }
+    quote::quote!((::core::marker::PhantomData<fn() -> (#(#types,)*)>))
+}

@@ -1,0 +1,214 @@
+//! One argument: what the side effect receives and how it is recorded.
+
+use syn::spanned::Spanned as _;
+use syn::{Pat, PatType, PathArguments, Type, TypeImplTrait, TypeParamBound};
+
+use super::{Bounds, Context};
+use crate::diag::Errors;
+use crate::model::{MockArg, Pass, Recording};
+use crate::normalize::{ReplaceSelf, mentions_word};
+use crate::{lifetimes, names};
+
+pub(super) fn lower(
+    index: usize,
+    arg: &PatType,
+    cx: &Context<'_>,
+    bounds: &Bounds,
+    errors: &mut Errors,
+) -> Option<MockArg> {
+    let ident = match &*arg.pat {
+        Pat::Ident(pat) if pat.subpat.is_none() && pat.by_ref.is_none() => pat.ident.clone(),
+        _ => names::arg_ident(index),
+    };
+    let written = (*arg.ty).clone();
+    if let Some(recording) = self_recording(&written) {
+        let effect_ty = ReplaceSelf {
+            mock_ty: cx.mock_ty,
+            assoc: cx.assoc,
+        }
+        .ty(&written);
+        return Some(MockArg {
+            ident,
+            effect_ty: lifetimes::rename(&effect_ty, &names::arg_lifetime(index)),
+            pass: Pass::Direct,
+            recording,
+            written,
+        });
+    }
+    let mut replace = ReplaceSelf {
+        mock_ty: cx.mock_ty,
+        assoc: cx.assoc,
+    };
+    let ty = replace.ty(&written);
+    let (pass, effect_ty, default_recording) = match &ty {
+        Type::ImplTrait(imp) => lower_impl(imp, bounds)?,
+        _ if mentions_word(&ty, "impl") => {
+            errors.push(
+                written.span(),
+                "`impl Trait` is supported as a whole argument type only (not inside another type)",
+            );
+            return None;
+        }
+        _ => (Pass::Direct, ty.clone(), recording_of(&ty, bounds)),
+    };
+    let recording = match recording_override(&arg.attrs, errors) {
+        Some(recording) => recording,
+        None => default_recording,
+    };
+    Some(MockArg {
+        ident,
+        effect_ty: lifetimes::rename(&effect_ty, &names::arg_lifetime(index)),
+        pass,
+        recording,
+        written,
+    })
+}
+
+/// `Self` and `&Self` arguments are recorded as the mock they are; other
+/// types built on `Self` as a placeholder (a record holding the mock type
+/// would make the mock contain itself).
+fn self_recording(written: &Type) -> Option<Recording> {
+    let (inner, by_ref) = match written {
+        Type::Reference(r) => (&*r.elem, true),
+        other => (other, false),
+    };
+    if matches!(inner, Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self")) {
+        return Some(Recording::SameMock { by_ref });
+    }
+    let only_assoc = |ty: &Type| {
+        let text = quote::quote!(#ty).to_string();
+        text.matches("Self").count() == text.matches("Self ::").count()
+    };
+    (mentions_word(written, "Self") && !only_assoc(written)).then_some(Recording::Opaque)
+}
+
+/// `#[mockgen(debug)]` or `#[mockgen(opaque)]` on an argument.
+fn recording_override(attrs: &[syn::Attribute], errors: &mut Errors) -> Option<Recording> {
+    let attr = attrs.iter().find(|a| a.path().is_ident("mockgen"))?;
+    let mut recording = None;
+    let parsed = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("debug") {
+            recording = Some(Recording::Debug);
+            Ok(())
+        } else if meta.path.is_ident("opaque") {
+            recording = Some(Recording::Opaque);
+            Ok(())
+        } else {
+            Err(meta.error("unknown argument option, expected `debug` or `opaque`"))
+        }
+    });
+    if let Err(error) = parsed {
+        errors.push_error(error);
+    }
+    recording
+}
+
+/// Owned when the type can be; `Debug` text or a placeholder otherwise.
+fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
+    let (target, by_ref) = match ty {
+        Type::Reference(reference) => ((*reference.elem).clone(), true),
+        other => (other.clone(), false),
+    };
+    if let Some(recording) = dyn_recording(&target) {
+        return recording;
+    }
+    if lifetimes::has_lifetime(&target) {
+        return Recording::Opaque;
+    }
+    let params = bounds.mentioned(&target);
+    let owned =
+        |p: &String| bounds.has(p, "Clone") && bounds.has(p, "Send") && bounds.has(p, "Sync");
+    if params.iter().all(owned) {
+        Recording::Owned { target, by_ref }
+    } else if params.iter().all(|p| bounds.has(p, "Debug")) {
+        Recording::Debug
+    } else {
+        Recording::Opaque
+    }
+}
+
+/// `dyn Debug` is recorded by its text; other trait objects by placeholder.
+fn dyn_recording(ty: &Type) -> Option<Recording> {
+    if !mentions_word(ty, "dyn") {
+        return None;
+    }
+    let is_debug = matches!(ty, Type::TraitObject(obj) if has_bound(&obj.bounds, "Debug"));
+    Some(if is_debug {
+        Recording::Debug
+    } else {
+        Recording::Opaque
+    })
+}
+
+fn has_bound<'a>(bounds: impl IntoIterator<Item = &'a TypeParamBound>, name: &str) -> bool {
+    bounds
+        .into_iter()
+        .any(|b| bound_path(b).is_some_and(|p| p.ident == name))
+}
+
+fn bound_path(bound: &TypeParamBound) -> Option<&syn::PathSegment> {
+    match bound {
+        TypeParamBound::Trait(t) => t.path.segments.last(),
+        _ => None,
+    }
+}
+
+/// `impl Into<T>`, `impl AsRef<T>`, `impl IntoIterator<Item = T>`,
+/// `impl Fn…`, or any other `impl Trait` (lent as `&dyn Trait`).
+fn lower_impl(imp: &TypeImplTrait, bounds: &Bounds) -> Option<(Pass, Type, Recording)> {
+    let traits: Vec<&syn::PathSegment> = imp.bounds.iter().filter_map(bound_path).collect();
+    let main = traits.iter().find(|s| !is_auto_trait(&s.ident))?;
+    let generic_arg = || match &main.arguments {
+        PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t.clone()),
+            syn::GenericArgument::AssocType(t) if t.ident == "Item" => Some(t.ty.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let dyn_bounds: Vec<&TypeParamBound> = imp
+        .bounds
+        .iter()
+        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+        .collect();
+    let lent = |kind: &str| -> Type {
+        match kind {
+            "mut" => syn::parse_quote!(&mut (dyn #(#dyn_bounds)+* + '_)),
+            "box" => syn::parse_quote!(::std::boxed::Box<dyn #(#dyn_bounds)+* + '_>),
+            _ => syn::parse_quote!(&(dyn #(#dyn_bounds)+* + '_)),
+        }
+    };
+    let debug = if has_bound(imp.bounds.iter(), "Debug") {
+        Recording::Debug
+    } else {
+        Recording::Opaque
+    };
+    Some(match main.ident.to_string().as_str() {
+        "Into" => {
+            let target = generic_arg()?;
+            let recording = recording_of(&target, bounds);
+            (Pass::Into(target.clone()), target, recording)
+        }
+        "AsRef" => {
+            let target = generic_arg()?;
+            let effect: Type = syn::parse_quote!(&#target);
+            let recording = recording_of(&effect, bounds);
+            (Pass::AsRef(target), effect, recording)
+        }
+        "IntoIterator" | "Iterator" => {
+            let item = generic_arg()?;
+            let effect: Type = syn::parse_quote!(::std::vec::Vec<#item>);
+            let recording = recording_of(&effect, bounds);
+            (Pass::Collect(item), effect, recording)
+        }
+        "FnMut" => (Pass::DynMut(lent("mut")), lent("mut"), Recording::Opaque),
+        "FnOnce" => (Pass::BoxOnce(lent("box")), lent("box"), Recording::Opaque),
+        _ => (Pass::DynRef(lent("ref")), lent("ref"), debug),
+    })
+}
+
+fn is_auto_trait(ident: &syn::Ident) -> bool {
+    ["Send", "Sync", "Unpin", "Sized", "Copy"]
+        .iter()
+        .any(|t| ident == t)
+}

@@ -1,0 +1,100 @@
+//! What the trait and method generics say about type parameters: decides
+//! how arguments of generic type are recorded.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use syn::{GenericParam, Generics, Ident, Type, TypeParamBound, WherePredicate};
+
+/// Trait names bounding each type parameter (last path segment), and
+/// whether it is `'static`.
+#[derive(Clone, Default)]
+pub(crate) struct Bounds {
+    params: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Bounds {
+    pub(crate) fn of(generics: &Generics) -> Self {
+        let mut bounds = Bounds::default();
+        bounds.add(generics);
+        bounds
+    }
+
+    /// These bounds plus the ones of `generics` (a method's).
+    pub(crate) fn with(&self, generics: &Generics) -> Self {
+        let mut bounds = self.clone();
+        bounds.add(generics);
+        bounds
+    }
+
+    fn add(&mut self, generics: &Generics) {
+        for param in &generics.params {
+            if let GenericParam::Type(param) = param {
+                let entry = self.params.entry(param.ident.to_string()).or_default();
+                entry.extend(param.bounds.iter().map(bound_name));
+            }
+        }
+        for predicate in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+            if let WherePredicate::Type(predicate) = predicate {
+                if let Type::Path(path) = &predicate.bounded_ty {
+                    if let Some(ident) = path.path.get_ident() {
+                        let entry = self.params.entry(ident.to_string()).or_default();
+                        entry.extend(predicate.bounds.iter().map(bound_name));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The type parameters that `ty` mentions.
+    pub(crate) fn mentioned(&self, ty: &Type) -> Vec<String> {
+        self.params
+            .keys()
+            .filter(|name| crate::normalize::mentions_word(ty, name))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether parameter `name` is bounded by trait `bound` (e.g. `Clone`).
+    pub(crate) fn has(&self, name: &str, bound: &str) -> bool {
+        self.params.get(name).is_some_and(|b| b.contains(bound))
+    }
+}
+
+fn bound_name(bound: &TypeParamBound) -> String {
+    match bound {
+        TypeParamBound::Trait(t) => t
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default(),
+        TypeParamBound::Lifetime(l) => format!("'{}", l.ident),
+        _ => String::new(),
+    }
+}
+
+/// The trait's generics with `Send + Sync + 'static` on every type
+/// parameter: the mock is a shared handle that keeps values of those types.
+pub(crate) fn with_static_type_params(generics: &Generics) -> Generics {
+    let mut generics = generics.clone();
+    for param in &mut generics.params {
+        if let GenericParam::Type(param) = param {
+            param.bounds.push(syn::parse_quote!(::core::marker::Send));
+            param.bounds.push(syn::parse_quote!(::core::marker::Sync));
+            param.bounds.push(syn::parse_quote!('static));
+        }
+    }
+    generics
+}
+
+/// The type parameters of a method.
+pub(crate) fn type_params(generics: &Generics) -> Vec<Ident> {
+    generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) => Some(t.ident.clone()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! One trait method: receiver, generics, arguments, return type, default.
+
+use syn::spanned::Spanned as _;
+use syn::{FnArg, GenericParam, TraitItemFn};
+
+use super::{Context, arg, bounds, output};
+use crate::diag::Errors;
+use crate::model::{MockMethod, Receiver};
+
+pub(super) fn lower(
+    method: &TraitItemFn,
+    cx: &Context<'_>,
+    errors: &mut Errors,
+) -> Option<MockMethod> {
+    let sig = &method.sig;
+    let before = errors.len();
+    if let Some(asyncness) = sig.asyncness {
+        errors.push(asyncness.span(), "async methods are not supported yet");
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(variadic.span(), "variadic methods cannot be mocked");
+    }
+    for param in &sig.generics.params {
+        match param {
+            GenericParam::Const(c) => errors.push(
+                c.span(),
+                "const generic parameters on methods are not supported: move the parameter to the trait",
+            ),
+            GenericParam::Type(t) if !is_static(&sig.generics, &t.ident) => errors.push(
+                t.ident.span(),
+                &format!(
+                    "the mock keeps one handle per type given to `{0}`, so `{0}` needs a `'static` bound: write `{0}: 'static`",
+                    t.ident
+                ),
+            ),
+            _ => {}
+        }
+    }
+    let bounds = cx.bounds.with(&sig.generics);
+    let receiver = lower_receiver(sig);
+    let args: Vec<_> = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(arg) => Some(arg),
+            FnArg::Receiver(_) => None,
+        })
+        .enumerate()
+        .filter_map(|(index, pat)| arg::lower(index, pat, cx, &bounds, errors))
+        .collect();
+    if args.len() > 12 {
+        errors.push(
+            sig.inputs.span(),
+            "methods with more than 12 arguments are not supported",
+        );
+    }
+    let output = output::lower(sig, cx, errors);
+    if errors.len() > before {
+        return None;
+    }
+    Some(MockMethod {
+        ident: sig.ident.clone(),
+        cfgs: attrs_named(&method.attrs, "cfg"),
+        docs: attrs_named(&method.attrs, "doc"),
+        sig: sig.clone(),
+        receiver,
+        type_params: bounds::type_params(&sig.generics),
+        args,
+        output: output?,
+        default_body: method.default.clone(),
+    })
+}
+
+fn attrs_named(attrs: &[syn::Attribute], name: &str) -> Vec<syn::Attribute> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident(name))
+        .cloned()
+        .collect()
+}
+
+fn lower_receiver(sig: &syn::Signature) -> Receiver {
+    match sig.receiver() {
+        None => Receiver::Static,
+        Some(r) if r.colon_token.is_none() && r.reference.is_some() && r.mutability.is_none() => {
+            Receiver::Ref
+        }
+        Some(_) => Receiver::Mut,
+    }
+}
+
+/// Whether type parameter `ident` has a `'static` bound.
+fn is_static(generics: &syn::Generics, ident: &syn::Ident) -> bool {
+    let is_static_bound = |b: &syn::TypeParamBound| matches!(b, syn::TypeParamBound::Lifetime(l) if l.ident == "static");
+    let in_params = generics.params.iter().any(|p| match p {
+        GenericParam::Type(t) => t.ident == *ident && t.bounds.iter().any(is_static_bound),
+        _ => false,
+    });
+    let in_where = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| &w.predicates)
+        .any(|p| match p {
+            syn::WherePredicate::Type(t) => {
+                matches!(&t.bounded_ty, syn::Type::Path(path) if path.path.is_ident(ident))
+                    && t.bounds.iter().any(is_static_bound)
+            }
+            _ => false,
+        });
+    in_params || in_where
+}

@@ -1,0 +1,163 @@
+//! The return type: what the handle is configured with (the owned form) and
+//! how it becomes the return value (references are lent from the mock).
+
+use syn::spanned::Spanned as _;
+use syn::{GenericArgument, PathArguments, ReturnType, Type, TypeParamBound};
+
+use super::Context;
+use crate::diag::Errors;
+use crate::lifetimes::has_lifetime;
+use crate::model::{MockOutput, Serve};
+use crate::normalize::ReplaceSelf;
+
+const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `Option<&T>` and iterators of `&T`, borrowed from `self`";
+
+pub(super) fn lower(
+    sig: &syn::Signature,
+    cx: &Context<'_>,
+    errors: &mut Errors,
+) -> Option<MockOutput> {
+    let written = match &sig.output {
+        ReturnType::Default => {
+            return Some(MockOutput {
+                owned: syn::parse_quote!(()),
+                serve: Serve::Value,
+            });
+        }
+        ReturnType::Type(_, ty) => ty,
+    };
+    let mut replace = ReplaceSelf {
+        mock_ty: cx.mock_ty,
+        assoc: cx.assoc,
+    };
+    let ty = replace.ty(written);
+    let lowered = lower_type(&ty);
+    match lowered {
+        Ok(output) => {
+            if !matches!(output.serve, Serve::Value) && sig.receiver().is_none() {
+                errors.push(
+                    written.span(),
+                    "a static method cannot lend a reference from the mock",
+                );
+                return None;
+            }
+            Some(output)
+        }
+        Err(message) => {
+            errors.push(written.span(), message);
+            None
+        }
+    }
+}
+
+fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
+    let value = |owned: Type, serve| Ok(MockOutput { owned, serve });
+    match ty {
+        Type::Reference(r) if r.mutability.is_some() => {
+            Err("returning `&mut` references is not supported")
+        }
+        Type::Reference(r) => {
+            let elem = &*r.elem;
+            if has_lifetime(elem) {
+                return Err(BORROWING);
+            }
+            match elem {
+                Type::Path(p) if p.path.is_ident("str") => {
+                    value(syn::parse_quote!(::std::string::String), Serve::Deref)
+                }
+                Type::Slice(s) => {
+                    let item = &s.elem;
+                    value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Deref)
+                }
+                other => value(other.clone(), Serve::Ref),
+            }
+        }
+        Type::ImplTrait(imp) => {
+            if let Some(item) = borrowed_iter_item(imp.bounds.iter()) {
+                return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
+            }
+            if has_lifetime(ty) {
+                return Err(BORROWING);
+            }
+            let bounds = &imp.bounds;
+            let send = if bounds.iter().any(|b| is_trait(b, "Send")) {
+                quote::quote!()
+            } else {
+                quote::quote!(+ ::core::marker::Send)
+            };
+            value(
+                syn::parse_quote!(::std::boxed::Box<dyn #bounds #send>),
+                Serve::Value,
+            )
+        }
+        _ if !has_lifetime(ty) => value(ty.clone(), Serve::Value),
+        _ => {
+            if let Some(inner) = generic_arg_of(ty, "Option") {
+                if let Type::Reference(r) = inner {
+                    if r.mutability.is_none() && !has_lifetime(&r.elem) {
+                        let owned = lower_type(inner)?;
+                        let serve = match owned.serve {
+                            Serve::Deref => Serve::OptionDeref,
+                            _ => Serve::OptionRef,
+                        };
+                        let owned = owned.owned;
+                        return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
+                    }
+                }
+            }
+            if let Some(inner) = generic_arg_of(ty, "Box") {
+                if let Type::TraitObject(obj) = inner {
+                    if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
+                        return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
+                    }
+                }
+            }
+            Err(BORROWING)
+        }
+    }
+}
+
+/// `T` of `Iterator<Item = &T>` among the bounds.
+fn borrowed_iter_item<'a>(mut bounds: impl Iterator<Item = &'a TypeParamBound>) -> Option<Type> {
+    bounds.find_map(|bound| {
+        let TypeParamBound::Trait(t) = bound else {
+            return None;
+        };
+        let segment = t.path.segments.last()?;
+        if segment.ident != "Iterator" {
+            return None;
+        }
+        let PathArguments::AngleBracketed(args) = &segment.arguments else {
+            return None;
+        };
+        args.args.iter().find_map(|arg| match arg {
+            GenericArgument::AssocType(assoc) if assoc.ident == "Item" => match &assoc.ty {
+                Type::Reference(r) if r.mutability.is_none() && !has_lifetime(&r.elem) => {
+                    Some((*r.elem).clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    })
+}
+
+fn is_trait(bound: &TypeParamBound, name: &str) -> bool {
+    matches!(bound, TypeParamBound::Trait(t) if t.path.segments.last().is_some_and(|s| s.ident == name))
+}
+
+/// `T` of `Name<T>` (last path segment `Name`, one type argument).
+fn generic_arg_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if segment.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|arg| match arg {
+        GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
+}

@@ -1,0 +1,63 @@
+//! Normalisation of the types that go into signatures: `Self` becomes the
+//! mock type and `Self::Item` the configured associated type.
+
+use std::collections::BTreeMap;
+
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Type, TypePath};
+
+/// Replaces `Self` and `Self::X` / `<Self as Trait>::X` in types.
+pub(crate) struct ReplaceSelf<'a> {
+    pub(crate) mock_ty: &'a Type,
+    pub(crate) assoc: &'a BTreeMap<String, Type>,
+}
+
+impl ReplaceSelf<'_> {
+    pub(crate) fn ty(&mut self, ty: &Type) -> Type {
+        let mut ty = ty.clone();
+        self.visit_type_mut(&mut ty);
+        ty
+    }
+
+    fn assoc_of(&self, path: &TypePath) -> Option<Type> {
+        let segments: Vec<&Ident> = path.path.segments.iter().map(|s| &s.ident).collect();
+        let name = match (&path.qself, segments.as_slice()) {
+            (None, [first, name]) if *first == "Self" => name,
+            (Some(qself), [.., name]) if is_self(&qself.ty) => name,
+            _ => return None,
+        };
+        self.assoc.get(&name.to_string()).cloned()
+    }
+}
+
+fn is_self(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self"))
+}
+
+impl VisitMut for ReplaceSelf<'_> {
+    fn visit_type_mut(&mut self, ty: &mut Type) {
+        if let Type::Path(path) = ty {
+            if let Some(assoc) = self.assoc_of(path) {
+                *ty = assoc;
+                return;
+            }
+            if is_self(ty) {
+                *ty = self.mock_ty.clone();
+                return;
+            }
+        }
+        syn::visit_mut::visit_type_mut(self, ty);
+    }
+}
+
+/// Whether the tokens of `ty` contain the identifier or keyword `word`.
+pub(crate) fn mentions_word(ty: &Type, word: &str) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, word: &str) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => ident == word,
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), word),
+            _ => false,
+        })
+    }
+    walk(quote::quote!(#ty), word)
+}

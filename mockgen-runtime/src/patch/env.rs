@@ -1,0 +1,254 @@
+//! `patch_env!`: environment variables set or removed for a guard's
+//! lifetime, under a process-wide re-entrant lock, restored exactly
+//! (SEMANTICS PATCH-17, PATCH-18).
+//!
+//! This is the only module of the workspace that may use `unsafe`:
+//! `std::env::set_var` and `remove_var` are `unsafe` since edition 2024.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{ReentrantGuard, ReentrantLock};
+
+static ENV_LOCK: ReentrantLock = ReentrantLock::new();
+
+/// A value `patch_env!` can set: a string of any kind, or an `Option` of
+/// one (`None` removes the variable).
+#[diagnostic::on_unimplemented(
+    message = "`patch_env!` cannot set a variable to a `{Self}`",
+    label = "expected a string (`&str`, `String`, `OsString`, `PathBuf`, …) or `None`",
+    note = "convert the value to a string first, e.g. `value.to_string()`"
+)]
+pub trait EnvValue {
+    /// The value to set, or `None` to remove the variable.
+    fn to_env_value(&self) -> Option<OsString>;
+}
+
+macro_rules! env_value {
+    ($($ty:ty),*) => {$(
+        impl EnvValue for $ty {
+            fn to_env_value(&self) -> Option<OsString> {
+                Some(AsRef::<OsStr>::as_ref(self).to_owned())
+            }
+        }
+    )*};
+}
+
+env_value!(str, String, OsStr, OsString, Path, PathBuf);
+
+impl EnvValue for Cow<'_, str> {
+    fn to_env_value(&self) -> Option<OsString> {
+        (**self).to_env_value()
+    }
+}
+
+impl EnvValue for Cow<'_, OsStr> {
+    fn to_env_value(&self) -> Option<OsString> {
+        (**self).to_env_value()
+    }
+}
+
+impl<T: EnvValue + ?Sized> EnvValue for &T {
+    fn to_env_value(&self) -> Option<OsString> {
+        (**self).to_env_value()
+    }
+}
+
+impl<T: EnvValue> EnvValue for Option<T> {
+    fn to_env_value(&self) -> Option<OsString> {
+        self.as_ref().and_then(EnvValue::to_env_value)
+    }
+}
+
+/// The changes one `patch_env!` asks for, collected under the lock.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct EnvPatch {
+    clear: bool,
+    changes: Vec<(OsString, Option<OsString>)>,
+}
+
+impl EnvPatch {
+    #[doc(hidden)]
+    pub fn __set<K, V>(&mut self, key: &K, value: &V)
+    where
+        K: AsRef<OsStr> + ?Sized,
+        V: EnvValue + ?Sized,
+    {
+        let key = key.as_ref().to_owned();
+        self.changes.push((key, value.to_env_value()));
+    }
+
+    #[doc(hidden)]
+    pub fn __unset<K: AsRef<OsStr> + ?Sized>(&mut self, key: &K) {
+        self.changes.push((key.as_ref().to_owned(), None));
+    }
+
+    #[track_caller]
+    fn validate(&self) {
+        for (key, value) in &self.changes {
+            if !valid_key(key) {
+                panic!(
+                    "patch_env!: {key:?} is not a valid environment variable name (it is empty or contains `=` or a NUL byte)"
+                );
+            }
+            if value.as_ref().is_some_and(|v| has_nul(v)) {
+                panic!("patch_env!: the value of {key:?} contains a NUL byte");
+            }
+        }
+    }
+}
+
+/// A live `patch_env!`: the variables it named hold their patched values
+/// until it drops; then the whole environment is put back exactly as it
+/// was before the patch (variables that were set, changed or absent, and
+/// any change the code under test made meanwhile), also on panic.
+///
+/// The guard holds a process-wide lock: another thread's `patch_env!`
+/// waits until it drops, while this thread may nest more guards (drop them
+/// in reverse order, as scopes do).
+///
+/// ```
+/// let guard = mockgen::patch_env!("MOCKGEN_DOC_GUARD" => "on");
+/// assert_eq!(std::env::var("MOCKGEN_DOC_GUARD").as_deref(), Ok("on"));
+/// drop(guard);
+/// assert!(std::env::var_os("MOCKGEN_DOC_GUARD").is_none());
+/// ```
+#[must_use = "the environment is restored as soon as the guard is dropped"]
+pub struct EnvGuard {
+    saved: BTreeMap<OsString, OsString>,
+    // Dropped after `Drop::drop` restored the environment.
+    _lock: ReentrantGuard,
+}
+
+impl fmt::Debug for EnvGuard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EnvGuard")
+            .field("saved_vars", &self.saved.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl EnvGuard {
+    /// Takes the lock, snapshots the environment, then applies what
+    /// `build` collects (evaluated under the lock, so values may read the
+    /// environment).
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __start(clear: bool, build: impl FnOnce(&mut EnvPatch)) -> Self {
+        let lock = ENV_LOCK.acquire();
+        let saved: BTreeMap<OsString, OsString> = std::env::vars_os().collect();
+        let mut patch = EnvPatch {
+            clear,
+            changes: Vec::new(),
+        };
+        build(&mut patch);
+        patch.validate();
+        let guard = EnvGuard { saved, _lock: lock };
+        if patch.clear {
+            for key in guard.saved.keys() {
+                remove(key);
+            }
+        }
+        for (key, value) in &patch.changes {
+            match value {
+                Some(value) => set(key, value),
+                None => remove(key),
+            }
+        }
+        guard
+    }
+
+    /// Restores the environment now; the same as dropping the guard.
+    ///
+    /// ```
+    /// let guard = mockgen::patch_env!("MOCKGEN_DOC_STOP" => None);
+    /// guard.stop();
+    /// ```
+    pub fn stop(self) {}
+}
+
+impl Drop for EnvGuard {
+    fn drop(&mut self) {
+        let current: BTreeMap<OsString, OsString> = std::env::vars_os().collect();
+        for key in current.keys() {
+            if !self.saved.contains_key(key) {
+                remove(key);
+            }
+        }
+        for (key, value) in &self.saved {
+            if current.get(key) != Some(value) {
+                set(key, value);
+            }
+        }
+    }
+}
+
+fn valid_key(key: &OsStr) -> bool {
+    !key.is_empty() && !key.as_encoded_bytes().iter().any(|b| *b == b'=' || *b == 0)
+}
+
+fn has_nul(value: &OsStr) -> bool {
+    value.as_encoded_bytes().contains(&0)
+}
+
+/// Sets `key`; keys that `set_var` would reject (which only a foreign
+/// writer can have put in the environment) are left alone, so that a drop
+/// never panics.
+#[allow(unsafe_code)]
+fn set(key: &OsStr, value: &OsStr) {
+    if valid_key(key) && !has_nul(value) {
+        // SAFETY: every mutation of the environment made by mockgen happens
+        // here or in `remove`, while this thread holds `ENV_LOCK`, so no two
+        // of them race; std's own `env` readers take std's environment lock.
+        // What remains is foreign code calling `getenv` on another thread
+        // meanwhile, which the `patch_env!` docs rule out.
+        unsafe { std::env::set_var(key, value) }
+    }
+}
+
+#[allow(unsafe_code)]
+fn remove(key: &OsStr) {
+    if valid_key(key) {
+        // SAFETY: as in `set`: only called while `ENV_LOCK` is held.
+        unsafe { std::env::remove_var(key) }
+    }
+}
+
+/// Sets and removes environment variables until the returned [`EnvGuard`]
+/// drops; documented on its `mockgen` re-export.
+///
+/// ```
+/// let _env = mockgen::patch_env!("MOCKGEN_DOC_MACRO" => "1", "MOCKGEN_DOC_GONE" => None);
+/// assert_eq!(std::env::var("MOCKGEN_DOC_MACRO").as_deref(), Ok("1"));
+/// ```
+#[macro_export]
+macro_rules! patch_env {
+    (clear $(; $($entries:tt)*)?) => {
+        $crate::EnvGuard::__start(true, |__patch| {
+            $crate::__patch_env_entries!(__patch; $($($entries)*)?);
+        })
+    };
+    ($($entries:tt)*) => {
+        $crate::EnvGuard::__start(false, |__patch| {
+            $crate::__patch_env_entries!(__patch; $($entries)*);
+        })
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __patch_env_entries {
+    ($patch:ident;) => {};
+    ($patch:ident; $key:expr => None $(, $($rest:tt)*)?) => {
+        $patch.__unset(&$key);
+        $crate::__patch_env_entries!($patch; $($($rest)*)?);
+    };
+    ($patch:ident; $key:expr => $value:expr $(, $($rest:tt)*)?) => {
+        $patch.__set(&$key, &$value);
+        $crate::__patch_env_entries!($patch; $($($rest)*)?);
+    };
+}

@@ -1,0 +1,167 @@
+//! Patch tables: which handle answers a call of a `#[patchable]` function.
+//!
+//! Each patchable function has one [`PatchSlot`] (a `static` in generated
+//! code) and its trampoline asks [`patched`] for the handle on top of the
+//! patch stack. Thread-local patches (`patch!`) live in one stack per
+//! thread, shared by every function and told apart by the signature's
+//! `TypeId`; global patches (`patch_global!`) live in the slot. A thread's
+//! own patches win over global ones. Every layer has an id, so a guard
+//! dropped out of order removes its own layer and no other (PATCH-6).
+
+mod env;
+mod guard;
+mod reentrant;
+
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::method::Method;
+use crate::signature::Signature;
+use crate::sync::lock;
+
+pub use env::{EnvGuard, EnvPatch, EnvValue};
+pub use guard::{PatchGuard, Patcher};
+pub(crate) use reentrant::{ReentrantGuard, ReentrantLock};
+
+/// The signature of a `#[patchable]` function, with its patch slot.
+/// Implemented by generated code only.
+pub trait Patchable: Signature {
+    #[doc(hidden)]
+    fn __slot() -> &'static PatchSlot;
+}
+
+/// The global patch stack of one function, its serialisation lock, and the
+/// number of patches of it alive anywhere (so that an unpatched call costs
+/// one atomic load).
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub struct PatchSlot {
+    active: AtomicUsize,
+    global: Mutex<Vec<Layer<Arc<dyn Any + Send + Sync>>>>,
+    serial: ReentrantLock,
+}
+
+struct Layer<H> {
+    id: u64,
+    handle: H,
+}
+
+struct LocalLayer {
+    function: TypeId,
+    layer: Layer<Box<dyn Any>>,
+}
+
+thread_local! {
+    static LOCAL: RefCell<Vec<LocalLayer>> = const { RefCell::new(Vec::new()) };
+}
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl PatchSlot {
+    #[doc(hidden)]
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        PatchSlot {
+            active: AtomicUsize::new(0),
+            global: Mutex::new(Vec::new()),
+            serial: ReentrantLock::new(),
+        }
+    }
+}
+
+/// The handle that answers a call of `S` on this thread, if `S` is patched.
+#[doc(hidden)]
+#[inline]
+pub fn patched<S: Patchable>() -> Option<Method<S>> {
+    let slot = S::__slot();
+    if slot.active.load(Ordering::Acquire) == 0 {
+        return None;
+    }
+    local_top::<S>().or_else(|| global_top::<S>(slot))
+}
+
+fn local_top<S: Patchable>() -> Option<Method<S>> {
+    let function = TypeId::of::<S>();
+    LOCAL
+        .try_with(|stack| {
+            let stack = stack.borrow();
+            let top = stack.iter().rev().find(|l| l.function == function)?;
+            Some(downcast::<S>(&*top.layer.handle).clone())
+        })
+        .ok()
+        .flatten()
+}
+
+fn global_top<S: Patchable>(slot: &PatchSlot) -> Option<Method<S>> {
+    let stack = lock(&slot.global);
+    let top = stack.last()?;
+    Some(downcast::<S>(&*top.handle).clone())
+}
+
+fn downcast<S: Patchable>(handle: &dyn Any) -> &Method<S> {
+    handle
+        .downcast_ref::<Method<S>>()
+        .expect("invariant: a patch layer of `S` holds a `Method<S>`")
+}
+
+fn push_local<S: Patchable>(handle: Method<S>) -> u64 {
+    let id = next_id();
+    let layer = LocalLayer {
+        function: TypeId::of::<S>(),
+        layer: Layer {
+            id,
+            handle: Box::new(handle),
+        },
+    };
+    LOCAL.with(|stack| stack.borrow_mut().push(layer));
+    S::__slot().active.fetch_add(1, Ordering::AcqRel);
+    id
+}
+
+fn remove_local<S: Patchable>(id: u64) {
+    // The removed handle is dropped after the borrow ends: dropping it may
+    // run user code (captures of a side effect).
+    let removed = LOCAL.try_with(|stack| {
+        let mut stack = stack.borrow_mut();
+        let index = stack.iter().position(|l| l.layer.id == id)?;
+        Some(stack.remove(index))
+    });
+    drop(removed);
+    S::__slot().active.fetch_sub(1, Ordering::AcqRel);
+}
+
+fn push_global<S: Patchable>(handle: Method<S>) -> u64
+where
+    Method<S>: Send + Sync,
+{
+    let id = next_id();
+    let slot = S::__slot();
+    lock(&slot.global).push(Layer {
+        id,
+        handle: Arc::new(handle),
+    });
+    slot.active.fetch_add(1, Ordering::AcqRel);
+    id
+}
+
+fn remove_global<S: Patchable>(id: u64) {
+    let slot = S::__slot();
+    let removed = {
+        let mut stack = lock(&slot.global);
+        stack
+            .iter()
+            .position(|l| l.id == id)
+            .map(|index| stack.remove(index))
+    };
+    drop(removed);
+    slot.active.fetch_sub(1, Ordering::AcqRel);
+}
+
+fn serialise<S: Patchable>() -> ReentrantGuard {
+    S::__slot().serial.acquire()
+}
