@@ -74,6 +74,9 @@ pub(crate) struct MockArg {
     pub(crate) recording: Recording,
     /// The type as written, for placeholders in messages.
     pub(crate) written: Type,
+    /// The trait's pattern when it is not a plain identifier (`(a, b)`),
+    /// for default bodies that use its names.
+    pub(crate) pattern: Option<syn::Pat>,
 }
 
 /// How a parameter is handed to the side effect.

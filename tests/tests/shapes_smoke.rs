@@ -57,6 +57,25 @@ pub trait Service {
 }
 
 #[automock]
+pub trait Consumer {
+    fn consume(self: Box<Self>) -> u8;
+    fn share(self: std::sync::Arc<Self>) -> u8;
+    fn sum(&self, (a, b): (u8, u8)) -> u8 {
+        a + b
+    }
+}
+
+#[test]
+fn receivers_and_patterns() {
+    let consumer = MockConsumer::new();
+    consumer.consume.return_value(4);
+    assert_eq!(Box::new(consumer.clone()).consume(), 4);
+    assert_eq!(std::sync::Arc::new(consumer.clone()).share(), 0);
+    assert_eq!(consumer.sum((1, 2)), 3);
+    consumer.sum.assert_called_once_with(call!((1, 2)));
+}
+
+#[automock]
 pub trait Buffer<const N: usize> {
     fn fill(&mut self, byte: u8) -> [u8; N];
 }

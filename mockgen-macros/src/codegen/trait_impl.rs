@@ -155,8 +155,11 @@ fn conversion(arg: &MockArg) -> TokenStream {
 /// `let (a, b) = arg1;` where the trait's pattern was not an identifier, so
 /// that a default body sees the names it uses.
 fn rebind_pattern(arg: &MockArg) -> TokenStream {
-    let _ = arg;
-    quote!()
+    let ident = &arg.ident;
+    match &arg.pattern {
+        Some(pattern) => quote!(let #pattern = #ident;),
+        None => quote!(),
+    }
 }
 
 /// The expression that records one argument.

@@ -16,9 +16,11 @@ pub(super) fn lower(
     bounds: &Bounds,
     errors: &mut Errors,
 ) -> Option<MockArg> {
-    let ident = match &*arg.pat {
-        Pat::Ident(pat) if pat.subpat.is_none() && pat.by_ref.is_none() => pat.ident.clone(),
-        _ => names::arg_ident(index),
+    let (ident, pattern) = match &*arg.pat {
+        Pat::Ident(pat) if pat.subpat.is_none() && pat.by_ref.is_none() => {
+            (pat.ident.clone(), None)
+        }
+        other => (names::arg_ident(index), Some(other.clone())),
     };
     let written = (*arg.ty).clone();
     if let Some(recording) = self_recording(&written) {
@@ -33,6 +35,7 @@ pub(super) fn lower(
             pass: Pass::Direct,
             recording,
             written,
+            pattern,
         });
     }
     let mut replace = ReplaceSelf {
@@ -61,6 +64,7 @@ pub(super) fn lower(
         pass,
         recording,
         written,
+        pattern,
     })
 }
 
