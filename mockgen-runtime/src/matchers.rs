@@ -374,7 +374,13 @@ macro_rules! __pattern {
     ($($pattern:tt)+) => {
         $crate::matchers::Matching::__pattern(
             concat!("pattern!(", stringify!($($pattern)+), ")"),
-            |actual| matches!(actual, $($pattern)+),
+            |actual| {
+                // `pattern!(None)` is what the user asked for, not a
+                // roundabout `is_none()`.
+                #[allow(clippy::redundant_pattern_matching)]
+                let matched = matches!(actual, $($pattern)+);
+                matched
+            },
         )
     };
 }

@@ -5,6 +5,7 @@ use std::any::Any;
 use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::history::{Entry, ErasedEntry, render_record};
@@ -61,7 +62,9 @@ pub(crate) struct MethodInner<S: Signature> {
     /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
     /// the mock. Type-erased so that the handle is `Send + Sync` whatever
     /// the return type.
-    lent: OnceLock<Box<dyn Any + Send + Sync>>,
+    /// Values are only ever appended, so a panic cannot leave it half
+    /// changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
+    lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
 }
 
 /// The recorded calls of one method.
@@ -178,7 +181,7 @@ impl<S: Signature, A> Method<S, A> {
                     calls: Mutex::new(Vec::new()),
                 }),
                 config: Mutex::new(Config::new(epoch)),
-                lent: OnceLock::new(),
+                lent: AssertUnwindSafe(OnceLock::new()),
             }),
             arity: PhantomData,
         }

@@ -1,0 +1,104 @@
+//! Helpers shared by the integration tests: running code that is expected to
+//! panic, and reading the panic's message and location.
+// Each test file uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::cell::{Cell, RefCell};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+/// Where a panic was reported: the file and line `#[track_caller]` chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanicLocation {
+    pub file: String,
+    pub line: u32,
+}
+
+thread_local! {
+    /// Set while `catch` runs `f`, so that expected panics stay quiet.
+    static EXPECTING: Cell<bool> = const { Cell::new(false) };
+    /// The location of the last panic on this thread.
+    static LAST_LOCATION: RefCell<Option<PanicLocation>> = const { RefCell::new(None) };
+}
+
+static HOOK: Once = Once::new();
+
+/// Installs (once per test binary) a panic hook that remembers the location
+/// of every panic on the panicking thread, and prints only unexpected panics.
+fn install_hook() {
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let location = info.location().map(|l| PanicLocation {
+                file: l.file().to_owned(),
+                line: l.line(),
+            });
+            LAST_LOCATION.with(|last| *last.borrow_mut() = location);
+            if !EXPECTING.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`, which must panic, and returns the panic's message and location.
+///
+/// Panics (failing the test) when `f` returns normally.
+#[track_caller]
+pub fn catch<R>(f: impl FnOnce() -> R) -> (String, PanicLocation) {
+    install_hook();
+    let was_expecting = EXPECTING.with(|e| e.replace(true));
+    LAST_LOCATION.with(|last| *last.borrow_mut() = None);
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    EXPECTING.with(|e| e.set(was_expecting));
+    let payload = match result {
+        Ok(_) => panic!("expected a panic, but the code returned normally"),
+        Err(payload) => payload,
+    };
+    let message = payload_text(&*payload);
+    let location = LAST_LOCATION
+        .with(|last| last.borrow_mut().take())
+        .expect("the panic hook saw the panic");
+    (message, location)
+}
+
+/// Runs `f`, which must panic, and returns the panic's message.
+#[track_caller]
+pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
+    catch(f).0
+}
+
+/// The text of a panic payload (`panic!("…")` gives `&str` or `String`).
+pub fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "<non-string panic payload>".to_owned()
+    }
+}
+
+/// Runs `f` with panics on this thread kept quiet (they still unwind): for
+/// code that panics on purpose where `catch` cannot be used.
+pub fn quietly<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            EXPECTING.with(|e| e.set(self.0));
+        }
+    }
+    install_hook();
+    let _restore = Restore(EXPECTING.with(|e| e.replace(true)));
+    f()
+}
+
+/// Whether `f` returns without panicking (a failing assertion inside it is
+/// caught and kept quiet).
+pub fn passes<R>(f: impl FnOnce() -> R) -> bool {
+    install_hook();
+    let was_expecting = EXPECTING.with(|e| e.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    EXPECTING.with(|e| e.set(was_expecting));
+    result.is_ok()
+}
