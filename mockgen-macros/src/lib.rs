@@ -14,6 +14,7 @@ mod model;
 mod names;
 mod normalize;
 mod parse;
+mod patchable;
 
 use proc_macro::TokenStream;
 
@@ -27,4 +28,25 @@ pub fn automock(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn call(input: TokenStream) -> TokenStream {
     call::expand(input.into()).into()
+}
+
+/// Makes a function, or every method of an inherent `impl` block,
+/// patchable with `patch!`; see the `mockgen` crate.
+#[proc_macro_attribute]
+pub fn patchable(args: TokenStream, item: TokenStream) -> TokenStream {
+    patchable::patchable(args.into(), item.into()).into()
+}
+
+/// Patches a `#[patchable]` function for the current thread; see the
+/// `mockgen` crate.
+#[proc_macro]
+pub fn patch(input: TokenStream) -> TokenStream {
+    patchable::patch(input.into(), false).into()
+}
+
+/// Patches a `#[patchable]` function for every thread; see the `mockgen`
+/// crate.
+#[proc_macro]
+pub fn patch_global(input: TokenStream) -> TokenStream {
+    patchable::patch(input.into(), true).into()
 }

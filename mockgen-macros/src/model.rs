@@ -45,6 +45,28 @@ pub(crate) struct MockMethod {
     pub(crate) output: MockOutput,
     /// The trait's default body: what an unconfigured call runs.
     pub(crate) default_body: Option<Block>,
+    pub(crate) asyncness: Asyncness,
+}
+
+/// Whether and how the method is async.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asyncness {
+    Sync,
+    /// `async fn` in the trait.
+    AsyncFn,
+    /// `fn … -> impl Future<Output = T>`.
+    ImplFuture,
+    /// `async fn` in an `#[async_trait]` trait: its signature is desugared
+    /// as `async_trait` does; `send` is false under `#[async_trait(?Send)]`.
+    AsyncTrait {
+        send: bool,
+    },
+}
+
+impl MockMethod {
+    pub(crate) fn is_async(&self) -> bool {
+        self.asyncness != Asyncness::Sync
+    }
 }
 
 impl MockMethod {

@@ -295,7 +295,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     #[track_caller]
-    fn fail(&self, what: &str) -> ! {
+    pub(crate) fn fail(&self, what: &str) -> ! {
         panic!("{}: {what}", self.qualified_name())
     }
 }

@@ -22,6 +22,8 @@
 
 mod args;
 mod assert;
+mod assert_await;
+mod async_call;
 mod call;
 mod generic;
 mod history;
@@ -39,6 +41,12 @@ mod sync;
 
 pub use args::{
     ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, SameMock, Val,
+};
+#[doc(hidden)]
+pub use async_call::{Answer, AsyncCall};
+pub use async_call::{
+    AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6, AsyncSig7,
+    AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature, BoxFuture,
 };
 pub use call::{Call, PathCall};
 pub use generic::{GenericMethod, Instantiate};

@@ -70,6 +70,8 @@ pub(crate) struct MethodInner<S: Signature> {
 /// The recorded calls of one method.
 pub(crate) struct Log<S: Signature> {
     pub(crate) calls: Mutex<Vec<Arc<Entry<S>>>>,
+    /// Calls of an async method whose future was polled, in await order.
+    pub(crate) awaits: Mutex<Vec<Arc<Entry<S>>>>,
 }
 
 type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
@@ -104,6 +106,13 @@ enum Action<S: Signature> {
     Value(ValueFn<S>),
     Original,
     Unconfigured,
+}
+
+/// How a recorded call is answered.
+pub(crate) enum Resolved<S: Signature> {
+    Effect(Arc<S::Fn>),
+    Value(S::Output),
+    Original,
 }
 
 /// What generated code is asked to run for a call: the configured side
@@ -179,6 +188,7 @@ impl<S: Signature, A> Method<S, A> {
                 mock,
                 log: Arc::new(Log {
                     calls: Mutex::new(Vec::new()),
+                    awaits: Mutex::new(Vec::new()),
                 }),
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),
@@ -355,6 +365,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     pub fn reset_mock(&self) {
         self.calls().clear();
+        lock(&self.inner.log.awaits).clear();
     }
 
     /// Forgets the recorded calls and the configuration.
@@ -374,7 +385,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 0);
     /// ```
     pub fn reset_all(&self) {
-        self.calls().clear();
+        self.reset_mock();
         let mut config = self.config();
         *config = Config::new(config.epoch);
     }
@@ -564,31 +575,50 @@ impl<S: Signature, A> Method<S, A> {
         original_by_default: bool,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        let (entry, number) = {
-            let mut calls = self.calls();
-            // Numbered under the lock, so that the method's history and the
-            // mock's (ordered by number) list concurrent calls alike.
-            let entry = Arc::new(Entry {
-                seq: seq::next(),
-                record,
-            });
-            calls.push(Arc::clone(&entry));
-            (entry, calls.len())
-        };
+        let (entry, number) = self.record_call(record);
+        match self.resolve(&entry, number, original_by_default) {
+            Resolved::Effect(f) => respond(Respond::SideEffect(&f)),
+            Resolved::Value(value) => value,
+            Resolved::Original => respond(Respond::Original),
+        }
+    }
+
+    /// Adds the call to the history: the entry and the call's number.
+    pub(crate) fn record_call(&self, record: RecordOf<S>) -> (Arc<Entry<S>>, usize) {
+        let mut calls = self.calls();
+        // Numbered under the lock, so that the method's history and the
+        // mock's (ordered by number) list concurrent calls alike.
+        let entry = Arc::new(Entry {
+            seq: seq::next(),
+            record,
+        });
+        calls.push(Arc::clone(&entry));
+        (entry, calls.len())
+    }
+
+    /// What answers a recorded call (SEMANTICS SE-7): the side effect to
+    /// run, a value, or the original implementation.
+    #[track_caller]
+    pub(crate) fn resolve(
+        &self,
+        entry: &Entry<S>,
+        number: usize,
+        original_by_default: bool,
+    ) -> Resolved<S> {
         let action = self.config().next_action();
         match action {
-            Action::Effect(f) => respond(Respond::SideEffect(&f)),
+            Action::Effect(f) => Resolved::Effect(f),
             // The iterator's own lock serialises concurrent calls; only an
             // iterator that calls its own mock from `next` could wait on it.
             Action::Iter(iter) => {
                 let next = lock(&iter).next();
-                next.unwrap_or_else(|| self.exhausted(&entry, number))
+                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry, number)))
             }
-            Action::Once(value) => value(),
-            Action::Value(value) => value(),
-            Action::Original => respond(Respond::Original),
-            Action::Unconfigured if original_by_default => respond(Respond::Original),
-            Action::Unconfigured => self.default_or_panic(Some(&entry)),
+            Action::Once(value) => Resolved::Value(value()),
+            Action::Value(value) => Resolved::Value(value()),
+            Action::Original => Resolved::Original,
+            Action::Unconfigured if original_by_default => Resolved::Original,
+            Action::Unconfigured => Resolved::Value(self.default_or_panic(Some(entry))),
         }
     }
 
@@ -602,7 +632,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     #[track_caller]
-    fn default_or_panic(&self, entry: Option<&Entry<S>>) -> S::Output {
+    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<S>>) -> S::Output {
         let sealed = self.inner.mock.is_sealed();
         if !sealed {
             if let Some(value) = S::default_output() {
@@ -635,6 +665,7 @@ impl<S: Signature> ErasedLog for Log<S> {
     }
     fn reset_calls(&self) {
         lock(&self.calls).clear();
+        lock(&self.awaits).clear();
     }
 }
 

@@ -35,6 +35,10 @@ pub use mockgen_runtime::{
     Val,
 };
 #[doc(inline)]
+pub use mockgen_runtime::{AsyncSignature, BoxFuture};
+#[doc(inline)]
+pub use mockgen_runtime::{EnvGuard, EnvValue, PatchGuard, Patchable};
+#[doc(inline)]
 pub use mockgen_runtime::{matchers, sentinel};
 
 /// The arity markers and traits of [`Signature`], implemented by generated
@@ -111,6 +115,229 @@ pub use mockgen_macros::automock;
 /// ```
 pub use mockgen_macros::call;
 
+/// Makes a function patchable with [`patch!`] and [`patch_global!`]
+/// (Python's `patch`, for functions and methods).
+///
+/// Put it on a free function, or on an inherent `impl` block to make every
+/// method and associated function in it patchable. The function then
+/// dispatches through one trampoline at its definition: when a patch is
+/// active, the call is recorded and answered by the patch's handle;
+/// otherwise the original body runs. Every caller sees the patch, whatever
+/// path it imported the function by.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// mod weather {
+///     #[mockgen::patchable]
+///     pub fn fetch_temperature(city: &str) -> Result<f64, String> {
+///         Err(format!("no network in tests ({city})"))
+///     }
+/// }
+///
+/// fn report(city: &str) -> String {
+///     match weather::fetch_temperature(city) {
+///         Ok(t) => format!("{t:.1}°C"),
+///         Err(e) => e,
+///     }
+/// }
+///
+/// let fetch = patch!(weather::fetch_temperature);
+/// fetch.return_value(Ok(22.5));
+/// assert_eq!(report("London"), "22.5°C");
+/// fetch.assert_called_once_with(call!("London"));
+/// drop(fetch);
+/// assert_eq!(report("Oslo"), "no network in tests (Oslo)");
+/// ```
+///
+/// On an `impl` block, `patch!(Type::method)` patches one method. The
+/// receiver is neither recorded nor passed to side effects (a patched
+/// Python method does not see `self` either); `call_original()` still runs
+/// the real method with it.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// pub struct Database {
+///     url: String,
+/// }
+///
+/// #[patchable]
+/// impl Database {
+///     pub fn connect(url: &str) -> Database {
+///         Database { url: url.to_string() }
+///     }
+///     pub fn query(&self, sql: &str) -> Vec<String> {
+///         vec![format!("{sql} on {}", self.url)]
+///     }
+/// }
+///
+/// let query = patch!(Database::query);
+/// query.side_effect(|sql| vec![sql.to_uppercase()]);
+/// let db = Database::connect("postgres://prod");
+/// assert_eq!(db.query("select 1"), ["SELECT 1"]);
+/// query.reset_side_effect();
+/// query.call_original();
+/// assert_eq!(db.query("select 2"), ["select 2 on postgres://prod"]);
+/// assert_eq!(query.call_args_list(), [("select 1".to_string(),), ("select 2".to_string(),)]);
+/// ```
+///
+/// # Cost, and integration tests
+///
+/// Outside `cfg(test)` the attribute expands to the item exactly as written:
+/// release builds and other crates pay nothing. Inside `cfg(test)` (unit
+/// tests in the same crate) the function is patchable. Integration tests
+/// (`tests/*.rs`) and doctests link against the library built *without*
+/// `cfg(test)`; to patch its functions there, enable the `patching`
+/// feature for them:
+///
+/// ```toml
+/// [dependencies]
+/// mockgen = "0.1"   # or behind `cfg_attr`, as usual
+///
+/// [dev-dependencies]
+/// mockgen = { version = "0.1", features = ["patching"] }
+/// ```
+///
+/// Cargo enables dev-dependency features only when it builds tests,
+/// examples and benches, so `cargo build` keeps the zero-cost expansion.
+/// Without the feature, `patch!` on such a function fails to compile
+/// with "cannot find function `__mockgen_patchable_…`".
+///
+/// # What can be patched
+///
+/// Functions and methods that are not generic, `const`, `extern` or
+/// `async` (yet), take at most 12 arguments (besides `self`) and do not
+/// return references. Arguments are recorded as for mocks: `&str` →
+/// `String`, `&[T]` → `Vec<T>`, `&T`/`T` → `T` (which must be `Clone`);
+/// mark an argument `#[mockgen(debug)]` or `#[mockgen(opaque)]` to record
+/// its `Debug` text or a placeholder instead. Options:
+/// `#[patchable(crate = path::to::mockgen)]` for crates that re-export
+/// mockgen.
+pub use mockgen_macros::patchable;
+
+/// Patches a [`#[patchable]`](patchable) function for the current thread,
+/// until the returned [`PatchGuard`] drops (Python's `patch`).
+///
+/// `patch!(path::to::function)` or `patch!(Type::method)` name the function
+/// as a call would (by its real name, not a `use … as` alias). The guard
+/// dereferences to the function's [`Method`] handle: configure it with
+/// `return_value`, `side_effect`, `side_effect_iter`, `return_once` or
+/// `call_original` (a spy), and assert on it with `call_args_list` and the
+/// `assert_*` methods. An unconfigured patched call returns
+/// `Default::default()` when the return type has one, and panics otherwise.
+///
+/// The patch is thread-local: tests running in parallel threads never see
+/// each other's patches, and neither do threads the test spawns (use
+/// [`patch_global!`] for those). Patches of the same function stack: the
+/// newest answers, and dropping a guard removes its own layer, even out of
+/// order. Dropping the guard, calling [`stop`](PatchGuard::stop), or a
+/// panic unwinding past it restores what was there before.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[patchable]
+/// fn now_millis() -> u64 {
+///     1_700_000_000_000
+/// }
+///
+/// let outer = patch!(now_millis);
+/// outer.return_value(1);
+/// {
+///     let inner = patch!(now_millis);
+///     inner.return_value(2);
+///     assert_eq!(now_millis(), 2);
+/// }
+/// assert_eq!(now_millis(), 1);
+/// std::thread::spawn(|| assert_eq!(now_millis(), 1_700_000_000_000))
+///     .join()
+///     .unwrap();
+/// outer.stop();
+/// assert_eq!(now_millis(), 1_700_000_000_000);
+/// ```
+///
+/// A side effect must take the function's arguments, checked by the
+/// compiler:
+///
+/// ```compile_fail
+/// use mockgen::prelude::*;
+///
+/// #[patchable]
+/// fn greet(name: &str) -> String {
+///     format!("hello {name}")
+/// }
+///
+/// let greet = patch!(greet);
+/// greet.side_effect(|name: u32| name.to_string());
+/// ```
+pub use mockgen_macros::patch;
+
+/// Patches a [`#[patchable]`](patchable) function for every thread until the
+/// returned [`PatchGuard`] drops: for code under test that runs on other
+/// threads (spawned threads, tokio worker threads).
+///
+/// Global patches of one function are serialised: the guard holds that
+/// function's lock, so a `patch_global!` of the same function in another
+/// test waits until this guard drops (the same thread may nest them). A
+/// thread's own [`patch!`] patches take precedence over global ones. While
+/// the guard lives, every thread calling the function sees the patch, so
+/// keep such tests short, or patch thread-locally where the code allows.
+/// The function's return type must be `Send + Sync`.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[patchable]
+/// fn fetch_quote(symbol: &str) -> f64 {
+///     unimplemented!("network access for {symbol}")
+/// }
+///
+/// let fetch = patch_global!(fetch_quote);
+/// fetch.return_value(101.5);
+/// let price = std::thread::spawn(|| fetch_quote("ACME")).join().unwrap();
+/// assert_eq!(price, 101.5);
+/// fetch.assert_called_once_with(call!("ACME"));
+/// ```
+pub use mockgen_macros::patch_global;
+
+/// Sets and removes environment variables until the returned [`EnvGuard`]
+/// drops (Python's `patch.dict(os.environ, …)`).
+///
+/// Each entry is `key => value`, where the key is a string and the value a
+/// string expression (`&str`, `String`, `OsString`, `PathBuf`, …, or an
+/// `Option` of one) or `None`, which removes the variable. A leading
+/// `clear;` empties the environment first (Python's `clear=True`); keep a
+/// variable by passing its current value, e.g.
+/// `"PATH" => std::env::var_os("PATH")` (values are evaluated under the
+/// lock, after the snapshot).
+///
+/// When the guard drops, on panic too, the environment is restored
+/// exactly: variables that were set get their old value back, variables
+/// that were absent are removed, and changes the code under test made
+/// meanwhile are undone. The guard holds a process-wide re-entrant lock,
+/// so `patch_env!` in other threads waits while the same thread may nest
+/// guards (drop them in reverse order, as scopes do).
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// let env = patch_env!("DATABASE_URL" => "postgres://test", "DEBUG" => None);
+/// assert_eq!(std::env::var("DATABASE_URL").as_deref(), Ok("postgres://test"));
+/// assert!(std::env::var_os("DEBUG").is_none());
+/// drop(env);
+///
+/// let bare = patch_env!(clear; "LANG" => "C");
+/// assert_eq!(std::env::vars_os().count(), 1);
+/// drop(bare);
+/// ```
+///
+/// Only the environment functions of `std` synchronise with the lock: code
+/// that reads the environment through C's `getenv` on another thread
+/// (some C libraries do) must not run while a `patch_env!` guard changes
+/// it.
+pub use mockgen_runtime::patch_env;
+
 /// Everything a test needs: the macros, `call!`, `ANY`, `sentinel!` and the
 /// matchers.
 ///
@@ -126,6 +353,7 @@ pub mod prelude {
         pattern, starts_with,
     };
     pub use crate::{ANY, Sentinel, automock, call, sentinel};
+    pub use crate::{patch, patch_env, patch_global, patchable};
 }
 
 /// What generated code uses. Not public API: it changes in any release.
@@ -133,6 +361,11 @@ pub mod prelude {
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::{__arg_view, __default_of};
+    pub use mockgen_runtime::{
+        Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,
+        AsyncSig7, AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature,
+        BoxFuture,
+    };
     pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, GenericMethod, Instantiate, IntoValue,
         Method, MockCore, Opaque, OpaqueArg, PathCall, RecordOf, Respond, SameMock, Signature,
@@ -143,4 +376,8 @@ pub mod __private {
         Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11,
         Sig12,
     };
+    /// What `#[patchable]` trampolines use.
+    pub mod patching {
+        pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, Respond, patched};
+    }
 }

@@ -1,1 +1,4 @@
-//! Integration tests live in `tests/`.
+//! Integration tests live in `tests/`; the patchable functions they patch
+//! live here, in [`weather`].
+
+pub mod weather;

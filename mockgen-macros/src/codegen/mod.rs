@@ -1,5 +1,6 @@
 //! Stage 3: tokens from the model, one file per emitted artefact.
 
+mod async_method;
 mod generics;
 mod mock_struct;
 mod signature;

@@ -51,6 +51,30 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     ]
     .map(|item| rt.item(item));
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
+    let box_future = rt.item("BoxFuture");
+    let params: Vec<_> = (0..args.len())
+        .map(|i| quote::format_ident!("a{}", i))
+        .collect();
+    // An async method's side effects return futures; a plain closure is
+    // wrapped in a ready future.
+    let (fn_output, boxed_body, async_impls) = if method.is_async() {
+        let impls = async_impls(&generics, &marker, args.len(), rt);
+        (
+            quote!(#box_future<#owned>),
+            quote! {
+                ::std::boxed::Box::new(move |#(#params),*| -> #box_future<#owned> {
+                    ::std::boxed::Box::pin(::core::future::ready(closure(#(#params),*)))
+                })
+            },
+            impls,
+        )
+    } else {
+        (
+            quote!(#owned),
+            quote!(::std::boxed::Box::new(closure)),
+            quote!(),
+        )
+    };
     quote! {
         #(#cfgs)*
         #family_struct
@@ -67,7 +91,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                 type Arity = #arity;
                 type Args = (#(#kinds,)*);
                 type Output = #owned;
-                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #owned
+                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #fn_output
                     + ::core::marker::Send + ::core::marker::Sync;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
@@ -88,12 +112,48 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                     C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
                         + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
-                    ::std::boxed::Box::new(closure)
+                    #boxed_body
                 }
             }
 
+            #async_impls
             #family_impl
         };
+    }
+}
+
+/// `AsyncSignature` and `AsyncSigN` (async side effects) for an async
+/// method's marker.
+fn async_impls(
+    generics: &syn::Generics,
+    marker: &syn::Ident,
+    arity: usize,
+    rt: &Runtime,
+) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let async_signature = rt.item("AsyncSignature");
+    let async_sig = rt.item(&format!("AsyncSig{arity}"));
+    let box_future = rt.item("BoxFuture");
+    let lifetimes: Vec<_> = (0..arity).map(names::arg_lifetime).collect();
+    let gats: Vec<_> = (0..arity).map(names::gat_ident).collect();
+    let params: Vec<_> = (0..arity).map(|i| quote::format_ident!("a{}", i)).collect();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #async_signature for #marker #ty_generics #where_clause {}
+
+        #[automatically_derived]
+        impl #impl_generics #async_sig for #marker #ty_generics #where_clause {
+            fn boxed_async<C, F>(closure: C) -> ::std::boxed::Box<Self::Fn>
+            where
+                C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> F
+                    + ::core::marker::Send + ::core::marker::Sync + 'static,
+                F: ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'static,
+            {
+                ::std::boxed::Box::new(move |#(#params),*| -> #box_future<Self::Output> {
+                    ::std::boxed::Box::pin(closure(#(#params),*))
+                })
+            }
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::statics;
+use super::{async_method, statics};
 use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording, Serve};
 use crate::names::{self, Runtime};
 
@@ -51,6 +51,9 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         default_body,
         ..
     } = method;
+    if method.is_async() {
+        return async_method::emit(spec, method, rt);
+    }
     let sig = signature(method);
     let conversions = args.iter().map(conversion);
     let records = args.iter().map(|a| record(a, rt));
@@ -98,7 +101,7 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
 }
 
 /// The trait's signature with every parameter named by a plain identifier.
-fn signature(method: &MockMethod) -> TokenStream {
+pub(crate) fn signature(method: &MockMethod) -> TokenStream {
     let mut sig = method.sig.clone();
     let mut typed = method.args.iter();
     for input in &mut sig.inputs {
@@ -116,7 +119,7 @@ fn signature(method: &MockMethod) -> TokenStream {
 
 /// The handle that answers: a field, one instantiation of a generic
 /// method, or a static method's handle installed on this thread.
-fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
+pub(crate) fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
     let ident = &method.ident;
     let owner = if method.is_static() {
         quote!(statics)
@@ -132,7 +135,7 @@ fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
 }
 
 /// Turns the parameter into what the side effect receives.
-fn conversion(arg: &MockArg) -> TokenStream {
+pub(crate) fn conversion(arg: &MockArg) -> TokenStream {
     let ident = &arg.ident;
     match &arg.pass {
         Pass::Direct => quote!(),
@@ -154,7 +157,7 @@ fn conversion(arg: &MockArg) -> TokenStream {
 
 /// `let (a, b) = arg1;` where the trait's pattern was not an identifier, so
 /// that a default body sees the names it uses.
-fn rebind_pattern(arg: &MockArg) -> TokenStream {
+pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {
     let ident = &arg.ident;
     match &arg.pattern {
         Some(pattern) => quote!(let #pattern = #ident;),
@@ -163,7 +166,7 @@ fn rebind_pattern(arg: &MockArg) -> TokenStream {
 }
 
 /// The expression that records one argument.
-fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
+pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
     let ident = &arg.ident;
     match &arg.recording {
         Recording::Owned {

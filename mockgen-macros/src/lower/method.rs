@@ -5,7 +5,7 @@ use syn::{FnArg, GenericParam, TraitItemFn};
 
 use super::{Context, arg, bounds, output};
 use crate::diag::Errors;
-use crate::model::{MockMethod, Receiver};
+use crate::model::{Asyncness, MockMethod, Receiver};
 
 pub(super) fn lower(
     method: &TraitItemFn,
@@ -14,9 +14,6 @@ pub(super) fn lower(
 ) -> Option<MockMethod> {
     let sig = &method.sig;
     let before = errors.len();
-    if let Some(asyncness) = sig.asyncness {
-        errors.push(asyncness.span(), "async methods are not supported yet");
-    }
     if let Some(variadic) = &sig.variadic {
         errors.push(variadic.span(), "variadic methods cannot be mocked");
     }
@@ -54,7 +51,13 @@ pub(super) fn lower(
             "methods with more than 12 arguments are not supported",
         );
     }
-    let output = output::lower(sig, cx, errors);
+    let (output, future) = output::lower(sig, cx, errors);
+    let asyncness = match (sig.asyncness, cx.async_trait) {
+        (Some(_), Some(send)) => Asyncness::AsyncTrait { send },
+        (Some(_), None) => Asyncness::AsyncFn,
+        (None, _) if future => Asyncness::ImplFuture,
+        (None, _) => Asyncness::Sync,
+    };
     if errors.len() > before {
         return None;
     }
@@ -68,6 +71,7 @@ pub(super) fn lower(
         args,
         output: output?,
         default_body: method.default.clone(),
+        asyncness,
     })
 }
 

@@ -24,6 +24,8 @@ pub(crate) struct Context<'a> {
     pub(crate) mock_ty: &'a Type,
     pub(crate) assoc: &'a BTreeMap<String, Type>,
     pub(crate) bounds: &'a Bounds,
+    /// `Some(send)` when the trait is under `#[async_trait]`.
+    pub(crate) async_trait: Option<bool>,
 }
 
 /// Builds the model of the mock of `input.item`.
@@ -56,6 +58,7 @@ pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
         mock_ty: &mock_ty,
         assoc: &assoc_map,
         bounds: &trait_bounds,
+        async_trait: async_trait_attr(&item.attrs),
     };
     let mut methods = Vec::new();
     for trait_item in &item.items {
@@ -80,4 +83,19 @@ pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
         assoc_consts,
         methods,
     })
+}
+
+/// `Some(send)` for `#[async_trait]` (`send` false under `?Send`).
+fn async_trait_attr(attrs: &[syn::Attribute]) -> Option<bool> {
+    let attr = attrs.iter().find(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "async_trait")
+    })?;
+    let args = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.to_string(),
+        _ => String::new(),
+    };
+    Some(!args.replace(' ', "").contains("?Send"))
 }

@@ -12,27 +12,76 @@ use crate::normalize::ReplaceSelf;
 
 const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `Option<&T>` and iterators of `&T`, borrowed from `self`";
 
+/// The output, and whether the method returns `impl Future` (whose
+/// output is what the handle is configured with).
 pub(super) fn lower(
     sig: &syn::Signature,
     cx: &Context<'_>,
     errors: &mut Errors,
-) -> Option<MockOutput> {
+) -> (Option<MockOutput>, bool) {
     let written = match &sig.output {
         ReturnType::Default => {
-            return Some(MockOutput {
+            let unit = MockOutput {
                 owned: syn::parse_quote!(()),
                 serve: Serve::Value,
-            });
+            };
+            return (Some(unit), false);
         }
         ReturnType::Type(_, ty) => ty,
     };
+    let (written, future) = match future_output(written) {
+        Some(output) => (output, true),
+        None => (&**written, false),
+    };
+    let output = lower_value(sig, written, cx, errors);
+    let lends = output
+        .as_ref()
+        .is_some_and(|o| !matches!(o.serve, Serve::Value));
+    if lends && (future || sig.asyncness.is_some()) {
+        errors.push(
+            written.span(),
+            "async methods that return references are not supported",
+        );
+        return (None, future);
+    }
+    (output, future)
+}
+
+/// `T` of `impl Future<Output = T>`.
+fn future_output(ty: &Type) -> Option<&Type> {
+    let Type::ImplTrait(imp) = ty else {
+        return None;
+    };
+    imp.bounds.iter().find_map(|bound| {
+        let TypeParamBound::Trait(t) = bound else {
+            return None;
+        };
+        let segment = t.path.segments.last()?;
+        if segment.ident != "Future" {
+            return None;
+        }
+        let PathArguments::AngleBracketed(args) = &segment.arguments else {
+            return None;
+        };
+        args.args.iter().find_map(|arg| match arg {
+            GenericArgument::AssocType(assoc) if assoc.ident == "Output" => Some(&assoc.ty),
+            _ => None,
+        })
+    })
+}
+
+fn lower_value(
+    sig: &syn::Signature,
+    written: &Type,
+    cx: &Context<'_>,
+    errors: &mut Errors,
+) -> Option<MockOutput> {
     let mut replace = ReplaceSelf {
         mock_ty: cx.mock_ty,
         assoc: cx.assoc,
     };
     let ty = replace.ty(written);
-    let lowered = lower_type(&ty);
-    match lowered {
+    match lower_type(&ty) {
         Ok(output) => {
             if !matches!(output.serve, Serve::Value) && sig.receiver().is_none() {
                 errors.push(

@@ -83,7 +83,7 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
 
         #(#cfgs)*
         #[doc(hidden)]
-        #[allow(dead_code, clippy::all)]
+        #[allow(dead_code)]
         #(#original_attrs)*
         #original_sig #block
 
@@ -101,7 +101,7 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
         ..
     } = function;
     let companion = patch_names::companion(&sig.ident);
-    let patcher = rt.item("Patcher");
+    let patcher = patch_names::runtime_item(rt, "Patcher");
     let doc = format!(
         "Patches `{}`: `patch!` and `patch_global!` call this.",
         sig.ident
@@ -128,7 +128,8 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
         ..
     } = function;
     let records = args.iter().map(|a| marker::record(a, rt));
-    let (patched, respond_ty) = (rt.item("patched"), rt.item("Respond"));
+    let [patched, respond_ty] =
+        ["patched", "Respond"].map(|item| patch_names::runtime_item(rt, item));
     let [handle, respond, f] = ["handle", "respond", "side_effect"].map(names::hygienic);
     quote! {
         match #patched::<#marker>() {
@@ -186,7 +187,11 @@ fn is_codegen_attr(attr: &Attribute) -> bool {
 /// `expect` becomes `allow`, since the trampoline keeps the expectation).
 fn original_method_attr(attr: &Attribute) -> Option<Attribute> {
     let path = attr.path();
-    if is_codegen_attr(attr) || ["allow", "warn", "deny", "forbid"].iter().any(|n| path.is_ident(n)) {
+    if is_codegen_attr(attr)
+        || ["allow", "warn", "deny", "forbid"]
+            .iter()
+            .any(|n| path.is_ident(n))
+    {
         return Some(attr.clone());
     }
     if !path.is_ident("expect") {

@@ -9,8 +9,19 @@ use syn::{Attribute, Block, FnArg, Ident, Pat, ReturnType, Signature, Type, Visi
 use super::names as patch_names;
 use crate::diag::Errors;
 use crate::lifetimes;
-use crate::model::Recording;
 use crate::names;
+
+/// How an argument is recorded (as `crate::model::Recording` is for trait
+/// mocks).
+pub(crate) enum Recording {
+    /// An owned copy through `ToOwned` of `target` (of the referent when
+    /// `by_ref`).
+    Owned { target: Type, by_ref: bool },
+    /// Its `Debug` text.
+    Debug,
+    /// A placeholder naming its type.
+    Opaque,
+}
 
 /// One argument of a patchable function, as its signature marker sees it.
 pub(crate) struct PatchArg {

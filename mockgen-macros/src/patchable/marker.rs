@@ -16,8 +16,8 @@ use quote::quote;
 use syn::Attribute;
 use syn::ext::IdentExt as _;
 
-use super::lower::{PatchArg, PatchFn};
-use crate::model::Recording;
+use super::lower::{PatchArg, PatchFn, Recording};
+use super::names as patch_names;
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
@@ -39,16 +39,16 @@ pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> Toke
     let views = (0..args.len()).map(syn::Index::from);
     let name = sig.ident.unraw().to_string();
     let output_text = names::type_text(output);
-    let [signature, record_of, arg_view, default_of, view_of, patchable, slot] = [
+    let [signature, record_of, arg_view, default_of, view_of] = [
         "Signature",
         "RecordOf",
         "ArgView",
         "__default_of",
         "__arg_view",
-        "Patchable",
-        "PatchSlot",
     ]
     .map(|item| rt.item(item));
+    let [patchable, slot] =
+        ["Patchable", "PatchSlot"].map(|item| patch_names::runtime_item(rt, item));
     quote! {
         #(#gate)* #(#cfgs)*
         #[doc(hidden)]

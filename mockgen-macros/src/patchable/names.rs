@@ -2,10 +2,12 @@
 //! companion from the path the user wrote, so both macros build the names
 //! here.
 
-use proc_macro2::Span;
-use quote::format_ident;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt as _;
+
+use crate::names::Runtime;
 
 /// The companion `patch!` calls: `__mockgen_patchable_fetch_temperature`.
 /// It exists only for `#[patchable]` functions, so patching any other
@@ -36,4 +38,12 @@ pub(crate) fn nested_original() -> Ident {
 /// The original body of a method, a hidden associated function beside it.
 pub(crate) fn original_method(method: &Ident) -> Ident {
     format_ident!("__mockgen_original_{}", method.unraw())
+}
+
+/// `::mockgen::__private::patching::<item>`: the runtime items only
+/// patching uses.
+pub(crate) fn runtime_item(rt: &Runtime, item: &str) -> TokenStream {
+    let module = rt.item("patching");
+    let item = Ident::new(item, Span::call_site());
+    quote!(#module::#item)
 }

@@ -1,0 +1,214 @@
+//! Async methods: the call is recorded when the method is called; the
+//! returned future records the await and answers when first polled.
+//!
+//! ```text
+//! fn forecast(&self, city: &str) -> impl Future<Output = Vec<f64>> {
+//!     let call = (&self.forecast).__call_async((<str as ToOwned>::to_owned(city),));
+//!     async move {
+//!         match call.__await(false) {
+//!             Answer::SideEffect(f) => f(city).await,
+//!             Answer::Value(value) => value,
+//!             Answer::Original => unreachable!(),
+//!         }
+//!     }
+//! }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::visit_mut::VisitMut;
+use syn::{FnArg, GenericParam, Lifetime, ReturnType, Type};
+
+use super::{statics, trait_impl};
+use crate::model::{Asyncness, MockMethod, MockSpec};
+use crate::names::{self, Runtime};
+
+pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+    let MockMethod {
+        cfgs,
+        args,
+        default_body,
+        ..
+    } = method;
+    let conversions = args.iter().map(trait_impl::conversion);
+    let records = args.iter().map(|a| trait_impl::record(a, rt));
+    let passed = args.iter().map(|a| &a.ident);
+    let handle = trait_impl::handle(spec, method, rt);
+    let answer = rt.item("Answer");
+    let (call, f, value) = (
+        names::hygienic("call"),
+        names::hygienic("side_effect"),
+        names::hygienic("value"),
+    );
+    let original = match default_body {
+        Some(default) => {
+            let rebind = args.iter().map(trait_impl::rebind_pattern);
+            quote!({ #(#rebind)* #default })
+        }
+        None => quote!(::core::unreachable!(
+            "invariant: only methods with a default body run an original"
+        )),
+    };
+    let has_default = default_body.is_some();
+    let future = quote! {
+        async move {
+            match #call.__await(#has_default) {
+                #answer::SideEffect(#f) => #f(#(#passed),*).await,
+                #answer::Value(#value) => #value,
+                #answer::Original => #original,
+            }
+        }
+    };
+    let (sig, future) = match method.asyncness {
+        Asyncness::AsyncTrait { send } => (
+            async_trait_signature(method, send),
+            quote!(::std::boxed::Box::pin(#future)),
+        ),
+        Asyncness::AsyncFn => (native_signature(method), future),
+        _ => (trait_impl::signature(method), future),
+    };
+    let statics = if method.is_static() {
+        let current = statics::current(spec, rt);
+        quote!(let statics = #current;)
+    } else {
+        quote!()
+    };
+    quote! {
+        #(#cfgs)*
+        #[track_caller]
+        #sig {
+            #statics
+            #(#conversions)*
+            let #call = #handle.__call_async((#(#records,)*));
+            #future
+        }
+    }
+}
+
+/// `async fn f(…) -> T` as `fn f(…) -> impl Future<Output = T>`.
+fn native_signature(method: &MockMethod) -> TokenStream {
+    let mut sig = plain_signature(method);
+    let output = output_type(&sig.output);
+    sig.asyncness = None;
+    sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output>);
+    quote!(#sig)
+}
+
+/// `async fn f(&self, x: &T) -> R` as `#[async_trait]` writes it:
+/// `fn f<'life0, 'life1, 'async_trait>(&'life0 self, x: &'life1 T)
+/// -> Pin<Box<dyn Future<Output = R> + Send + 'async_trait>>` with every
+/// lifetime and type parameter bounded by `'async_trait`, so that the impl
+/// matches the trait's transformed signature.
+fn async_trait_signature(method: &MockMethod, send: bool) -> TokenStream {
+    let mut sig = plain_signature(method);
+    let output = output_type(&sig.output);
+    sig.asyncness = None;
+    let async_trait: Lifetime = syn::parse_quote!('async_trait);
+    let mut elided = NameElided::default();
+    for input in &mut sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) => elided.visit_receiver_mut(receiver),
+            FnArg::Typed(arg) => {
+                elided.visit_type_mut(&mut arg.ty);
+                if let Type::ImplTrait(imp) = &mut *arg.ty {
+                    imp.bounds.push(syn::parse_quote!('async_trait));
+                }
+            }
+        }
+    }
+    let mut predicates: Vec<syn::WherePredicate> = Vec::new();
+    for param in &mut sig.generics.params {
+        match param {
+            GenericParam::Type(t) => {
+                let (ident, bounds) = (&t.ident, std::mem::take(&mut t.bounds));
+                t.colon_token = None;
+                predicates.push(syn::parse_quote!(#ident: 'async_trait + #bounds));
+            }
+            GenericParam::Lifetime(l) => {
+                let (lifetime, bounds) = (&l.lifetime, std::mem::take(&mut l.bounds));
+                l.colon_token = None;
+                predicates.push(syn::parse_quote!(#lifetime: 'async_trait + #bounds));
+            }
+            GenericParam::Const(_) => {}
+        }
+    }
+    for lifetime in &elided.named {
+        sig.generics.params.push(syn::parse_quote!(#lifetime));
+        predicates.push(syn::parse_quote!(#lifetime: 'async_trait));
+    }
+    sig.generics.params.push(syn::parse_quote!(#async_trait));
+    if sig.receiver().is_some() {
+        predicates.push(syn::parse_quote!(Self: 'async_trait));
+    }
+    let where_clause = sig.generics.make_where_clause();
+    where_clause.predicates.extend(predicates);
+    let send = send.then(|| quote!(+ ::core::marker::Send));
+    sig.output = syn::parse_quote! {
+        -> ::core::pin::Pin<::std::boxed::Box<dyn ::core::future::Future<Output = #output> #send + 'async_trait>>
+    };
+    quote!(#sig)
+}
+
+fn plain_signature(method: &MockMethod) -> syn::Signature {
+    syn::parse2(trait_impl::signature(method))
+        .expect("invariant: a signature prints as a signature")
+}
+
+fn output_type(output: &ReturnType) -> TokenStream {
+    match output {
+        ReturnType::Default => quote!(()),
+        ReturnType::Type(_, ty) => quote!(#ty),
+    }
+}
+
+/// Names elided lifetimes `'life0`, `'life1`, … in order, as `async_trait`
+/// does.
+#[derive(Default)]
+struct NameElided {
+    named: Vec<Lifetime>,
+}
+
+impl NameElided {
+    fn next(&mut self) -> Lifetime {
+        let lifetime = Lifetime::new(
+            &format!("'life{}", self.named.len()),
+            proc_macro2::Span::call_site(),
+        );
+        self.named.push(lifetime.clone());
+        lifetime
+    }
+}
+
+impl VisitMut for NameElided {
+    fn visit_receiver_mut(&mut self, receiver: &mut syn::Receiver) {
+        if let Some((_, lifetime)) = &mut receiver.reference {
+            if lifetime.is_none() || lifetime.as_ref().is_some_and(|l| l.ident == "_") {
+                let named = self.next();
+                *lifetime = Some(named.clone());
+                if let Type::Reference(r) = &mut *receiver.ty {
+                    r.lifetime = Some(named);
+                }
+            }
+        }
+    }
+
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.next());
+        }
+        syn::visit_mut::visit_type_reference_mut(self, reference);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.next();
+        }
+    }
+
+    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}

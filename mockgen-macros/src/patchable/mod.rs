@@ -1,0 +1,225 @@
+//! `#[patchable]`, `patch!` and `patch_global!`: runs the stages for
+//! functions and inherent `impl` blocks (lower → marker + codegen) and
+//! turns their errors into tokens.
+//!
+//! Without the `patching` feature, the patchable version is emitted under
+//! `#[cfg(test)]` and the item as written under `#[cfg(not(test))]`.
+
+mod codegen;
+mod lower;
+mod marker;
+mod names;
+mod path;
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens as _, quote};
+use syn::spanned::Spanned as _;
+use syn::{Attribute, ImplItem, Item, ItemFn, ItemImpl};
+
+use crate::diag::Errors;
+use crate::names::Runtime;
+use lower::{PatchFn, SelfType};
+
+pub(crate) use path::expand as patch;
+
+/// `#[patchable]` as the build asks for it.
+pub(crate) fn patchable(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand(args, item, cfg!(feature = "patching"))
+}
+
+/// `always`: emit the patchable version without the `cfg(test)` gate.
+fn expand(args: TokenStream, item: TokenStream, always: bool) -> TokenStream {
+    let krate = match parse_options(args) {
+        Ok(krate) => krate,
+        Err(error) => return fallback(item, &error),
+    };
+    let rt = Runtime::new(krate.as_ref());
+    let gate: Vec<Attribute> = if always {
+        Vec::new()
+    } else {
+        vec![syn::parse_quote!(#[cfg(test)])]
+    };
+    let result = match syn::parse2::<Item>(item.clone()) {
+        Ok(Item::Fn(function)) => expand_fn(&function, &gate, &rt),
+        Ok(Item::Impl(block)) => expand_impl(&block, &gate, &rt),
+        Ok(other) => Err(syn::Error::new(
+            head_span(&other),
+            "`#[patchable]` goes on a function or an inherent `impl` block",
+        )),
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(patchable) if always => patchable,
+        Ok(patchable) => {
+            let original = strip_arg_options(item);
+            quote! {
+                #patchable
+                #[cfg(not(test))]
+                #original
+            }
+        }
+        Err(error) => fallback(item, &error),
+    }
+}
+
+/// `#[patchable(crate = path::to::mockgen)]`.
+fn parse_options(args: TokenStream) -> syn::Result<Option<syn::Path>> {
+    let mut krate = None;
+    let parser = syn::meta::parser(|meta| {
+        if !meta.path.is_ident("crate") {
+            return Err(meta.error("unknown `patchable` option, expected `crate`"));
+        }
+        if krate.is_some() {
+            return Err(meta.error("duplicate `crate` option"));
+        }
+        krate = Some(meta.value()?.parse::<syn::Path>()?);
+        Ok(())
+    });
+    syn::parse::Parser::parse2(parser, args)?;
+    Ok(krate)
+}
+
+fn expand_fn(function: &ItemFn, gate: &[Attribute], rt: &Runtime) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    let lowered = lower::lower_fn(
+        &function.attrs,
+        &function.vis,
+        &function.sig,
+        &function.block,
+        None,
+        &mut errors,
+    );
+    errors.finish()?;
+    let lowered = lowered.expect("invariant: lowering without errors yields the function");
+    Ok(codegen::free_fn(&lowered, gate, rt))
+}
+
+fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    if let Some((_, path, _)) = &block.trait_ {
+        errors.push(
+            path.span(),
+            "`#[patchable]` goes on inherent `impl` blocks; to replace a trait implementation, mock the trait with `#[automock]`",
+        );
+    }
+    if !block.generics.params.is_empty() || block.generics.where_clause.is_some() {
+        errors.push(
+            block.generics.span(),
+            "generic `impl` blocks cannot be patched yet",
+        );
+    }
+    let ident = self_ident(&block.self_ty, &mut errors);
+    let mut errors = match errors.finish() {
+        Ok(()) => Errors::default(),
+        Err(error) => return Err(error),
+    };
+    let ident = ident.expect("invariant: a checked self type has a name");
+    let self_ty = SelfType {
+        ty: &block.self_ty,
+        ident: &ident,
+    };
+    let impl_cfgs: Vec<Attribute> = block
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .cloned()
+        .collect();
+    let mut methods: Vec<PatchFn> = Vec::new();
+    let mut items = Vec::new();
+    for item in &block.items {
+        let ImplItem::Fn(f) = item else {
+            items.push(item.to_token_stream());
+            continue;
+        };
+        let lowered = lower::lower_fn(
+            &f.attrs,
+            &f.vis,
+            &f.sig,
+            &f.block,
+            Some(&self_ty),
+            &mut errors,
+        );
+        if let Some(mut lowered) = lowered {
+            lowered.cfgs.splice(0..0, impl_cfgs.iter().cloned());
+            items.push(codegen::method(&lowered, rt));
+            methods.push(lowered);
+        }
+    }
+    errors.finish()?;
+    let markers = methods.iter().map(|m| marker::emit(m, gate, rt));
+    let (attrs, self_ty) = (&block.attrs, &block.self_ty);
+    Ok(quote! {
+        #(#gate)*
+        #(#attrs)*
+        impl #self_ty {
+            #(#items)*
+        }
+        #(#markers)*
+    })
+}
+
+/// `Database` in `impl Database` or `impl crate::db::Database`.
+fn self_ident(ty: &syn::Type, errors: &mut Errors) -> Option<syn::Ident> {
+    if let syn::Type::Path(path) = ty {
+        let last = path.path.segments.last()?;
+        if path.qself.is_none() && last.arguments.is_none() {
+            return Some(last.ident.clone());
+        }
+        if !last.arguments.is_none() {
+            errors.push(last.arguments.span(), "generic types cannot be patched yet");
+            return None;
+        }
+    }
+    errors.push(ty.span(), "`#[patchable]` needs an `impl` of a named type");
+    None
+}
+
+/// The errors, then the item as written so that the rest of the crate does
+/// not fill up with errors about a missing function.
+fn fallback(item: TokenStream, error: &syn::Error) -> TokenStream {
+    let mut out = error.to_compile_error();
+    out.extend(strip_arg_options(item));
+    out
+}
+
+/// The item less the `#[mockgen(…)]` argument options, which only the
+/// macro understands.
+fn strip_arg_options(item: TokenStream) -> TokenStream {
+    let Ok(mut item) = syn::parse2::<Item>(item.clone()) else {
+        return item;
+    };
+    let strip = |sig: &mut syn::Signature| {
+        for input in &mut sig.inputs {
+            if let syn::FnArg::Typed(arg) = input {
+                arg.attrs.retain(|a| !a.path().is_ident("mockgen"));
+            }
+        }
+    };
+    match &mut item {
+        Item::Fn(function) => strip(&mut function.sig),
+        Item::Impl(block) => {
+            for item in &mut block.items {
+                if let ImplItem::Fn(f) = item {
+                    strip(&mut f.sig);
+                }
+            }
+        }
+        _ => {}
+    }
+    item.into_token_stream()
+}
+
+/// Where "not a function" points: the item's keyword and name.
+fn head_span(item: &Item) -> proc_macro2::Span {
+    let (keyword, ident) = match item {
+        Item::Struct(s) => (s.struct_token.span, s.ident.span()),
+        Item::Enum(e) => (e.enum_token.span, e.ident.span()),
+        Item::Trait(t) => (t.trait_token.span, t.ident.span()),
+        Item::Mod(m) => (m.mod_token.span, m.ident.span()),
+        other => return other.span(),
+    };
+    keyword.join(ident).unwrap_or(ident)
+}
+
+#[cfg(test)]
+mod tests;

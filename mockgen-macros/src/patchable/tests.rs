@@ -1,0 +1,187 @@
+//! Unit tests of `#[patchable]`'s expansion: the zero-cost fallback, the
+//! gate, and the errors.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens as _, quote};
+use syn::{Item, parse_quote};
+
+use super::expand;
+
+/// The items of an expansion that carry exactly `cfg`.
+fn items_with_cfg(out: &TokenStream, cfg: &syn::Attribute) -> Vec<Item> {
+    let file: syn::File = syn::parse2(out.clone()).expect("the expansion parses");
+    file.items
+        .into_iter()
+        .filter(|item| {
+            let attrs = match item {
+                Item::Fn(f) => &f.attrs,
+                Item::Impl(i) => &i.attrs,
+                Item::Struct(s) => &s.attrs,
+                Item::Const(c) => &c.attrs,
+                _ => return false,
+            };
+            attrs.iter().any(|a| a == cfg)
+        })
+        .collect()
+}
+
+fn without_attr(item: &Item, attr: &syn::Attribute) -> TokenStream {
+    let mut item = item.clone();
+    if let Item::Fn(f) = &mut item {
+        f.attrs.retain(|a| a != attr);
+    }
+    if let Item::Impl(i) = &mut item {
+        i.attrs.retain(|a| a != attr);
+    }
+    item.into_token_stream()
+}
+
+#[test]
+fn without_test_or_feature_the_function_is_untouched() {
+    let function = quote! {
+        /// Docs stay.
+        #[inline]
+        pub fn fetch_temperature(city: &str) -> Result<f64, String> {
+            Ok(city.len() as f64)
+        }
+    };
+    let out = expand(TokenStream::new(), function.clone(), false);
+    let not_test: syn::Attribute = parse_quote!(#[cfg(not(test))]);
+    let originals = items_with_cfg(&out, &not_test);
+    assert_eq!(originals.len(), 1, "{out}");
+    assert_eq!(
+        without_attr(&originals[0], &not_test).to_string(),
+        function.to_string()
+    );
+    let test: syn::Attribute = parse_quote!(#[cfg(test)]);
+    let file: syn::File = syn::parse2(out.clone()).unwrap();
+    let gated = items_with_cfg(&out, &test);
+    assert_eq!(
+        gated.len() + 1,
+        file.items.len(),
+        "every other item is test-only: {out}"
+    );
+}
+
+#[test]
+fn an_impl_block_keeps_its_original_outside_tests() {
+    let block = quote! {
+        impl Database {
+            pub fn connect(url: &str) -> Self { Database }
+            pub fn query(&self, #[mockgen(debug)] sql: &str) -> Vec<u8> { Vec::new() }
+        }
+    };
+    let out = expand(TokenStream::new(), block, false);
+    let not_test: syn::Attribute = parse_quote!(#[cfg(not(test))]);
+    let originals = items_with_cfg(&out, &not_test);
+    let expected = quote! {
+        impl Database {
+            pub fn connect(url: &str) -> Self { Database }
+            pub fn query(&self, sql: &str) -> Vec<u8> { Vec::new() }
+        }
+    };
+    assert_eq!(
+        without_attr(&originals[0], &not_test).to_string(),
+        expected.to_string()
+    );
+}
+
+#[test]
+fn the_feature_removes_the_gate() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            fn f(x: u32) -> u32 {
+                x
+            }
+        ),
+        true,
+    );
+    let text = out.to_string();
+    assert!(!text.contains("cfg"), "{text}");
+    assert!(text.contains("__mockgen_patchable_f"), "{text}");
+    assert!(text.contains("__mockgen_original"), "{text}");
+}
+
+#[test]
+fn the_expansion_is_deterministic() {
+    let item = quote!(impl A { fn b(&self, c: &[u8]) -> usize { c.len() } });
+    let first = expand(TokenStream::new(), item.clone(), false).to_string();
+    assert_eq!(first, expand(TokenStream::new(), item, false).to_string());
+}
+
+fn error_of(args: TokenStream, item: TokenStream) -> String {
+    let out = expand(args, item, false).to_string();
+    let start = out.find("compile_error").expect("an error") + "compile_error".len();
+    out[start..]
+        .split('"')
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn unsupported_items_and_options_are_errors() {
+    assert_eq!(
+        error_of(
+            TokenStream::new(),
+            quote!(
+                struct S;
+            )
+        ),
+        "`#[patchable]` goes on a function or an inherent `impl` block"
+    );
+    assert_eq!(
+        error_of(
+            quote!(krate = x),
+            quote!(
+                fn f() {}
+            )
+        ),
+        "unknown `patchable` option, expected `crate`"
+    );
+    assert_eq!(
+        error_of(
+            TokenStream::new(),
+            quote!(
+                fn f<T>(t: T) {}
+            )
+        ),
+        "generic functions cannot be patched yet"
+    );
+    assert_eq!(
+        error_of(
+            TokenStream::new(),
+            quote!(
+                const fn f() {}
+            )
+        ),
+        "a `const fn` cannot be patched"
+    );
+    assert_eq!(
+        error_of(
+            TokenStream::new(),
+            quote!(
+                fn f(&self) {}
+            )
+        ),
+        "`#[patchable]` on a method: put it on the `impl` block instead"
+    );
+    assert!(
+        error_of(TokenStream::new(), quote!(impl T for S {}))
+            .starts_with("`#[patchable]` goes on inherent")
+    );
+}
+
+#[test]
+fn errors_keep_the_item() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            fn f(x: impl Copy) {}
+        ),
+        false,
+    )
+    .to_string();
+    assert!(out.contains("fn f (x : impl Copy)"), "{out}");
+}

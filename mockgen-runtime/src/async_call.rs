@@ -1,0 +1,188 @@
+//! Async methods (Python's `AsyncMock`): a call is recorded when the method
+//! is called, an await when its future is first polled (SEMANTICS ASYNC-2).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use crate::history::Entry;
+use crate::method::{Method, Resolved};
+use crate::signature::{RecordOf, Signature};
+use crate::sync::lock;
+
+/// A boxed, `Send` future: what the side effects of async methods return.
+pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+/// Marks the signature of an async method (`async fn`, or a method
+/// returning `impl Future`): its handle tracks awaits and takes async side
+/// effects. Implemented by generated code.
+pub trait AsyncSignature: Signature {}
+
+/// How an awaited call is answered; generated code runs side effects and
+/// original bodies itself.
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub enum Answer<S: Signature> {
+    SideEffect(Arc<S::Fn>),
+    Value(S::Output),
+    Original,
+}
+
+/// A recorded call of an async method whose future has not run yet.
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+#[must_use]
+pub struct AsyncCall<S: Signature, A> {
+    method: Method<S, A>,
+    entry: Arc<Entry<S>>,
+    number: usize,
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Records the call; the returned token answers when awaited.
+    #[doc(hidden)]
+    pub fn __call_async(&self, record: RecordOf<S>) -> AsyncCall<S, A> {
+        let (entry, number) = self.record_call(record);
+        AsyncCall {
+            method: self.clone(),
+            entry,
+            number,
+        }
+    }
+}
+
+impl<S: Signature, A> AsyncCall<S, A> {
+    /// Records the await and resolves the answer; called on first poll.
+    /// `has_original`: the method has a default body, which then answers
+    /// unconfigured calls; without one, `Original` is never returned.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __await(self, has_original: bool) -> Answer<S> {
+        lock(&self.method.inner.log.awaits).push(Arc::clone(&self.entry));
+        match self.method.resolve(&self.entry, self.number, has_original) {
+            Resolved::Effect(f) => Answer::SideEffect(f),
+            Resolved::Value(value) => Answer::Value(value),
+            Resolved::Original if has_original => Answer::Original,
+            Resolved::Original => Answer::Value(self.method.default_or_panic(Some(&self.entry))),
+        }
+    }
+}
+
+impl<S: AsyncSignature, A> Method<S, A> {
+    pub(crate) fn awaited(&self) -> Vec<Arc<Entry<S>>> {
+        lock(&self.inner.log.awaits).clone()
+    }
+
+    /// How many calls were awaited (their future polled at least once).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Api {
+    ///     async fn fetch(&self, id: u32) -> String;
+    /// }
+    ///
+    /// # futures::executor::block_on(async {
+    /// let api = MockApi::new();
+    /// let pending = api.fetch(1); // called, not awaited
+    /// assert_eq!(api.fetch.call_count(), 1);
+    /// assert_eq!(api.fetch.await_count(), 0);
+    /// pending.await;
+    /// assert_eq!(api.fetch.await_count(), 1);
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn await_count(&self) -> usize {
+        lock(&self.inner.log.awaits).len()
+    }
+
+    /// The arguments of the last awaited call.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Api {
+    ///     async fn fetch(&self, id: u32) -> String;
+    /// }
+    ///
+    /// let api = MockApi::new();
+    /// futures::executor::block_on(api.fetch(3));
+    /// assert_eq!(api.fetch.await_args(), Some((3,)));
+    /// ```
+    #[must_use]
+    pub fn await_args(&self) -> Option<RecordOf<S>> {
+        self.awaited().last().map(|e| e.record.clone())
+    }
+
+    /// The arguments of every awaited call, in await order (ASYNC-5).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Api {
+    ///     async fn fetch(&self, id: u32) -> String;
+    /// }
+    ///
+    /// let api = MockApi::new();
+    /// let (first, second) = (api.fetch(1), api.fetch(2));
+    /// futures::executor::block_on(async { second.await; first.await; });
+    /// assert_eq!(api.fetch.await_args_list(), [(2,), (1,)]);
+    /// ```
+    #[must_use]
+    pub fn await_args_list(&self) -> Vec<RecordOf<S>> {
+        self.awaited().iter().map(|e| e.record.clone()).collect()
+    }
+}
+
+macro_rules! side_effect_async {
+    ($arity:ident $sig:ident $async_sig:ident $($arg:ident $lt:lifetime),*) => {
+        /// `boxed` for async side effects. Implemented by generated code.
+        pub trait $async_sig: crate::signature::$sig + AsyncSignature {
+            /// Boxes an async side-effect closure as [`Signature::Fn`].
+            fn boxed_async<C, F>(closure: C) -> Box<Self::Fn>
+            where
+                C: for<$($lt),*> Fn($(Self::$arg<$lt>),*) -> F + Send + Sync + 'static,
+                F: Future<Output = Self::Output> + Send + 'static;
+        }
+
+        impl<S: $async_sig> Method<S, crate::signature::$arity> {
+            /// Every call's future runs the future that `f` returns for the
+            /// call's arguments (for pending or slow answers). The future
+            /// must own what it uses: clone borrowed arguments before the
+            /// `async move` block.
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Api {
+            ///     async fn fetch(&self, id: u32) -> String;
+            /// }
+            ///
+            /// let api = MockApi::new();
+            /// api.fetch.side_effect_async(|id| async move { format!("item {id}") });
+            /// assert_eq!(futures::executor::block_on(api.fetch(7)), "item 7");
+            /// ```
+            pub fn side_effect_async<C, F>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> F + Send + Sync + 'static,
+                F: Future<Output = S::Output> + Send + 'static,
+            {
+                self.set_side_effect(S::boxed_async(f));
+            }
+        }
+    };
+}
+
+side_effect_async!(Arity0 Sig0 AsyncSig0);
+side_effect_async!(Arity1 Sig1 AsyncSig1 A0 'a0);
+side_effect_async!(Arity2 Sig2 AsyncSig2 A0 'a0, A1 'a1);
+side_effect_async!(Arity3 Sig3 AsyncSig3 A0 'a0, A1 'a1, A2 'a2);
+side_effect_async!(Arity4 Sig4 AsyncSig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
+side_effect_async!(Arity5 Sig5 AsyncSig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
+side_effect_async!(Arity6 Sig6 AsyncSig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
+side_effect_async!(Arity7 Sig7 AsyncSig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
+side_effect_async!(Arity8 Sig8 AsyncSig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
+side_effect_async!(Arity9 Sig9 AsyncSig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
+side_effect_async!(Arity10 Sig10 AsyncSig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
+side_effect_async!(Arity11 Sig11 AsyncSig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
+side_effect_async!(Arity12 Sig12 AsyncSig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
