@@ -124,6 +124,8 @@ pub(crate) enum Recording {
     /// An owned copy through `ToOwned` of `target`; `by_ref` when the side
     /// effect receives `&target`.
     Owned { target: Type, by_ref: bool },
+    /// `Option<&target>` recorded as `Option<target::Owned>`.
+    OptionOwned { target: Type },
     /// Its `Debug` text.
     Debug,
     /// `Self` or `&Self`: the mock itself, by identity.

@@ -32,15 +32,53 @@ impl<T: ?Sized> fmt::Debug for Val<T> {
     }
 }
 
+/// What an argument recorded by value needs: an owned form.
+#[diagnostic::on_unimplemented(
+    message = "arguments of type `{Self}` are recorded by value, so `{Self}` must be `Clone`",
+    label = "recorded by value",
+    note = "or mark the argument `#[mockgen(debug)]` to record its `Debug` text, or `#[mockgen(opaque)]` to record a placeholder"
+)]
+pub trait Recordable: ToOwned {}
+
+impl<T: ?Sized + ToOwned> Recordable for T {}
+
+/// Records an argument by value.
+#[doc(hidden)]
+pub fn __record<T: ?Sized + Recordable>(value: &T) -> T::Owned {
+    value.to_owned()
+}
+
 impl<T> ArgKind for Val<T>
 where
-    T: ?Sized + ToOwned + 'static,
+    T: ?Sized + Recordable + 'static,
     T::Owned: Clone + Send + Sync + 'static,
 {
     type Record = T::Owned;
     type Target = T;
     fn target(record: &Self::Record) -> &T {
         record.borrow()
+    }
+}
+
+/// `Option<&T>` argument recorded as `Option<T::Owned>` (`Option<&str>` as
+/// `Option<String>`).
+pub struct OptVal<T: ?Sized>(PhantomData<fn() -> Box<T>>);
+
+impl<T: ?Sized> fmt::Debug for OptVal<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OptVal<{}>", std::any::type_name::<T>())
+    }
+}
+
+impl<T> ArgKind for OptVal<T>
+where
+    T: ?Sized + ToOwned + 'static,
+    T::Owned: Clone + Send + Sync + 'static,
+{
+    type Record = Option<T::Owned>;
+    type Target = Option<T::Owned>;
+    fn target(record: &Self::Record) -> &Self::Target {
+        record
     }
 }
 

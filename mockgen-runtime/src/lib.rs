@@ -40,7 +40,8 @@ mod statics;
 mod sync;
 
 pub use args::{
-    ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, SameMock, Val,
+    ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, OptVal,
+    Recordable, SameMock, Val,
 };
 #[doc(hidden)]
 pub use async_call::{Answer, AsyncCall};
@@ -63,6 +64,8 @@ pub use signature::{
 };
 pub use statics::Statics;
 
+#[doc(hidden)]
+pub use args::__record;
 #[doc(hidden)]
 pub use args::probe as __probe;
 #[doc(hidden)]

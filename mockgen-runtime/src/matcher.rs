@@ -228,6 +228,20 @@ impl IntoValue<std::path::Path> for &str {
     }
 }
 
+/// `["a", "b"]` for a `&[String]` or `Vec<String>` argument.
+impl<const N: usize> IntoValue<[String]> for [&str; N] {
+    fn into_value_matcher(self) -> BoxMatcher<[String]> {
+        eq_value::<[String], Vec<String>>(self.iter().map(|s| (*s).to_owned()).collect())
+    }
+}
+
+/// `vec!["a", "b"]` for a `&[String]` or `Vec<String>` argument.
+impl IntoValue<[String]> for Vec<&str> {
+    fn into_value_matcher(self) -> BoxMatcher<[String]> {
+        eq_value::<[String], Vec<String>>(self.into_iter().map(str::to_owned).collect())
+    }
+}
+
 /// Compares the `Debug` text of a value with a recorded [`DebugText`].
 struct EqDebugText(String);
 

@@ -360,6 +360,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
+    pub use mockgen_runtime::__record;
     pub use mockgen_runtime::{__arg_view, __default_of};
     pub use mockgen_runtime::{
         Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,
@@ -368,8 +369,8 @@ pub mod __private {
     };
     pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, GenericMethod, Instantiate, IntoValue,
-        Method, MockCore, Opaque, OpaqueArg, PathCall, RecordOf, Respond, SameMock, Signature,
-        Statics, Val,
+        Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf, Respond, SameMock,
+        Signature, Statics, Val,
     };
     pub use mockgen_runtime::{
         Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,

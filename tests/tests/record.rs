@@ -400,3 +400,36 @@ fn dyn_arguments_are_recorded_as_placeholders() {
         "[render(<&dyn fmt::Display>), render(<&dyn fmt::Display>)]"
     );
 }
+
+#[automock]
+pub trait Owners {
+    fn rename(
+        &self,
+        owner: String,
+        tags: Vec<String>,
+        path: std::path::PathBuf,
+        alias: Option<&str>,
+    );
+}
+
+#[test]
+fn owned_std_arguments_are_seen_in_their_borrowed_form() {
+    let owners = MockOwners::new();
+    owners.rename("ann".into(), vec!["x".into()], "/tmp".into(), Some("a"));
+    owners.rename.assert_called_with(call!(
+        matching(|s: &str| s.starts_with('a')),
+        ["x"],
+        "/tmp",
+        Some("a".to_string())
+    ));
+    let (owner, tags, path, alias) = owners.rename.call_args().unwrap();
+    assert_eq!(
+        (owner.as_str(), tags, path, alias),
+        (
+            "ann",
+            vec!["x".to_string()],
+            "/tmp".into(),
+            Some("a".to_string())
+        )
+    );
+}

@@ -204,9 +204,20 @@ pub(crate) fn family_ident(spec: &MockSpec, method: &MockMethod) -> syn::Ident {
 
 fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {
     match &arg.recording {
-        Recording::Owned { target, .. } => {
+        // Spanned at the argument's type, so that "`T: Clone` is not
+        // satisfied" points there.
+        Recording::Owned { .. } => {
             let val = rt.item("Val");
-            quote!(#val<#target>)
+            let target = match &arg.recording {
+                Recording::Owned { target, .. } => target,
+                _ => unreachable!(),
+            };
+            let span = syn::spanned::Spanned::span(&arg.written);
+            quote::quote_spanned!(span=> #val<#target>)
+        }
+        Recording::OptionOwned { target } => {
+            let opt_val = rt.item("OptVal");
+            quote!(#opt_val<#target>)
         }
         Recording::Debug => rt.item("Debugged"),
         Recording::SameMock { .. } => rt.item("SameMock"),

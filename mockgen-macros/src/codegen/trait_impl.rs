@@ -169,17 +169,17 @@ pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {
 pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
     let ident = &arg.ident;
     match &arg.recording {
-        Recording::Owned {
-            target,
-            by_ref: true,
-        } => {
-            quote!(<#target as ::std::borrow::ToOwned>::to_owned(#ident))
+        Recording::Owned { target, by_ref } => {
+            let record = rt.item("__record");
+            let value = if *by_ref {
+                quote!(#ident)
+            } else {
+                quote!(&#ident)
+            };
+            quote!(#record::<#target>(#value))
         }
-        Recording::Owned {
-            target,
-            by_ref: false,
-        } => {
-            quote!(<#target as ::std::borrow::ToOwned>::to_owned(&#ident))
+        Recording::OptionOwned { target } => {
+            quote!(::core::option::Option::map(#ident, <#target as ::std::borrow::ToOwned>::to_owned))
         }
         Recording::Debug => {
             let debug_text = rt.item("DebugText");

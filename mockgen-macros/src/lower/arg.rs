@@ -116,6 +116,13 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
     if let Some(recording) = dyn_recording(&target) {
         return recording;
     }
+    if let Some(inner) = option_of_ref(ty) {
+        if !lifetimes::has_lifetime(inner) && bounds.mentioned(inner).is_empty() {
+            return Recording::OptionOwned {
+                target: inner.clone(),
+            };
+        }
+    }
     if lifetimes::has_lifetime(&target) {
         return Recording::Opaque;
     }
@@ -123,11 +130,58 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
     let owned =
         |p: &String| bounds.has(p, "Clone") && bounds.has(p, "Send") && bounds.has(p, "Sync");
     if params.iter().all(owned) {
-        Recording::Owned { target, by_ref }
+        Recording::Owned {
+            target: borrowed_form(target),
+            by_ref,
+        }
     } else if params.iter().all(|p| bounds.has(p, "Debug")) {
         Recording::Debug
     } else {
         Recording::Opaque
+    }
+}
+
+/// Owned std types are seen by matchers in their borrowed form, as API
+/// §11 says: `String` as `str`, `Vec<T>` as `[T]`, `PathBuf` as `Path`.
+fn borrowed_form(target: Type) -> Type {
+    let Type::Path(path) = &target else {
+        return target;
+    };
+    let Some(segment) = path.path.segments.last() else {
+        return target;
+    };
+    let name = segment.ident.to_string();
+    let first_arg = match &segment.arguments {
+        PathArguments::AngleBracketed(args) => args.args.first().and_then(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    match (name.as_str(), first_arg) {
+        ("String", None) => syn::parse_quote!(::core::primitive::str),
+        ("PathBuf", None) => syn::parse_quote!(::std::path::Path),
+        ("OsString", None) => syn::parse_quote!(::std::ffi::OsStr),
+        ("Vec", Some(item)) if path.path.segments.len() == 1 || name == "Vec" => {
+            syn::parse_quote!([#item])
+        }
+        _ => target,
+    }
+}
+
+/// `T` of `Option<&T>`.
+fn option_of_ref(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if segment.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(Type::Reference(r)) if r.mutability.is_none() => Some(&r.elem),
+        _ => None,
     }
 }
 
