@@ -114,31 +114,40 @@ pub(crate) fn lower_fn(
 
 fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
     if let Some(constness) = &sig.constness {
-        errors.push(constness.span(), "a `const fn` cannot be patched");
+        errors.push_error(syn::Error::new_spanned(
+            constness,
+            "a `const fn` cannot be patched",
+        ));
     }
     if let Some(asyncness) = &sig.asyncness {
-        errors.push(asyncness.span(), "async functions cannot be patched yet");
+        errors.push_error(syn::Error::new_spanned(
+            asyncness,
+            "async functions cannot be patched yet",
+        ));
     }
     if let Some(abi) = &sig.abi {
-        errors.push(
-            abi.span(),
+        errors.push_error(syn::Error::new_spanned(
+            abi,
             "a function with an explicit ABI (`extern`) cannot be patched",
-        );
+        ));
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        errors.push(
-            sig.generics.span(),
+        errors.push_error(syn::Error::new_spanned(
+            &sig.generics,
             "generic functions cannot be patched yet",
-        );
+        ));
     }
     if let Some(variadic) = &sig.variadic {
-        errors.push(variadic.span(), "variadic functions cannot be patched");
+        errors.push_error(syn::Error::new_spanned(
+            variadic,
+            "variadic functions cannot be patched",
+        ));
     }
     if let (false, Some(receiver)) = (in_impl, sig.receiver()) {
-        errors.push(
-            receiver.span(),
+        errors.push_error(syn::Error::new_spanned(
+            receiver,
             "`#[patchable]` on a method: put it on the `impl` block instead",
-        );
+        ));
     }
     let typed = sig
         .inputs
@@ -146,10 +155,10 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
         .filter(|input| matches!(input, FnArg::Typed(_)))
         .count();
     if typed > 12 {
-        errors.push(
-            sig.inputs.span(),
+        errors.push_error(syn::Error::new_spanned(
+            &sig.inputs,
             "functions with more than 12 arguments cannot be patched",
-        );
+        ));
     }
 }
 
@@ -170,10 +179,10 @@ fn lower_arg(
     errors: &mut Errors,
 ) -> Option<PatchArg> {
     if contains_impl_trait(&arg.ty) {
-        errors.push(
-            arg.ty.span(),
+        errors.push_error(syn::Error::new_spanned(
+            &arg.ty,
             "`impl Trait` arguments cannot be patched yet",
-        );
+        ));
         return None;
     }
     let ty = replace_self(&arg.ty, self_ty);
@@ -195,17 +204,17 @@ fn lower_output(
         return Some(syn::parse_quote!(()));
     };
     if contains_impl_trait(ty) {
-        errors.push(
-            ty.span(),
+        errors.push_error(syn::Error::new_spanned(
+            ty,
             "functions returning `impl Trait` cannot be patched yet",
-        );
+        ));
         return None;
     }
     if lifetimes::has_lifetime(ty) {
-        errors.push(
-            ty.span(),
+        errors.push_error(syn::Error::new_spanned(
+            ty,
             "functions returning references cannot be patched yet",
-        );
+        ));
         return None;
     }
     Some(replace_self(ty, self_ty))

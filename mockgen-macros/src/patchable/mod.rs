@@ -42,8 +42,8 @@ fn expand(args: TokenStream, item: TokenStream, always: bool) -> TokenStream {
     let result = match syn::parse2::<Item>(item.clone()) {
         Ok(Item::Fn(function)) => expand_fn(&function, &gate, &rt),
         Ok(Item::Impl(block)) => expand_impl(&block, &gate, &rt),
-        Ok(other) => Err(syn::Error::new(
-            head_span(&other),
+        Ok(other) => Err(syn::Error::new_spanned(
+            item_head(&other),
             "`#[patchable]` goes on a function or an inherent `impl` block",
         )),
         Err(error) => Err(error),
@@ -97,18 +97,19 @@ fn expand_fn(function: &ItemFn, gate: &[Attribute], rt: &Runtime) -> syn::Result
 fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
     if let Some((_, path, _)) = &block.trait_ {
-        errors.push(
-            path.span(),
-            "`#[patchable]` goes on inherent `impl` blocks; to replace a trait implementation, mock the trait with `#[automock]`",
-        );
+        errors.push_error(syn::Error::new_spanned(path, "`#[patchable]` goes on inherent `impl` blocks; to replace a trait implementation, mock the trait with `#[automock]`"));
     }
     if !block.generics.params.is_empty() || block.generics.where_clause.is_some() {
-        errors.push(
-            block.generics.span(),
+        errors.push_error(syn::Error::new_spanned(
+            &block.generics,
             "generic `impl` blocks cannot be patched yet",
-        );
+        ));
     }
-    let ident = self_ident(&block.self_ty, &mut errors);
+    let ident = if block.generics.params.is_empty() {
+        self_ident(&block.self_ty, &mut errors)
+    } else {
+        None
+    };
     let mut errors = match errors.finish() {
         Ok(()) => Errors::default(),
         Err(error) => return Err(error),
@@ -166,11 +167,17 @@ fn self_ident(ty: &syn::Type, errors: &mut Errors) -> Option<syn::Ident> {
             return Some(last.ident.clone());
         }
         if !last.arguments.is_none() {
-            errors.push(last.arguments.span(), "generic types cannot be patched yet");
+            errors.push_error(syn::Error::new_spanned(
+                &last.arguments,
+                "generic types cannot be patched yet",
+            ));
             return None;
         }
     }
-    errors.push(ty.span(), "`#[patchable]` needs an `impl` of a named type");
+    errors.push_error(syn::Error::new_spanned(
+        ty,
+        "`#[patchable]` needs an `impl` of a named type",
+    ));
     None
 }
 
@@ -210,15 +217,18 @@ fn strip_arg_options(item: TokenStream) -> TokenStream {
 }
 
 /// Where "not a function" points: the item's keyword and name.
-fn head_span(item: &Item) -> proc_macro2::Span {
-    let (keyword, ident) = match item {
-        Item::Struct(s) => (s.struct_token.span, s.ident.span()),
-        Item::Enum(e) => (e.enum_token.span, e.ident.span()),
-        Item::Trait(t) => (t.trait_token.span, t.ident.span()),
-        Item::Mod(m) => (m.mod_token.span, m.ident.span()),
-        other => return other.span(),
-    };
-    keyword.join(ident).unwrap_or(ident)
+fn item_head(item: &Item) -> TokenStream {
+    match item {
+        Item::Struct(s) => head(&s.struct_token, &s.ident),
+        Item::Enum(e) => head(&e.enum_token, &e.ident),
+        Item::Trait(t) => head(&t.trait_token, &t.ident),
+        Item::Mod(m) => head(&m.mod_token, &m.ident),
+        other => other.to_token_stream(),
+    }
+}
+
+fn head(keyword: &dyn quote::ToTokens, ident: &syn::Ident) -> TokenStream {
+    quote!(#keyword #ident)
 }
 
 #[cfg(test)]

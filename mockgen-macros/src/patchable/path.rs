@@ -10,7 +10,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
-use syn::spanned::Spanned as _;
 
 use super::names as patch_names;
 
@@ -33,8 +32,8 @@ impl Parse for Target {
         }
         for segment in &path.segments {
             if !segment.arguments.is_none() {
-                return Err(syn::Error::new(
-                    segment.arguments.span(),
+                return Err(syn::Error::new_spanned(
+                    &segment.arguments,
                     "generic functions and types cannot be patched yet",
                 ));
             }

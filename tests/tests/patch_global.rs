@@ -1,0 +1,137 @@
+//! `patch_global!`: patches seen by spawned threads and tokio worker
+//! threads, serialised per function, restored on drop and on panic, and
+//! overridden by a thread's own `patch!`.
+#![deny(warnings)]
+
+use std::panic::catch_unwind;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use mockgen::prelude::*;
+use mockgen_tests::weather;
+
+#[test]
+fn spawned_threads_see_the_patch_and_calls_are_recorded() {
+    let rate = patch_global!(weather::exchange_rate);
+    assert!(rate.is_global());
+    rate.side_effect(|from, to| if from == to { 1.0 } else { 2.0 });
+    let handles: Vec<_> = ["EUR", "USD"]
+        .into_iter()
+        .map(|to| std::thread::spawn(move || weather::exchange_rate("EUR", to)))
+        .collect();
+    let mut rates: Vec<f64> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    rates.sort_by(f64::total_cmp);
+    assert_eq!(rates, [1.0, 2.0]);
+    rate.assert_has_calls_any_order([call!("EUR", "USD"), call!("EUR", "EUR")]);
+    drop(rate);
+    let real = std::thread::spawn(|| weather::exchange_rate("EUR", "USD"));
+    assert_eq!(real.join().unwrap(), 0.5);
+}
+
+#[test]
+fn tokio_worker_threads_see_the_patch() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .unwrap();
+    let fetch = patch_global!(weather::fetch_temperature);
+    fetch.return_value(Ok(17.0));
+    let reports = runtime.block_on(async {
+        let tasks: Vec<_> = ["Oslo", "Rome"]
+            .into_iter()
+            .map(|city| tokio::spawn(async move { weather::report(city) }))
+            .collect();
+        let mut reports = Vec::new();
+        for task in tasks {
+            reports.push(task.await.unwrap());
+        }
+        reports
+    });
+    assert_eq!(reports, ["17.0°C", "17.0°C"]);
+    fetch.assert_has_calls_any_order([call!("Rome"), call!("Oslo")]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tokio_multi_thread_test_patches_globally() {
+    let count = patch_global!(weather::station_count);
+    count.return_value(12);
+    let seen = tokio::spawn(async { weather::station_count() })
+        .await
+        .unwrap();
+    assert_eq!(seen, 12);
+    count.assert_called_once();
+}
+
+#[test]
+fn a_thread_local_patch_wins_in_its_thread() {
+    let global = patch_global!(weather::station_count);
+    global.return_value(1);
+    let local = patch!(weather::station_count);
+    local.return_value(2);
+    assert_eq!(weather::station_count(), 2);
+    assert_eq!(
+        std::thread::spawn(weather::station_count).join().unwrap(),
+        1
+    );
+    let local = local.stop();
+    assert_eq!(weather::station_count(), 1);
+    assert_eq!(global.call_count(), 2);
+    local.assert_called_once();
+}
+
+#[test]
+fn global_patches_of_one_function_wait_for_each_other() {
+    static SECOND_PATCHED: AtomicBool = AtomicBool::new(false);
+    let first = patch_global!(weather::forecast);
+    first.return_value(weather::Forecast {
+        summary: "first".into(),
+    });
+    let (started, wait_started) = mpsc::channel();
+    let second = std::thread::spawn(move || {
+        started.send(()).unwrap();
+        let second = patch_global!(weather::forecast);
+        SECOND_PATCHED.store(true, Ordering::SeqCst);
+        second.return_value(weather::Forecast {
+            summary: "second".into(),
+        });
+        weather::forecast("x", 1).summary
+    });
+    wait_started.recv().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!SECOND_PATCHED.load(Ordering::SeqCst));
+    assert_eq!(weather::forecast("x", 1).summary, "first");
+    drop(first);
+    assert_eq!(second.join().unwrap(), "second");
+    assert!(SECOND_PATCHED.load(Ordering::SeqCst));
+}
+
+#[test]
+fn global_patches_nest_in_one_thread() {
+    let outer = patch_global!(weather::fill);
+    outer.return_value(1);
+    let inner = patch_global!(weather::fill);
+    inner.return_value(2);
+    let mut buf = Vec::new();
+    assert_eq!(weather::fill(&mut buf, 0, 0), 2);
+    drop(inner);
+    assert_eq!(weather::fill(&mut buf, 0, 0), 1);
+    drop(outer);
+    assert_eq!(weather::fill(&mut buf, 9, 2), 2);
+}
+
+#[test]
+fn a_panic_restores_the_original_and_releases_the_lock() {
+    let result = catch_unwind(|| {
+        let spread = patch_global!(weather::spread);
+        spread.return_value(0);
+        panic!("the test failed");
+    });
+    assert!(result.is_err());
+    let other = std::thread::spawn(|| {
+        let _spread = patch_global!(weather::spread);
+        weather::spread((0, 1), 1)
+    });
+    assert_eq!(other.join().unwrap(), 0);
+    assert_eq!(weather::spread((0, 1), 1), 2);
+}
