@@ -10,10 +10,12 @@ mod diag;
 mod expand;
 mod lifetimes;
 mod lower;
+mod mock_macro;
 mod model;
 mod names;
 mod normalize;
 mod parse;
+mod parse_mock;
 mod patchable;
 
 use proc_macro::TokenStream;
@@ -22,6 +24,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn automock(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::automock(args.into(), item.into()).into()
+}
+
+/// Generates a mock of traits the user cannot annotate; see the `mockgen`
+/// crate.
+#[proc_macro]
+pub fn mock(input: TokenStream) -> TokenStream {
+    mock_macro::expand(input.into()).into()
 }
 
 /// Builds an expected call; see the `mockgen` crate.

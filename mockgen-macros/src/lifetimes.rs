@@ -14,6 +14,13 @@ pub(crate) fn rename(ty: &Type, lifetime: &Lifetime) -> Type {
     ty
 }
 
+/// Whether `ty` is `&mut T` with a lifetime inside `T` (`&mut
+/// Formatter<'_>`): one named lifetime cannot stand for both, because `T` is
+/// invariant behind `&mut`.
+pub(crate) fn is_mut_with_inner_lifetime(ty: &Type) -> bool {
+    matches!(ty, Type::Reference(r) if r.mutability.is_some() && has_lifetime(&r.elem))
+}
+
 struct Rename<'a> {
     lifetime: &'a Lifetime,
 }

@@ -5,15 +5,39 @@ use syn::{Attribute, Block, Expr, Generics, Ident, Type, Visibility};
 /// One mock to generate.
 pub(crate) struct MockSpec {
     pub(crate) vis: Visibility,
-    pub(crate) trait_ident: Ident,
     pub(crate) mock_ident: Ident,
-    pub(crate) unsafety: Option<syn::token::Unsafe>,
-    /// The trait's generics, with `'static` added to every type parameter:
-    /// the mock has the same ones.
+    /// The mock's generics: the trait's, with `Send + Sync + 'static` added
+    /// to every type parameter.
     pub(crate) generics: Generics,
+    /// The traits the mock implements: one for `#[automock]`, any number
+    /// for `mock!`.
+    pub(crate) impls: Vec<TraitImpl>,
+    /// Every method of every trait, in order.
+    pub(crate) methods: Vec<MockMethod>,
+    /// Which macro asked, for docs: `#[automock]` or `mock!`.
+    pub(crate) origin: &'static str,
+}
+
+impl MockSpec {
+    /// Whether the user mocks std trait `name` (`Debug`, `Clone`, …), in
+    /// which case the mock does not get its own impl of it.
+    pub(crate) fn mocks_std(&self, name: &str) -> bool {
+        self.impls
+            .iter()
+            .any(|i| i.path.segments.last().is_some_and(|s| s.ident == name))
+    }
+}
+
+/// One trait implemented by the mock.
+pub(crate) struct TraitImpl {
+    /// The trait with its generic arguments: `Weather`, `std::io::Read`,
+    /// `Store<K, V>`.
+    pub(crate) path: syn::Path,
+    /// Whether rustdoc can link to the trait (`#[automock]`: it is in scope).
+    pub(crate) linkable: bool,
+    pub(crate) unsafety: Option<syn::token::Unsafe>,
     pub(crate) assoc_types: Vec<AssocType>,
     pub(crate) assoc_consts: Vec<AssocConst>,
-    pub(crate) methods: Vec<MockMethod>,
 }
 
 /// `type Item = u32;` in the mock's impl.
@@ -32,6 +56,8 @@ pub(crate) struct AssocConst {
 /// One method of the trait.
 pub(crate) struct MockMethod {
     pub(crate) ident: Ident,
+    /// Index of the trait in [`MockSpec::impls`].
+    pub(crate) impl_index: usize,
     /// `#[cfg]` attributes: copied to every item generated for the method.
     pub(crate) cfgs: Vec<Attribute>,
     /// `#[doc]` attributes: copied to the handle field.
@@ -117,6 +143,9 @@ pub(crate) enum Pass {
     DynMut(Type),
     /// `impl FnOnce(…)`: boxed as the given `Box<dyn FnOnce(…) + '_>`.
     BoxOnce(Type),
+    /// `&mut T` with lifetimes inside `T` (`&mut Context<'_>`): the side
+    /// effect receives the recorded placeholder instead.
+    Placeholder,
 }
 
 /// How an argument is recorded.
@@ -156,4 +185,7 @@ pub(crate) enum Serve {
     OptionDeref,
     /// `-> impl Iterator<Item = &T>` (or boxed) from a `Vec<T>`.
     Iter,
+    /// `fn fmt(&self, f: &mut Formatter) -> fmt::Result` (`Display`,
+    /// `Debug`, …): configured with the text to write.
+    Write,
 }

@@ -128,3 +128,11 @@ fn flatten(tokens: TokenStream, words: &mut Vec<String>) {
         }
     }
 }
+
+/// A path as people write it: `std::io::Read`.
+pub(crate) fn path_text(path: &syn::Path) -> String {
+    type_text(&syn::Type::Path(syn::TypePath {
+        qself: None,
+        path: path.clone(),
+    }))
+}

@@ -264,6 +264,17 @@ pub mod probe {
         }
     }
 
+    /// `Ok(Default::default())` for a `Result` whose success type has a
+    /// default: an unconfigured fallible call succeeds.
+    pub trait ViaOkDefault<T> {
+        fn __mockgen_default(&self) -> Option<T>;
+    }
+    impl<T: Default, E> ViaOkDefault<Result<T, E>> for &&DefaultProbe<Result<T, E>> {
+        fn __mockgen_default(&self) -> Option<Result<T, E>> {
+            Some(Ok(T::default()))
+        }
+    }
+
     pub trait ViaNoDefault<T> {
         fn __mockgen_default(&self) -> Option<T>;
     }
@@ -292,8 +303,8 @@ macro_rules! __arg_view {
 macro_rules! __default_of {
     ($ty:ty) => {{
         #[allow(unused_imports)]
-        use $crate::__probe::{ViaDefault as _, ViaNoDefault as _};
-        (&&$crate::__probe::DefaultProbe::<$ty>(::core::marker::PhantomData)).__mockgen_default()
+        use $crate::__probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _};
+        (&&&$crate::__probe::DefaultProbe::<$ty>(::core::marker::PhantomData)).__mockgen_default()
     }};
 }
 

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use crate::expect::{ExpectationList, Matched};
 use crate::history::{Entry, ErasedEntry, render_record};
 use crate::mock::{ErasedLog, MockShared};
 use crate::seq;
@@ -65,6 +66,8 @@ pub(crate) struct MethodInner<S: Signature> {
     /// Values are only ever appended, so a panic cannot leave it half
     /// changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
     lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
+    /// Expectations (`expect`), tried before the configuration above.
+    pub(crate) expectations: ExpectationList<S>,
 }
 
 /// The recorded calls of one method.
@@ -192,6 +195,7 @@ impl<S: Signature, A> Method<S, A> {
                 }),
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),
+                expectations: ExpectationList::default(),
             }),
             arity: PhantomData,
         }
@@ -366,6 +370,7 @@ impl<S: Signature, A> Method<S, A> {
     pub fn reset_mock(&self) {
         self.calls().clear();
         lock(&self.inner.log.awaits).clear();
+        self.inner.expectations.reset_counts();
     }
 
     /// Forgets the recorded calls and the configuration.
@@ -386,6 +391,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     pub fn reset_all(&self) {
         self.reset_mock();
+        self.inner.expectations.retire_all();
         let mut config = self.config();
         *config = Config::new(config.epoch);
     }
@@ -585,15 +591,21 @@ impl<S: Signature, A> Method<S, A> {
 
     /// Adds the call to the history: the entry and the call's number.
     pub(crate) fn record_call(&self, record: RecordOf<S>) -> (Arc<Entry<S>>, usize) {
-        let mut calls = self.calls();
-        // Numbered under the lock, so that the method's history and the
-        // mock's (ordered by number) list concurrent calls alike.
-        let entry = Arc::new(Entry {
-            seq: seq::next(),
-            record,
-        });
-        calls.push(Arc::clone(&entry));
-        (entry, calls.len())
+        let (entry, number) = {
+            let mut calls = self.calls();
+            // Numbered under the lock, so that the method's history and the
+            // mock's (ordered by number) list concurrent calls alike.
+            let entry = Arc::new(Entry {
+                seq: seq::next(),
+                record,
+            });
+            calls.push(Arc::clone(&entry));
+            (entry, calls.len())
+        };
+        // Recorders the mock is attached to (API §7) order calls by number.
+        let erased: Arc<dyn ErasedEntry> = Arc::clone(&entry) as Arc<dyn ErasedEntry>;
+        self.inner.mock.recorders.record(&erased);
+        (entry, number)
     }
 
     /// What answers a recorded call (SEMANTICS SE-7): the side effect to
@@ -605,6 +617,12 @@ impl<S: Signature, A> Method<S, A> {
         number: usize,
         original_by_default: bool,
     ) -> Resolved<S> {
+        // Expectations first (API §6), on the recorded arguments.
+        let expected = match self.match_expectations(entry) {
+            Matched::Answer(answer) => return answer,
+            Matched::NoAnswer => true,
+            Matched::NoMatch => false,
+        };
         let action = self.config().next_action();
         match action {
             Action::Effect(f) => Resolved::Effect(f),
@@ -618,7 +636,7 @@ impl<S: Signature, A> Method<S, A> {
             Action::Value(value) => Resolved::Value(value()),
             Action::Original => Resolved::Original,
             Action::Unconfigured if original_by_default => Resolved::Original,
-            Action::Unconfigured => Resolved::Value(self.default_or_panic(Some(entry))),
+            Action::Unconfigured => Resolved::Value(self.unconfigured(entry, expected)),
         }
     }
 

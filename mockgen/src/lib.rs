@@ -39,6 +39,8 @@ pub use mockgen_runtime::{AsyncSignature, BoxFuture};
 #[doc(inline)]
 pub use mockgen_runtime::{EnvGuard, EnvValue, PatchGuard, Patchable};
 #[doc(inline)]
+pub use mockgen_runtime::{Expectation, Recorder, Sequence, Times};
+#[doc(inline)]
 pub use mockgen_runtime::{matchers, sentinel};
 
 /// The arity markers and traits of [`Signature`], implemented by generated
@@ -206,9 +208,13 @@ pub use mockgen_macros::call;
 ///
 /// # What can be patched
 ///
-/// Functions and methods that are not generic, `const`, `extern` or
-/// `async` (yet), take at most 12 arguments (besides `self`) and do not
-/// return references. Arguments are recorded as for mocks: `&str` →
+/// Functions and methods that are not generic, `const` or `extern`, take
+/// at most 12 arguments (besides `self`) and do not return references
+/// (yet). An `async fn` is patched around its body: the patch's handle
+/// answers with the output value (`return_value(v)`, `side_effect(|…| v)`,
+/// or `side_effect_async(|…| async move { v })`), and the call and its
+/// await are recorded together when the future is first polled, on the
+/// thread that polls it. Arguments are recorded as for mocks: `&str` →
 /// `String`, `&[T]` → `Vec<T>`, `&T`/`T` → `T` (which must be `Clone`);
 /// mark an argument `#[mockgen(debug)]` or `#[mockgen(opaque)]` to record
 /// its `Debug` text or a placeholder instead. Options:
@@ -338,21 +344,73 @@ pub use mockgen_macros::patch_global;
 /// it.
 pub use mockgen_runtime::patch_env;
 
-/// Everything a test needs: the macros, `call!`, `ANY`, `sentinel!` and the
-/// matchers.
+/// The patching guide (`docs/patching.md`), compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/patching.md")]
+struct PatchingGuide;
+
+/// Generates a mock of traits you cannot annotate: std's and other crates'
+/// (API §1). Name the mock, then write one `impl Trait for Name { … }` per
+/// trait with the methods to mock (signatures only) and the associated
+/// items (`type Item = u32;`). The mock is `MockName`, with the same API as
+/// an `#[automock]` mock. Methods of the trait that are not listed keep the
+/// trait's default bodies. `Debug`, `Clone`, `Default` and `PartialEq` may
+/// be mocked too; the mock then uses your handles instead of its own impls.
+/// A `fmt` method (`Display`, `Debug`, …) is configured with the text it
+/// writes.
+///
+/// ```
+/// use mockgen::prelude::*;
+/// use std::io::Read;
+///
+/// mock! {
+///     pub Source;
+///     impl std::io::Read for Source {
+///         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize>;
+///     }
+///     impl Iterator for Source {
+///         type Item = u32;
+///         fn next(&mut self) -> Option<u32>;
+///     }
+///     impl std::fmt::Display for Source {
+///         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result;
+///     }
+/// }
+///
+/// let mut source = MockSource::new();
+/// source.read.side_effect(|buf| {
+///     buf[..2].copy_from_slice(b"hi");
+///     Ok(2)
+/// });
+/// let mut buf = [0; 8];
+/// assert_eq!(source.read(&mut buf).unwrap(), 2);
+/// assert_eq!(&buf[..2], b"hi");
+/// source.read.assert_called_once();
+///
+/// source.next.side_effect_iter([Some(1), Some(2), None]);
+/// assert_eq!(Iterator::by_ref(&mut source).collect::<Vec<_>>(), [1, 2]);
+///
+/// source.fmt.return_value("a source".to_string());
+/// assert_eq!(source.to_string(), "a source");
+/// ```
+pub use mockgen_macros::mock;
+
+/// Everything a test needs: the macros, `call!`, `ANY`, `sentinel!`, the
+/// matchers, and [`Recorder`] and [`Sequence`] for ordering across mocks.
 ///
 /// ```
 /// use mockgen::prelude::*;
 ///
 /// let _: Sentinel = sentinel!(id);
 /// let _ = (ANY, gt(1), starts_with("a"));
+/// let _ = (Recorder::new(), Sequence::new());
 /// ```
 pub mod prelude {
     pub use crate::matchers::{
         contains, ends_with, eq, ge, gt, is_err, is_none, is_ok, is_some, le, lt, matching, ne,
         pattern, starts_with,
     };
-    pub use crate::{ANY, Sentinel, automock, call, sentinel};
+    pub use crate::{ANY, Recorder, Sentinel, Sequence, automock, call, mock, sentinel};
     pub use crate::{patch, patch_env, patch_global, patchable};
 }
 
@@ -361,6 +419,7 @@ pub mod prelude {
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::__record;
+    pub use mockgen_runtime::Recorder;
     pub use mockgen_runtime::{__arg_view, __default_of};
     pub use mockgen_runtime::{
         Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,

@@ -32,7 +32,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     } = method;
     let conversions = args.iter().map(trait_impl::conversion);
     let records = args.iter().map(|a| trait_impl::record(a, rt));
-    let passed = args.iter().map(|a| &a.ident);
+    let passed = args.iter().map(|a| trait_impl::passed(a, rt));
     let handle = trait_impl::handle(spec, method, rt);
     let answer = rt.item("Answer");
     let (call, f, value) = (

@@ -16,7 +16,7 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt as _;
 
 use super::generics;
-use crate::model::{MockArg, MockMethod, MockSpec, Recording};
+use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
@@ -37,7 +37,13 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let kinds = args.iter().map(|a| arg_kind(a, rt));
     let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
-    let effect_tys = args.iter().map(|a| &a.effect_ty);
+    let effect_tys = args.iter().map(|a| match a.pass {
+        Pass::Placeholder => rt.item("OpaqueArg"),
+        _ => {
+            let ty = &a.effect_ty;
+            quote!(#ty)
+        }
+    });
     let views = (0..args.len()).map(syn::Index::from);
     let name = ident.unraw().to_string();
     let owned = &output.owned;

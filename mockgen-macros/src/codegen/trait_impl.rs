@@ -12,30 +12,42 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{async_method, statics};
-use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording, Serve};
+use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let impls = spec
+        .impls
+        .iter()
+        .enumerate()
+        .map(|(index, trait_impl)| emit_impl(spec, index, trait_impl, rt));
+    quote!(#(#impls)*)
+}
+
+fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime) -> TokenStream {
     let MockSpec {
-        trait_ident,
         mock_ident,
-        unsafety,
         generics,
         ..
     } = spec;
+    let TraitImpl { path, unsafety, .. } = trait_impl;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let types = spec.assoc_types.iter().map(|a| {
+    let types = trait_impl.assoc_types.iter().map(|a| {
         let (ident, ty) = (&a.ident, &a.ty);
         quote!(type #ident = #ty;)
     });
-    let consts = spec.assoc_consts.iter().filter_map(|c| {
+    let consts = trait_impl.assoc_consts.iter().filter_map(|c| {
         let (ident, ty, value) = (&c.ident, &c.ty, c.value.as_ref()?);
         Some(quote!(const #ident: #ty = #value;))
     });
-    let methods = spec.methods.iter().map(|m| method(spec, m, rt));
+    let methods = spec
+        .methods
+        .iter()
+        .filter(|m| m.impl_index == index)
+        .map(|m| method(spec, m, rt));
     quote! {
         #[automatically_derived]
-        #unsafety impl #impl_generics #trait_ident #ty_generics for #mock_ident #ty_generics #where_clause {
+        #unsafety impl #impl_generics #path for #mock_ident #ty_generics #where_clause {
             #(#types)*
             #(#consts)*
             #(#methods)*
@@ -57,7 +69,7 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let sig = signature(method);
     let conversions = args.iter().map(conversion);
     let records = args.iter().map(|a| record(a, rt));
-    let passed: Vec<_> = args.iter().map(|a| &a.ident).collect();
+    let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
     let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));
     let handle = handle(spec, method, rt);
     let body = match (output.serve, default_body) {
@@ -78,6 +90,13 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         (Serve::Value, None) => quote! {
             #handle.__call((#(#records,)*), |#f| #f(#(#passed),*))
         },
+        (Serve::Write, _) => {
+            let formatter = &args[0].ident;
+            quote! {
+                let text = #handle.__call((#(#records,)*), |#f| #f(#(#passed),*));
+                ::core::fmt::Formatter::write_str(#formatter, &text)
+            }
+        }
         (serve, _) => {
             let lent = quote!(#handle.__call_ref((#(#records,)*), |#f| #f(#(#passed),*)));
             serve_expr(serve, lent)
@@ -152,6 +171,20 @@ pub(crate) fn conversion(arg: &MockArg) -> TokenStream {
             let #ident: #lent = &mut #ident;
         },
         Pass::BoxOnce(lent) => quote!(let #ident: #lent = ::std::boxed::Box::new(#ident);),
+        Pass::Placeholder => quote!(),
+    }
+}
+
+/// What the side effect receives for one argument.
+pub(crate) fn passed(arg: &MockArg, rt: &Runtime) -> TokenStream {
+    let ident = &arg.ident;
+    match arg.pass {
+        Pass::Placeholder => {
+            let opaque = rt.item("OpaqueArg");
+            let text = names::type_text(&arg.written);
+            quote!(#opaque::new(#text))
+        }
+        _ => quote!(#ident),
     }
 }
 
@@ -204,7 +237,7 @@ pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
 /// Lends the kept value in the shape the signature returns.
 fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
     match serve {
-        Serve::Value | Serve::Ref => lent,
+        Serve::Value | Serve::Ref | Serve::Write => lent,
         Serve::Deref => quote!(::core::ops::Deref::deref(#lent)),
         Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),

@@ -52,6 +52,9 @@ pub(super) fn lower(
             );
             return None;
         }
+        _ if lifetimes::is_mut_with_inner_lifetime(&ty) => {
+            (Pass::Placeholder, ty.clone(), Recording::Opaque)
+        }
         _ => (Pass::Direct, ty.clone(), recording_of(&ty, bounds)),
     };
     let recording = match recording_override(&arg.attrs, errors) {

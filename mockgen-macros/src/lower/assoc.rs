@@ -7,12 +7,18 @@ use syn::spanned::Spanned as _;
 
 use crate::diag::Errors;
 use crate::model::{AssocConst, AssocType};
-use crate::parse::Input;
-
-pub(super) fn lower(input: &Input, errors: &mut Errors) -> (Vec<AssocType>, Vec<AssocConst>) {
+/// The associated items of a trait (`items`) with the values given for
+/// them (`given_types`, `given_consts`: the attribute's items for
+/// `#[automock]`, the impl's own for `mock!`).
+pub(super) fn lower(
+    items: &[TraitItem],
+    given_types: &[syn::TraitItemType],
+    given_consts: &[syn::TraitItemConst],
+    errors: &mut Errors,
+) -> (Vec<AssocType>, Vec<AssocConst>) {
     let mut types = Vec::new();
     let mut consts = Vec::new();
-    for item in &input.item.items {
+    for item in items {
         match item {
             TraitItem::Type(ty) => {
                 if !ty.generics.params.is_empty() {
@@ -22,7 +28,7 @@ pub(super) fn lower(input: &Input, errors: &mut Errors) -> (Vec<AssocType>, Vec<
                     );
                     continue;
                 }
-                let given = input.assoc_types.iter().find(|t| t.ident == ty.ident);
+                let given = given_types.iter().find(|t| t.ident == ty.ident);
                 match given
                     .and_then(|t| t.default.as_ref())
                     .or(ty.default.as_ref())
@@ -41,7 +47,7 @@ pub(super) fn lower(input: &Input, errors: &mut Errors) -> (Vec<AssocType>, Vec<
                 }
             }
             TraitItem::Const(c) => {
-                let given = input.assoc_consts.iter().find(|g| g.ident == c.ident);
+                let given = given_consts.iter().find(|g| g.ident == c.ident);
                 match (given.and_then(|g| g.default.as_ref()), &c.default) {
                     (Some((_, value)), _) => consts.push(AssocConst {
                         ident: c.ident.clone(),
@@ -67,13 +73,13 @@ pub(super) fn lower(input: &Input, errors: &mut Errors) -> (Vec<AssocType>, Vec<
         }
     }
     let known = |name: &syn::Ident| {
-        input.item.items.iter().any(|item| match item {
+        items.iter().any(|item| match item {
             TraitItem::Type(t) => t.ident == *name,
             TraitItem::Const(c) => c.ident == *name,
             _ => false,
         })
     };
-    for given in &input.assoc_types {
+    for given in given_types {
         if !known(&given.ident) {
             errors.push(
                 given.ident.span(),
@@ -83,7 +89,7 @@ pub(super) fn lower(input: &Input, errors: &mut Errors) -> (Vec<AssocType>, Vec<
             errors.push(given.span(), "write the type: `type Name = Type;`");
         }
     }
-    for given in &input.assoc_consts {
+    for given in given_consts {
         if !known(&given.ident) {
             errors.push(
                 given.ident.span(),

@@ -5,7 +5,7 @@ use syn::{FnArg, GenericParam, TraitItemFn};
 
 use super::{Context, arg, bounds, output};
 use crate::diag::Errors;
-use crate::model::{Asyncness, MockMethod, Receiver};
+use crate::model::{Asyncness, MockMethod, MockOutput, Receiver, Serve};
 
 pub(super) fn lower(
     method: &TraitItemFn,
@@ -52,6 +52,14 @@ pub(super) fn lower(
         );
     }
     let (output, future) = output::lower(sig, cx, errors);
+    let output = if is_fmt(sig) {
+        Some(MockOutput {
+            owned: syn::parse_quote!(::std::string::String),
+            serve: Serve::Write,
+        })
+    } else {
+        output
+    };
     let asyncness = match (sig.asyncness, cx.async_trait) {
         (Some(_), Some(send)) => Asyncness::AsyncTrait { send },
         (Some(_), None) => Asyncness::AsyncFn,
@@ -63,6 +71,7 @@ pub(super) fn lower(
     }
     Some(MockMethod {
         ident: sig.ident.clone(),
+        impl_index: 0,
         cfgs: attrs_named(&method.attrs, "cfg"),
         docs: attrs_named(&method.attrs, "doc"),
         sig: sig.clone(),
@@ -112,4 +121,18 @@ fn is_static(generics: &syn::Generics, ident: &syn::Ident) -> bool {
             _ => false,
         });
     in_params || in_where
+}
+
+/// `fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result`: the formatting
+/// traits' method, configured with the text to write.
+fn is_fmt(sig: &syn::Signature) -> bool {
+    let formatter = sig.inputs.iter().filter_map(|input| match input {
+        FnArg::Typed(arg) => Some(&*arg.ty),
+        FnArg::Receiver(_) => None,
+    });
+    let args: Vec<&syn::Type> = formatter.collect();
+    sig.ident == "fmt"
+        && args.len() == 1
+        && crate::normalize::mentions_word(args[0], "Formatter")
+        && matches!(&sig.output, syn::ReturnType::Type(_, ty) if crate::normalize::mentions_word(ty, "Result"))
 }

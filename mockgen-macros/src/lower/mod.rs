@@ -3,7 +3,7 @@
 
 mod arg;
 mod assoc;
-mod bounds;
+pub(crate) mod bounds;
 mod method;
 mod output;
 
@@ -13,7 +13,7 @@ use syn::spanned::Spanned as _;
 use syn::{GenericParam, TraitItem, Type};
 
 use crate::diag::Errors;
-use crate::model::MockSpec;
+use crate::model::{MockMethod, MockSpec, TraitImpl};
 use crate::names;
 use crate::parse::Input;
 
@@ -32,14 +32,7 @@ pub(crate) struct Context<'a> {
 pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
     let item = &input.item;
     let mut errors = Errors::default();
-    for param in &item.generics.params {
-        if let GenericParam::Lifetime(lifetime) = param {
-            errors.push(
-                lifetime.span(),
-                "traits with lifetime parameters cannot be mocked: the mock keeps what it records, so it cannot borrow",
-            );
-        }
-    }
+    reject_lifetime_params(&item.generics, &mut errors);
     let mock_ident = input
         .options
         .mock
@@ -47,42 +40,102 @@ pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
         .unwrap_or_else(|| names::mock_ident(&item.ident));
     let generics = bounds::with_static_type_params(&item.generics);
     let (_, ty_generics, _) = generics.split_for_impl();
-    let mock_ty: Type = syn::parse_quote!(#mock_ident #ty_generics);
-    let (assoc_types, assoc_consts) = assoc::lower(input, &mut errors);
-    let assoc_map: BTreeMap<String, Type> = assoc_types
-        .iter()
-        .map(|a| (a.ident.to_string(), a.ty.clone()))
-        .collect();
-    let trait_bounds = Bounds::of(&generics);
-    let cx = Context {
-        mock_ty: &mock_ty,
-        assoc: &assoc_map,
-        bounds: &trait_bounds,
-        async_trait: async_trait_attr(&item.attrs),
+    let trait_ident = &item.ident;
+    let trait_impl = TraitDecl {
+        path: syn::parse_quote!(#trait_ident #ty_generics),
+        linkable: true,
+        unsafety: item.unsafety,
+        attrs: &item.attrs,
+        items: &item.items,
+        given_types: &input.assoc_types,
+        given_consts: &input.assoc_consts,
     };
-    let mut methods = Vec::new();
-    for trait_item in &item.items {
-        match trait_item {
-            TraitItem::Fn(method) => {
-                if let Some(method) = method::lower(method, &cx, &mut errors) {
-                    methods.push(method);
-                }
-            }
-            TraitItem::Type(_) | TraitItem::Const(_) => {}
-            other => errors.push(other.span(), "`#[automock]` cannot mock this trait item"),
-        }
-    }
+    let (impls, methods) = lower_impls(&mock_ident, &generics, &[trait_impl], &mut errors);
     errors.finish()?;
     Ok(MockSpec {
         vis: item.vis.clone(),
-        trait_ident: item.ident.clone(),
         mock_ident,
-        unsafety: item.unsafety,
         generics,
-        assoc_types,
-        assoc_consts,
+        impls,
         methods,
+        origin: "#[automock]",
     })
+}
+
+/// One trait to implement, as the macros received it.
+pub(crate) struct TraitDecl<'a> {
+    pub(crate) path: syn::Path,
+    pub(crate) linkable: bool,
+    pub(crate) unsafety: Option<syn::token::Unsafe>,
+    pub(crate) attrs: &'a [syn::Attribute],
+    pub(crate) items: &'a [TraitItem],
+    pub(crate) given_types: &'a [syn::TraitItemType],
+    pub(crate) given_consts: &'a [syn::TraitItemConst],
+}
+
+pub(crate) fn reject_lifetime_params(generics: &syn::Generics, errors: &mut Errors) {
+    for param in &generics.params {
+        if let GenericParam::Lifetime(lifetime) = param {
+            errors.push(
+                lifetime.span(),
+                "mocks cannot have lifetime parameters: the mock keeps what it records, so it cannot borrow",
+            );
+        }
+    }
+}
+
+/// Lowers every trait's associated items and methods; a method name used
+/// by two traits is an error (the handles are fields named after methods).
+pub(crate) fn lower_impls(
+    mock_ident: &syn::Ident,
+    generics: &syn::Generics,
+    decls: &[TraitDecl<'_>],
+    errors: &mut Errors,
+) -> (Vec<TraitImpl>, Vec<MockMethod>) {
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let mock_ty: Type = syn::parse_quote!(#mock_ident #ty_generics);
+    let bounds = Bounds::of(generics);
+    let mut impls = Vec::new();
+    let mut methods: Vec<MockMethod> = Vec::new();
+    for (impl_index, decl) in decls.iter().enumerate() {
+        let (assoc_types, assoc_consts) =
+            assoc::lower(decl.items, decl.given_types, decl.given_consts, errors);
+        let assoc_map: BTreeMap<String, Type> = assoc_types
+            .iter()
+            .map(|a| (a.ident.to_string(), a.ty.clone()))
+            .collect();
+        let cx = Context {
+            mock_ty: &mock_ty,
+            assoc: &assoc_map,
+            bounds: &bounds,
+            async_trait: async_trait_attr(decl.attrs),
+        };
+        for trait_item in decl.items {
+            match trait_item {
+                TraitItem::Fn(method) => {
+                    if methods.iter().any(|m| m.ident == method.sig.ident) {
+                        errors.push(
+                            method.sig.ident.span(),
+                            "two mocked traits have a method of this name; mock them in separate mocks",
+                        );
+                    } else if let Some(mut method) = method::lower(method, &cx, errors) {
+                        method.impl_index = impl_index;
+                        methods.push(method);
+                    }
+                }
+                TraitItem::Type(_) | TraitItem::Const(_) => {}
+                other => errors.push(other.span(), "this trait item cannot be mocked"),
+            }
+        }
+        impls.push(TraitImpl {
+            path: decl.path.clone(),
+            linkable: decl.linkable,
+            unsafety: decl.unsafety,
+            assoc_types,
+            assoc_consts,
+        });
+    }
+    (impls, methods)
 }
 
 /// `Some(send)` for `#[async_trait]` (`send` false under `?Send`).

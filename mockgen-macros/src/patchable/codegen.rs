@@ -130,7 +130,23 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
     let records = args.iter().map(|a| marker::record(a, rt));
     let [patched, respond_ty] =
         ["patched", "Respond"].map(|item| patch_names::runtime_item(rt, item));
-    let [handle, respond, f] = ["handle", "respond", "side_effect"].map(names::hygienic);
+    let [handle, respond, f, value] =
+        ["handle", "respond", "side_effect", "value"].map(names::hygienic);
+    if function.asyncness {
+        let answer = rt.item("Answer");
+        return quote! {
+            match #patched::<#marker>() {
+                ::core::option::Option::None => #call_original.await,
+                ::core::option::Option::Some(#handle) => {
+                    match #handle.__call_patched_async((#(#records,)*)) {
+                        #answer::SideEffect(#f) => #f(#(#params),*).await,
+                        #answer::Value(#value) => #value,
+                        #answer::Original => #call_original.await,
+                    }
+                }
+            }
+        };
+    }
     quote! {
         match #patched::<#marker>() {
             ::core::option::Option::None => #call_original,

@@ -1,7 +1,6 @@
 //! `#[patchable]` stage 2: one function or method becomes a [`PatchFn`],
 //! with every unsupported shape reported at its tokens.
 
-use syn::spanned::Spanned as _;
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Attribute, Block, FnArg, Ident, Pat, ReturnType, Signature, Type, Visibility};
@@ -16,7 +15,7 @@ use crate::names;
 pub(crate) enum Recording {
     /// An owned copy through `ToOwned` of `target` (of the referent when
     /// `by_ref`).
-    Owned { target: Type, by_ref: bool },
+    Owned { target: Box<Type>, by_ref: bool },
     /// Its `Debug` text.
     Debug,
     /// A placeholder naming its type.
@@ -46,6 +45,8 @@ pub(crate) struct PatchFn {
     pub(crate) cfgs: Vec<Attribute>,
     /// The signature marker type.
     pub(crate) marker: Ident,
+    /// Whether it is an `async fn`: side effects then return futures.
+    pub(crate) asyncness: bool,
     /// Whether it is a method taking `self` (not recorded, not passed to
     /// side effects: Python's patched methods do not see `self` either).
     pub(crate) has_receiver: bool,
@@ -97,6 +98,7 @@ pub(crate) fn lower_fn(
     Some(PatchFn {
         attrs: attrs.to_vec(),
         vis: vis.clone(),
+        asyncness: sig.asyncness.is_some(),
         has_receiver: sig.receiver().is_some(),
         marker: names::signature_ident(&prefix, &sig.ident),
         cfgs: attrs
@@ -117,12 +119,6 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
         errors.push_error(syn::Error::new_spanned(
             constness,
             "a `const fn` cannot be patched",
-        ));
-    }
-    if let Some(asyncness) = &sig.asyncness {
-        errors.push_error(syn::Error::new_spanned(
-            asyncness,
-            "async functions cannot be patched yet",
         ));
     }
     if let Some(abi) = &sig.abi {
@@ -252,7 +248,10 @@ fn default_recording(ty: &Type) -> Recording {
     if finder.0 || lifetimes::has_lifetime(&target) {
         return Recording::Opaque;
     }
-    Recording::Owned { target, by_ref }
+    Recording::Owned {
+        target: Box::new(target),
+        by_ref,
+    }
 }
 
 struct DynFinder(bool);

@@ -12,7 +12,7 @@
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use syn::Attribute;
 use syn::ext::IdentExt as _;
 
@@ -49,6 +49,27 @@ pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> Toke
     .map(|item| rt.item(item));
     let [patchable, slot] =
         ["Patchable", "PatchSlot"].map(|item| patch_names::runtime_item(rt, item));
+    // An async function's side effects return futures; a plain closure is
+    // wrapped in a ready future.
+    let params: Vec<_> = (0..args.len()).map(|i| format_ident!("a{}", i)).collect();
+    let box_future = rt.item("BoxFuture");
+    let (fn_output, boxed_body, async_impls) = if function.asyncness {
+        (
+            quote!(#box_future<#output>),
+            quote! {
+                ::std::boxed::Box::new(move |#(#params),*| -> #box_future<#output> {
+                    ::std::boxed::Box::pin(::core::future::ready(closure(#(#params),*)))
+                })
+            },
+            async_impls(marker, args.len(), rt),
+        )
+    } else {
+        (
+            quote!(#output),
+            quote!(::std::boxed::Box::new(closure)),
+            quote!(),
+        )
+    };
     quote! {
         #(#gate)* #(#cfgs)*
         #[doc(hidden)]
@@ -62,7 +83,7 @@ pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> Toke
                 type Arity = #arity;
                 type Args = (#(#kinds,)*);
                 type Output = #output;
-                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #output
+                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #fn_output
                     + ::core::marker::Send + ::core::marker::Sync;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
@@ -83,9 +104,11 @@ pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> Toke
                     C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
                         + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
-                    ::std::boxed::Box::new(closure)
+                    #boxed_body
                 }
             }
+
+            #async_impls
 
             #[automatically_derived]
             impl #patchable for #marker {
@@ -95,6 +118,35 @@ pub(crate) fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> Toke
                 }
             }
         };
+    }
+}
+
+/// `AsyncSignature` and `AsyncSigN` (async side effects), as an async
+/// trait method's marker has them.
+fn async_impls(marker: &syn::Ident, arity: usize, rt: &Runtime) -> TokenStream {
+    let async_signature = rt.item("AsyncSignature");
+    let async_sig = rt.item(&format!("AsyncSig{arity}"));
+    let box_future = rt.item("BoxFuture");
+    let lifetimes: Vec<_> = (0..arity).map(names::arg_lifetime).collect();
+    let gats: Vec<_> = (0..arity).map(names::gat_ident).collect();
+    let params: Vec<_> = (0..arity).map(|i| format_ident!("a{}", i)).collect();
+    quote! {
+        #[automatically_derived]
+        impl #async_signature for #marker {}
+
+        #[automatically_derived]
+        impl #async_sig for #marker {
+            fn boxed_async<C, F>(closure: C) -> ::std::boxed::Box<Self::Fn>
+            where
+                C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> F
+                    + ::core::marker::Send + ::core::marker::Sync + 'static,
+                F: ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'static,
+            {
+                ::std::boxed::Box::new(move |#(#params),*| -> #box_future<Self::Output> {
+                    ::std::boxed::Box::pin(closure(#(#params),*))
+                })
+            }
+        }
     }
 }
 

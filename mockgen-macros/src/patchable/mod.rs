@@ -13,7 +13,6 @@ mod path;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens as _, quote};
-use syn::spanned::Spanned as _;
 use syn::{Attribute, ImplItem, Item, ItemFn, ItemImpl};
 
 use crate::diag::Errors;
