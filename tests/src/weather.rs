@@ -107,3 +107,21 @@ impl Thermometer {
         self.offset > other.offset
     }
 }
+
+/// An async function: a patch answers with the output value.
+#[patchable]
+pub async fn fetch_forecast(city: &str, days: u8) -> Vec<f64> {
+    vec![f64::from(u8::try_from(city.len()).unwrap_or(u8::MAX)); usize::from(days)]
+}
+
+/// A service with an async method.
+#[derive(Debug, Default)]
+pub struct Station;
+
+#[patchable]
+impl Station {
+    /// Whether the station answers; the real one needs the network.
+    pub async fn ping(&self, timeout_ms: u64) -> bool {
+        timeout_ms > 1_000
+    }
+}

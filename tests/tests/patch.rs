@@ -281,3 +281,56 @@ fn self_arguments_are_recorded_by_value() {
     assert!(cold.warmer_than(&warm));
     warmer.assert_called_once_with(call!(Thermometer::new(1.0)));
 }
+
+#[test]
+fn async_functions_answer_with_the_output_value() {
+    let forecast = patch!(weather::fetch_forecast);
+    forecast.return_value(vec![1.0, 2.0]);
+    let days = futures::executor::block_on(weather::fetch_forecast("Oslo", 2));
+    assert_eq!(days, [1.0, 2.0]);
+    forecast.assert_called_once_with(call!("Oslo", 2));
+    assert_eq!(forecast.await_count(), 1);
+
+    forecast.side_effect(|city, days| vec![city.len() as f64; usize::from(days)]);
+    assert_eq!(
+        futures::executor::block_on(weather::fetch_forecast("Rome", 1)),
+        [4.0]
+    );
+    forecast.side_effect_async(|_, days| async move { vec![0.5; usize::from(days)] });
+    assert_eq!(
+        futures::executor::block_on(weather::fetch_forecast("x", 3)),
+        [0.5; 3]
+    );
+
+    forecast.reset_side_effect();
+    forecast.reset_return_value();
+    forecast.call_original();
+    assert_eq!(
+        futures::executor::block_on(weather::fetch_forecast("abc", 1)),
+        [3.0]
+    );
+    drop(forecast);
+    assert_eq!(
+        futures::executor::block_on(weather::fetch_forecast("ab", 1)),
+        [2.0]
+    );
+}
+
+#[test]
+fn async_methods_are_patched_too() {
+    let ping = patch!(weather::Station::ping);
+    let station = weather::Station;
+    assert!(!futures::executor::block_on(station.ping(5_000)));
+    ping.return_value(true);
+    assert!(futures::executor::block_on(station.ping(5)));
+    ping.assert_has_calls([call!(5_000), call!(5)]);
+}
+
+#[tokio::test]
+async fn a_current_thread_tokio_test_sees_its_patch() {
+    let forecast = patch!(weather::fetch_forecast);
+    forecast.return_value(vec![9.0]);
+    let spawned = tokio::spawn(weather::fetch_forecast("Oslo", 1));
+    assert_eq!(spawned.await.unwrap(), [9.0]);
+    forecast.assert_awaited_once_with(call!("Oslo", 1));
+}

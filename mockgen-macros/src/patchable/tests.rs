@@ -185,3 +185,36 @@ fn errors_keep_the_item() {
     .to_string();
     assert!(out.contains("fn f (x : impl Copy)"), "{out}");
 }
+
+#[test]
+fn unsafe_functions_call_their_original_in_an_unsafe_block() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            unsafe fn f(x: u32) -> u32 {
+                x
+            }
+        ),
+        true,
+    );
+    let text = out.to_string();
+    assert!(text.contains("unsafe fn f (x : u32)"), "{text}");
+    assert!(text.contains("unsafe { __mockgen_original (x) }"), "{text}");
+}
+
+#[test]
+fn async_functions_await_their_original() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            async fn f(x: u32) -> u32 {
+                x
+            }
+        ),
+        true,
+    );
+    let text = out.to_string();
+    assert!(text.contains("async fn __mockgen_original"), "{text}");
+    assert!(text.contains("__mockgen_original (x) . await"), "{text}");
+    assert!(text.contains("__call_patched_async"), "{text}");
+}

@@ -1,0 +1,26 @@
+//! Async `#[patchable]` functions: the trampoline is itself `async`, so the
+//! call and its await are recorded together, when the future is first
+//! polled, and the patch is looked up on the polling thread.
+
+use std::sync::Arc;
+
+use crate::async_call::{Answer, AsyncSignature};
+use crate::method::{Method, Resolved};
+use crate::signature::RecordOf;
+use crate::sync::lock;
+
+impl<S: AsyncSignature, A> Method<S, A> {
+    /// Records a call of an async patched function and its await, and
+    /// resolves the answer: the original only after `call_original()`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
+        let (entry, number) = self.record_call(record);
+        lock(&self.inner.log.awaits).push(Arc::clone(&entry));
+        match self.resolve(&entry, number, false) {
+            Resolved::Effect(f) => Answer::SideEffect(f),
+            Resolved::Value(value) => Answer::Value(value),
+            Resolved::Original => Answer::Original,
+        }
+    }
+}
