@@ -25,6 +25,8 @@ mod assert;
 mod assert_await;
 mod async_call;
 mod call;
+mod expect;
+mod expect_builder;
 mod generic;
 mod history;
 mod matcher;
@@ -33,11 +35,15 @@ mod message;
 mod method;
 mod mock;
 mod patch;
+mod recorder;
 mod sentinel;
 mod seq;
+mod sequence;
 mod signature;
 mod statics;
 mod sync;
+mod times;
+mod verify;
 
 pub use args::{
     ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, OptVal,
@@ -50,19 +56,23 @@ pub use async_call::{
     AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature, BoxFuture,
 };
 pub use call::{Call, PathCall};
+pub use expect_builder::Expectation;
 pub use generic::{GenericMethod, Instantiate};
 pub use history::{CallList, MockCall};
 pub use matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
 pub use method::{Method, Respond, ReturnValue};
 pub use mock::MockCore;
 pub use patch::{EnvGuard, EnvValue, PatchGuard, Patchable};
+pub use recorder::Recorder;
 pub use sentinel::Sentinel;
+pub use sequence::Sequence;
 pub use signature::{
     Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
     Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10,
     Sig11, Sig12, Signature,
 };
 pub use statics::Statics;
+pub use times::Times;
 
 #[doc(hidden)]
 pub use args::__record;

@@ -25,7 +25,8 @@ use crate::sync::lock;
 /// and friends, and asserted on with the `assert_*` methods.
 ///
 /// When the method is called, the first of these that is configured answers
-/// (SEMANTICS SE-7): the side effect (`side_effect` or `side_effect_iter`),
+/// (SEMANTICS SE-7): the first matching [expectation](Self::expect) that
+/// has an answer, the side effect (`side_effect` or `side_effect_iter`),
 /// then values queued by `return_once`, then `return_value`, then
 /// `Default::default()` of the return type. A method with nothing configured
 /// whose return type has no `Default`, or any unconfigured method of a

@@ -6,9 +6,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
+use crate::expect::Registry;
 use crate::history::{CallList, ErasedEntry, MockCall, find_run, unmatched_any_order};
 use crate::message::{calls_block, list, times};
 use crate::method::Method;
+use crate::recorder::Attached;
 use crate::signature::Signature;
 use crate::sync::lock;
 
@@ -19,6 +21,10 @@ pub(crate) struct MockShared {
     /// Bumped by `reset_all`: method configurations of an older epoch are
     /// dropped on their next use.
     epoch: AtomicU64,
+    /// Every method's expectations, for `verify` (also run on drop).
+    pub(crate) expectations: Registry,
+    /// The recorders the mock is attached to.
+    pub(crate) recorders: Attached,
 }
 
 impl MockShared {
@@ -61,7 +67,7 @@ pub(crate) trait ErasedLog: Send + Sync {
 /// ```
 #[derive(Clone)]
 pub struct MockCore {
-    shared: Arc<MockShared>,
+    pub(crate) shared: Arc<MockShared>,
     methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
 }
 
@@ -88,6 +94,8 @@ impl MockCore {
                 name: name.to_owned(),
                 sealed: AtomicBool::new(false),
                 epoch: AtomicU64::new(0),
+                expectations: Registry::default(),
+                recorders: Attached::default(),
             }),
             methods: Arc::default(),
         }
@@ -163,7 +171,8 @@ impl MockCore {
         CallList::from_sorted(calls)
     }
 
-    /// Forgets the calls of every method; configuration stays.
+    /// Forgets the calls of every method; configuration stays, and
+    /// expectations stay with their call counts set back to zero.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -181,9 +190,11 @@ impl MockCore {
         for method in lock(&self.methods).clone() {
             method.reset_calls();
         }
+        self.shared.expectations.reset_counts();
     }
 
-    /// Forgets the calls and the configuration of every method.
+    /// Forgets the calls and the configuration of every method, its
+    /// expectations included.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -199,6 +210,7 @@ impl MockCore {
     /// ```
     pub fn reset_all(&self) {
         self.reset_mock();
+        self.shared.expectations.retire_all();
         self.shared.epoch.fetch_add(1, Ordering::AcqRel);
     }
 

@@ -7,8 +7,12 @@ use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
 
+/// One installed set of handles: the handles' type, the guard's id, the
+/// handles.
+type Installed = (TypeId, u64, Box<dyn Any>);
+
 thread_local! {
-    static INSTALLED: RefCell<Vec<(TypeId, u64, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static INSTALLED: RefCell<Vec<Installed>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The guard returned by `MockX::statics()`: it derefs to the handles of

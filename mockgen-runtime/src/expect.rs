@@ -1,0 +1,473 @@
+//! Expectations checked when the call happens (API §6): their state, the
+//! per-method list that calls are matched against, and the per-mock
+//! registry that `verify` reads.
+//!
+//! Locks: an expectation's state lock is never held while taking a
+//! sequence's lock (sequence → state is the only nesting), and no lock is
+//! held while user code runs (matchers, side effects, `Clone` of values,
+//! drops of configured values).
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::call::Call;
+use crate::history::{Entry, ErasedEntry, MockCall, render_record};
+use crate::message::{render_call, times};
+use crate::method::{Log, Method, Resolved};
+use crate::mock::ErasedLog;
+use crate::sequence::SeqLink;
+use crate::signature::Signature;
+use crate::sync::lock;
+use crate::times::Times;
+
+pub(crate) type ValueFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
+pub(crate) type OnceFn<S> = Box<dyn FnOnce() -> <S as Signature>::Output + Send>;
+
+/// One expectation of method `S`.
+pub(crate) struct ExpectationInner<S: Signature> {
+    pub(crate) call: Call<S::Args>,
+    /// The matcher text: `temperature("Oslo")`.
+    pub(crate) text: String,
+    /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
+    pub(crate) label: String,
+    log: Arc<Log<S>>,
+    pub(crate) state: Mutex<State<S>>,
+    /// Set by `reset_all`: the expectation no longer matches nor counts.
+    retired: AtomicBool,
+}
+
+pub(crate) struct State<S: Signature> {
+    pub(crate) times: Times,
+    /// Whether `times` (or `never`) was given.
+    pub(crate) times_set: bool,
+    /// Calls this expectation answered.
+    calls: usize,
+    /// Calls that matched it after its upper bound was reached and found
+    /// no other expectation.
+    over: usize,
+    /// Calls that matched it out of its sequence's order.
+    out_of_order: usize,
+    pub(crate) effect: Option<Arc<S::Fn>>,
+    pub(crate) once: VecDeque<OnceFn<S>>,
+    pub(crate) value: Option<ValueFn<S>>,
+    pub(crate) sequence: Option<SeqLink>,
+}
+
+/// What a claimed call is answered with, taken out of the lock.
+enum Answer<S: Signature> {
+    Effect(Arc<S::Fn>),
+    Once(OnceFn<S>),
+    Value(ValueFn<S>),
+    Nothing,
+}
+
+enum Outcome<S: Signature> {
+    Claimed(Answer<S>),
+    Saturated,
+    /// The label of the call the sequence expected instead.
+    OutOfOrder(String),
+}
+
+/// What the expectations made of a call.
+pub(crate) enum Matched<S: Signature> {
+    /// An expectation answered.
+    Answer(Resolved<S>),
+    /// An expectation took the call but has no answer: the method's own
+    /// configuration answers.
+    NoAnswer,
+    /// No expectation took the call.
+    NoMatch,
+}
+
+impl<S: Signature> ExpectationInner<S> {
+    pub(crate) fn new(call: Call<S::Args>, qualified: &str, log: Arc<Log<S>>) -> Self {
+        ExpectationInner {
+            text: call.render(S::NAME),
+            label: call.render(qualified),
+            call,
+            log,
+            state: Mutex::new(State {
+                times: Times::ANY,
+                times_set: false,
+                calls: 0,
+                over: 0,
+                out_of_order: 0,
+                effect: None,
+                once: VecDeque::new(),
+                value: None,
+                sequence: None,
+            }),
+            retired: AtomicBool::new(false),
+        }
+    }
+
+    /// How many calls this expectation answered.
+    pub(crate) fn calls(&self) -> usize {
+        lock(&self.state).calls
+    }
+
+    fn try_claim(&self) -> Outcome<S> {
+        let link = {
+            let state = lock(&self.state);
+            if !state.times.allows_another(state.calls) {
+                return Outcome::Saturated;
+            }
+            state.sequence.clone()
+        };
+        let Some(link) = link else {
+            return self
+                .claim_now()
+                .map_or(Outcome::Saturated, Outcome::Claimed);
+        };
+        match link.try_advance(|| self.claim_now()) {
+            Ok(Some(answer)) => Outcome::Claimed(answer),
+            Ok(None) => Outcome::Saturated,
+            Err(expected) => Outcome::OutOfOrder(expected),
+        }
+    }
+
+    /// Counts the call and takes the answer, unless the upper bound is
+    /// reached. Runs no user code.
+    fn claim_now(&self) -> Option<Answer<S>> {
+        let mut state = lock(&self.state);
+        if !state.times.allows_another(state.calls) {
+            return None;
+        }
+        state.calls += 1;
+        let answer = if let Some(f) = &state.effect {
+            Answer::Effect(Arc::clone(f))
+        } else if let Some(once) = state.once.pop_front() {
+            Answer::Once(once)
+        } else if let Some(value) = &state.value {
+            Answer::Value(Arc::clone(value))
+        } else {
+            Answer::Nothing
+        };
+        Some(answer)
+    }
+}
+
+/// An expectation seen without its method's types: for `verify`, resets
+/// and sequences.
+pub(crate) trait ErasedExpectation: Send + Sync {
+    /// `MockDb.open("f")`.
+    fn label(&self) -> &str;
+    /// `None` when met, else `open("f"): expected once, called 0 times.`
+    fn report(&self) -> Option<String>;
+    /// Whether the lower bound is reached (or the expectation is retired).
+    fn min_reached(&self) -> bool;
+    /// Whether another call would be accepted.
+    fn open(&self) -> bool;
+    fn log(&self) -> Arc<dyn ErasedLog>;
+    fn reset_counts(&self);
+    fn retire(&self);
+    fn is_retired(&self) -> bool;
+}
+
+impl<S: Signature> ErasedExpectation for ExpectationInner<S> {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn report(&self) -> Option<String> {
+        if self.is_retired() {
+            return None;
+        }
+        let state = lock(&self.state);
+        let called = state.calls + state.over;
+        if state.times.contains(called) && state.out_of_order == 0 {
+            return None;
+        }
+        let mut line = format!(
+            "{}: expected {}, called {}",
+            self.text,
+            state.times,
+            times(called)
+        );
+        if state.out_of_order > 0 {
+            let n = state.out_of_order;
+            let calls = if n == 1 { "call" } else { "calls" };
+            line.push_str(&format!(" ({n} {calls} out of sequence)"));
+        }
+        line.push('.');
+        Some(line)
+    }
+
+    fn min_reached(&self) -> bool {
+        let state = lock(&self.state);
+        self.is_retired() || state.calls >= state.times.min()
+    }
+
+    fn open(&self) -> bool {
+        let state = lock(&self.state);
+        !self.is_retired() && state.times.allows_another(state.calls)
+    }
+
+    fn log(&self) -> Arc<dyn ErasedLog> {
+        Arc::clone(&self.log) as Arc<dyn ErasedLog>
+    }
+
+    fn reset_counts(&self) {
+        let mut state = lock(&self.state);
+        state.calls = 0;
+        state.over = 0;
+        state.out_of_order = 0;
+    }
+
+    fn retire(&self) {
+        self.retired.store(true, Ordering::Release);
+    }
+
+    fn is_retired(&self) -> bool {
+        self.retired.load(Ordering::Acquire)
+    }
+}
+
+/// The expectations of one method, oldest first: the first that matches
+/// answers.
+pub(crate) struct ExpectationList<S: Signature> {
+    list: Mutex<Vec<Arc<ExpectationInner<S>>>>,
+}
+
+impl<S: Signature> Default for ExpectationList<S> {
+    fn default() -> Self {
+        ExpectationList {
+            list: Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl<S: Signature> ExpectationList<S> {
+    pub(crate) fn push(&self, expectation: Arc<ExpectationInner<S>>) {
+        lock(&self.list).push(expectation);
+    }
+
+    /// The live expectations; retired ones are dropped (after the lock is
+    /// released: dropping configured values may run user code).
+    pub(crate) fn snapshot(&self) -> Vec<Arc<ExpectationInner<S>>> {
+        let (live, retired): (Vec<_>, Vec<_>) = {
+            let mut list = lock(&self.list);
+            if list.iter().all(|e| !e.is_retired()) {
+                return list.clone();
+            }
+            std::mem::take(&mut *list)
+                .into_iter()
+                .partition(|e| !e.is_retired())
+        };
+        let mut list = lock(&self.list);
+        // Expectations added meanwhile go after the older ones.
+        let added = std::mem::replace(&mut *list, live);
+        list.extend(added);
+        let snapshot = list.clone();
+        drop(list);
+        drop(retired);
+        snapshot
+    }
+
+    pub(crate) fn reset_counts(&self) {
+        for expectation in self.snapshot() {
+            expectation.reset_counts();
+        }
+    }
+
+    pub(crate) fn retire_all(&self) {
+        let removed = std::mem::take(&mut *lock(&self.list));
+        for expectation in &removed {
+            expectation.retire();
+        }
+    }
+}
+
+/// Every expectation of a mock, for `verify` and mock-level resets.
+#[derive(Default)]
+pub(crate) struct Registry {
+    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
+}
+
+impl Registry {
+    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
+        let mut list = lock(&self.list);
+        list.retain(|e| !e.is_retired());
+        list.push(expectation);
+    }
+
+    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
+        lock(&self.list)
+            .iter()
+            .filter(|e| !e.is_retired())
+            .cloned()
+            .collect()
+    }
+
+    pub(crate) fn reset_counts(&self) {
+        for expectation in self.snapshot() {
+            expectation.reset_counts();
+        }
+    }
+
+    pub(crate) fn retire_all(&self) {
+        let removed = std::mem::take(&mut *lock(&self.list));
+        for expectation in &removed {
+            expectation.retire();
+        }
+    }
+}
+
+/// The report of unmet expectations: `None` when all are met. `who`
+/// prefixes the first line (`MockWeather`, `MockWeather.temperature`).
+pub(crate) fn unmet_report(
+    who: &str,
+    expectations: &[Arc<dyn ErasedExpectation>],
+    suffix: &str,
+) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut logs: Vec<Arc<dyn ErasedLog>> = Vec::new();
+    for expectation in expectations {
+        if let Some(line) = expectation.report() {
+            lines.push(line);
+            let log = expectation.log();
+            if !logs.iter().any(|l| same_log(l, &log)) {
+                logs.push(log);
+            }
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let count = lines.len();
+    let noun = if count == 1 {
+        "unmet expectation"
+    } else {
+        "unmet expectations"
+    };
+    let mut out = format!("{who}: {count} {noun}{suffix}.");
+    for line in &lines {
+        out.push_str("\n  ");
+        out.push_str(line);
+    }
+    let mut calls: Vec<Arc<dyn ErasedEntry>> = logs.iter().flat_map(|l| l.entries()).collect();
+    calls.sort_by_key(|e| e.seq());
+    out.push_str(&crate::message::calls_block(
+        &calls
+            .into_iter()
+            .map(|e| format!("{:?}", MockCall::new(Vec::new(), e)))
+            .collect::<Vec<_>>(),
+    ));
+    Some(out)
+}
+
+fn same_log(a: &Arc<dyn ErasedLog>, b: &Arc<dyn ErasedLog>) -> bool {
+    std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b))
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Matches a recorded call against the method's expectations, oldest
+    /// first. Panics when the call matched only expectations that are
+    /// saturated or out of their sequence's order.
+    #[track_caller]
+    pub(crate) fn match_expectations(&self, entry: &Entry<S>) -> Matched<S> {
+        let expectations = self.inner.expectations.snapshot();
+        if expectations.is_empty() {
+            return Matched::NoMatch;
+        }
+        let mut saturated = None;
+        let mut out_of_order = None;
+        for expectation in &expectations {
+            // User code (matchers): no lock is held.
+            if !expectation.call.matches(&entry.record) {
+                continue;
+            }
+            match expectation.try_claim() {
+                Outcome::Claimed(answer) => {
+                    return match answer {
+                        Answer::Effect(f) => Matched::Answer(Resolved::Effect(f)),
+                        Answer::Once(value) => Matched::Answer(Resolved::Value(value())),
+                        Answer::Value(value) => Matched::Answer(Resolved::Value(value())),
+                        Answer::Nothing => Matched::NoAnswer,
+                    };
+                }
+                Outcome::Saturated => {
+                    saturated.get_or_insert(expectation);
+                }
+                Outcome::OutOfOrder(expected) => {
+                    out_of_order.get_or_insert((expectation, expected));
+                }
+            }
+        }
+        if let Some((expectation, expected)) = out_of_order {
+            lock(&expectation.state).out_of_order += 1;
+            panic!(
+                "{}: call out of sequence.\nExpected: {expected}\n  Actual: {}",
+                self.qualified_name(),
+                self.render_qualified(entry),
+            );
+        }
+        if let Some(expectation) = saturated {
+            let max = {
+                let mut state = lock(&expectation.state);
+                state.over += 1;
+                state.times.max().unwrap_or(usize::MAX)
+            };
+            let hint = if max == 0 { " (never())" } else { "" };
+            panic!(
+                "{}: expectation {} called more than {}{hint}.\n  Call: {}",
+                self.qualified_name(),
+                expectation.text,
+                times(max),
+                render_record::<S>(&entry.record),
+            );
+        }
+        Matched::NoMatch
+    }
+
+    /// `MockLog.write("x")`.
+    fn render_qualified(&self, entry: &Entry<S>) -> String {
+        let mut args = Vec::new();
+        S::visit_args(&entry.record, &mut |view| args.push(view.to_debug_string()));
+        render_call(&self.qualified_name(), &args)
+    }
+
+    /// A call that nothing configured answers: `Default` when the return
+    /// type has one and the mock is not sealed (or an expectation took the
+    /// call), else a panic that lists the expectations tried.
+    #[track_caller]
+    pub(crate) fn unconfigured(&self, entry: &Entry<S>, expected: bool) -> S::Output {
+        if expected {
+            if let Some(value) = S::default_output() {
+                return value;
+            }
+            return self.default_or_panic(Some(entry));
+        }
+        let tried: Vec<String> = self
+            .inner
+            .expectations
+            .snapshot()
+            .iter()
+            .map(|e| e.text.clone())
+            .collect();
+        let sealed = self.inner.mock.is_sealed();
+        if tried.is_empty() || !sealed && S::default_output().is_some() {
+            return self.default_or_panic(Some(entry));
+        }
+        let why = if sealed {
+            "the mock is sealed and no expectation matches this call".to_owned()
+        } else {
+            format!(
+                "no expectation matches this call, nothing else is configured and `{}` has no Default",
+                S::OUTPUT
+            )
+        };
+        let mut listed = String::from("\nExpectations:");
+        for text in &tried {
+            listed.push_str("\n  ");
+            listed.push_str(text);
+        }
+        panic!(
+            "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
+            self.qualified_name(),
+            render_record::<S>(&entry.record),
+            S::NAME,
+        )
+    }
+}

@@ -1,0 +1,80 @@
+//! Checking a whole mock's expectations: `verify()`, and the same check
+//! when the last clone of the mock goes away.
+
+use crate::expect::unmet_report;
+use crate::mock::{MockCore, MockShared};
+
+impl MockCore {
+    /// Panics listing every unmet expectation of the mock (made with
+    /// [`Method::expect`](crate::Method::expect)): its matcher text, how many
+    /// calls it expected and how many it got, then the calls of the methods
+    /// concerned. An expectation is unmet when its call count is outside its
+    /// [`times`](crate::Expectation::times), including calls that were
+    /// refused because its upper bound was reached.
+    ///
+    /// The same check runs when the last clone of the mock (and of its
+    /// method handles) is dropped, unless the thread is already panicking.
+    /// After a failed `verify` that you caught, call
+    /// [`reset_all`](Self::reset_all) (or meet the expectations) before
+    /// the mock is dropped. An answer that captures a clone of its own mock
+    /// (a side effect calling the mock again) keeps the mock alive, so the
+    /// check on drop cannot run: call `verify` explicitly in that case.
+    ///
+    /// Resets: [`reset_mock`](Self::reset_mock) keeps the expectations and
+    /// sets their counts back to zero, as it forgets the calls;
+    /// [`reset_all`](Self::reset_all) removes them.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Weather {
+    ///     fn temperature(&self, city: &str) -> f64;
+    ///     fn cities(&self) -> Vec<String>;
+    /// }
+    ///
+    /// let weather = MockWeather::new();
+    /// weather.temperature.expect(call!("Oslo")).return_value(-3.0).times(1);
+    /// weather.cities.expect(call!()).times(1..);
+    /// weather.temperature("Oslo");
+    /// weather.cities();
+    /// weather.verify();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockWeather: 2 unmet expectations.
+    ///   temperature("Oslo"): expected once, called 0 times.
+    ///   cities(): expected at least 1 time, called 0 times.
+    /// Calls:
+    ///   temperature("Paris")
+    /// ```
+    ///
+    /// When the check runs on drop, the first line ends with
+    /// `(checked when the mock was dropped).`
+    #[track_caller]
+    pub fn verify(&self) {
+        let expectations = self.shared.expectations.snapshot();
+        if let Some(report) = unmet_report(self.name(), &expectations, "") {
+            panic!("{report}");
+        }
+    }
+}
+
+impl Drop for MockShared {
+    fn drop(&mut self) {
+        // A second panic while unwinding would abort the test binary.
+        if std::thread::panicking() {
+            return;
+        }
+        let expectations = self.expectations.snapshot();
+        if let Some(report) = unmet_report(
+            &self.name,
+            &expectations,
+            " (checked when the mock was dropped)",
+        ) {
+            panic!("{report}");
+        }
+    }
+}
