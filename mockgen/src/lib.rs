@@ -226,7 +226,10 @@ pub use mockgen_macros::patchable;
 /// until the returned [`PatchGuard`] drops (Python's `patch`).
 ///
 /// `patch!(path::to::function)` or `patch!(Type::method)` name the function
-/// as a call would (by its real name, not a `use … as` alias). The guard
+/// through its module or type, or by its bare name after a glob import of
+/// its module (`use weather::*;`): `patch!` finds a hidden companion that
+/// `#[patchable]` put beside the function, which a single-item `use` or a
+/// `use … as` alias does not bring along. The guard
 /// dereferences to the function's [`Method`] handle: configure it with
 /// `return_value`, `side_effect`, `side_effect_iter`, `return_once` or
 /// `call_original` (a spy), and assert on it with `call_args_list` and the

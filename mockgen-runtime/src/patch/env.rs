@@ -17,6 +17,15 @@ static ENV_LOCK: ReentrantLock = ReentrantLock::new();
 
 /// A value `patch_env!` can set: a string of any kind, or an `Option` of
 /// one (`None` removes the variable).
+///
+/// ```
+/// use mockgen::EnvValue;
+/// use std::path::Path;
+///
+/// assert_eq!("on".to_env_value(), Some("on".into()));
+/// assert_eq!(Path::new("/tmp").to_env_value(), Some("/tmp".into()));
+/// assert_eq!(None::<String>.to_env_value(), None);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`patch_env!` cannot set a variable to a `{Self}`",
     label = "expected a string (`&str`, `String`, `OsString`, `PathBuf`, …) or `None`",

@@ -27,7 +27,25 @@ pub use guard::{PatchGuard, Patcher};
 pub(crate) use reentrant::{ReentrantGuard, ReentrantLock};
 
 /// The signature of a `#[patchable]` function, with its patch slot.
-/// Implemented by generated code only.
+/// Implemented by generated code only; [`PatchGuard`] is generic over it.
+///
+/// ```
+/// use mockgen::prelude::*;
+/// use mockgen::{PatchGuard, Patchable};
+///
+/// #[patchable]
+/// fn uptime() -> u64 {
+///     12
+/// }
+///
+/// fn calls<S: Patchable>(guard: &PatchGuard<S>) -> usize {
+///     guard.call_count()
+/// }
+///
+/// let patch = patch!(uptime);
+/// uptime();
+/// assert_eq!(calls(&patch), 1);
+/// ```
 pub trait Patchable: Signature {
     #[doc(hidden)]
     fn __slot() -> &'static PatchSlot;
