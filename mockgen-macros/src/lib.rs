@@ -33,6 +33,13 @@ pub fn mock(input: TokenStream) -> TokenStream {
     mock_macro::expand(input.into()).into()
 }
 
+/// Generates a strict mock of a trait, or a mock of an inherent `impl`
+/// block; see the `mockgen` crate.
+#[proc_macro_attribute]
+pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::autospec(args.into(), item.into()).into()
+}
+
 /// Builds an expected call; see the `mockgen` crate.
 #[proc_macro]
 pub fn call(input: TokenStream) -> TokenStream {

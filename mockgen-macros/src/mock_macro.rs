@@ -63,6 +63,8 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         impls,
         methods,
         origin: "mock!",
+        strict: false,
+        inherent_self: None,
     })
 }
 

@@ -16,6 +16,11 @@ pub(crate) struct MockSpec {
     pub(crate) methods: Vec<MockMethod>,
     /// Which macro asked, for docs: `#[automock]` or `mock!`.
     pub(crate) origin: &'static str,
+    /// `#[autospec]` on a trait: the mock is sealed from the start.
+    pub(crate) strict: bool,
+    /// For `#[autospec]` on `impl Database`: the real type, which the spy
+    /// constructor `wrapping` takes.
+    pub(crate) inherent_self: Option<Type>,
 }
 
 impl MockSpec {
@@ -35,6 +40,9 @@ pub(crate) struct TraitImpl {
     pub(crate) path: syn::Path,
     /// Whether rustdoc can link to the trait (`#[automock]`: it is in scope).
     pub(crate) linkable: bool,
+    /// Methods of an inherent `impl` block (`#[autospec]`), emitted as the
+    /// mock's own methods instead of a trait impl.
+    pub(crate) inherent: bool,
     pub(crate) unsafety: Option<syn::token::Unsafe>,
     pub(crate) assoc_types: Vec<AssocType>,
     pub(crate) assoc_consts: Vec<AssocConst>,
@@ -56,6 +64,8 @@ pub(crate) struct AssocConst {
 /// One method of the trait.
 pub(crate) struct MockMethod {
     pub(crate) ident: Ident,
+    /// The method's visibility (inherent methods of `#[autospec]`).
+    pub(crate) vis: Visibility,
     /// Index of the trait in [`MockSpec::impls`].
     pub(crate) impl_index: usize,
     /// `#[cfg]` attributes: copied to every item generated for the method.
@@ -185,6 +195,11 @@ pub(crate) enum Serve {
     OptionDeref,
     /// `-> impl Iterator<Item = &T>` (or boxed) from a `Vec<T>`.
     Iter,
+    /// `-> Result<&T, E>` from a `Result<T, E>`.
+    ResultRef,
+    /// `-> Result<&str, E>` / `Result<&[T], E>` from `Result<String, E>` /
+    /// `Result<Vec<T>, E>`.
+    ResultDeref,
     /// `fn fmt(&self, f: &mut Formatter) -> fmt::Result` (`Display`,
     /// `Debug`, …): configured with the text to write.
     Write,

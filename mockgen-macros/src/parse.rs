@@ -16,14 +16,28 @@ pub(crate) struct Options {
     pub(crate) mock: Option<syn::Ident>,
 }
 
-/// What `#[automock]` was given.
+/// What `#[automock]` or `#[autospec]` was given.
 pub(crate) struct Input {
     pub(crate) options: Options,
     /// `type Item = u32;` items of the attribute.
     pub(crate) assoc_types: Vec<syn::TraitItemType>,
     /// `const MAX: usize = 8;` items of the attribute.
     pub(crate) assoc_consts: Vec<syn::TraitItemConst>,
-    pub(crate) item: syn::ItemTrait,
+    pub(crate) item: Annotated,
+}
+
+/// The annotated item.
+pub(crate) enum Annotated {
+    Trait(syn::ItemTrait),
+    /// An inherent `impl` block (`#[autospec]` only).
+    Impl(syn::ItemImpl),
+}
+
+/// Which attribute macro is parsing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Macro {
+    Automock,
+    Autospec,
 }
 
 /// The attribute's arguments: associated items, then `key = value` options.
@@ -56,22 +70,33 @@ impl syn::parse::Parse for Args {
     }
 }
 
-/// Parses the options and the trait, reporting problems with both at once.
-pub(crate) fn input(args: TokenStream, item: TokenStream) -> Result<Input, syn::Error> {
+/// Parses the options and the item, reporting problems with both at once.
+pub(crate) fn input(
+    args: TokenStream,
+    item: TokenStream,
+    which: Macro,
+) -> Result<Input, syn::Error> {
     let mut errors = darling::Error::accumulator();
     let args = errors.handle(syn::parse2::<Args>(args).map_err(darling::Error::from));
     let options = args
         .as_ref()
         .and_then(|args| errors.handle(Options::from_list(&args.metas)));
     let item = match syn::parse2::<syn::Item>(item) {
-        Ok(syn::Item::Trait(item)) => Some(item),
+        Ok(syn::Item::Trait(item)) => Some(Annotated::Trait(item)),
+        Ok(syn::Item::Impl(item)) if which == Macro::Autospec && item.trait_.is_none() => {
+            Some(Annotated::Impl(item))
+        }
         Ok(other) => {
-            errors.push(
-                darling::Error::custom(
-                    "`#[automock]` goes on a trait; for an inherent `impl` block use `#[autospec]`, for a trait you cannot annotate use `mock!`",
-                )
-                .with_span(&item_head_span(&other)),
-            );
+            let message = match (which, &other) {
+                (Macro::Automock, _) => {
+                    "`#[automock]` goes on a trait; for an inherent `impl` block use `#[autospec]`, for a trait you cannot annotate use `mock!`"
+                }
+                (Macro::Autospec, syn::Item::Impl(_)) => {
+                    "`#[autospec]` goes on a trait or an inherent `impl` block; to mock a trait, put `#[automock]` on the trait itself"
+                }
+                (Macro::Autospec, _) => "`#[autospec]` goes on a trait or an inherent `impl` block",
+            };
+            errors.push(darling::Error::custom(message).with_span(&item_head_span(&other)));
             None
         }
         Err(error) => {

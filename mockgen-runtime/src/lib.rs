@@ -35,6 +35,7 @@ mod message;
 mod method;
 mod mock;
 mod patch;
+mod real;
 mod recorder;
 mod sentinel;
 mod seq;
@@ -82,3 +83,5 @@ pub use args::probe as __probe;
 pub use matcher::dispatch as __dispatch;
 #[doc(hidden)]
 pub use patch::{EnvPatch, PatchSlot, Patcher, patched};
+#[doc(hidden)]
+pub use real::Real;

@@ -69,6 +69,9 @@ pub(crate) struct MethodInner<S: Signature> {
     lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
     /// Expectations (`expect`), tried before the configuration above.
     pub(crate) expectations: ExpectationList<S>,
+    /// The real implementation of a spy (`MockX::wrapping(real)`): answers
+    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7).
+    original: OnceLock<Arc<S::Fn>>,
 }
 
 /// The recorded calls of one method.
@@ -197,6 +200,7 @@ impl<S: Signature, A> Method<S, A> {
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),
                 expectations: ExpectationList::default(),
+                original: OnceLock::new(),
             }),
             arity: PhantomData,
         }
@@ -511,6 +515,14 @@ impl<S: Signature, A> Method<S, A> {
         self.config().call_original = true;
     }
 
+    /// Makes `original` (a closure over the real value of a
+    /// `MockX::wrapping(real)` spy) answer the calls nothing is configured
+    /// for; set once, when the mock is made.
+    #[doc(hidden)]
+    pub fn __set_original(&self, original: Box<S::Fn>) {
+        let _ = self.inner.original.set(Arc::from(original));
+    }
+
     /// Records a call and answers it. `invoke` calls the side effect with
     /// the call's arguments.
     #[doc(hidden)]
@@ -565,12 +577,19 @@ impl<S: Signature, A> Method<S, A> {
         S::Output: Send + Sync + 'static,
     {
         let value = self.__call(record, invoke);
+        self.__lend(value)
+    }
+
+    /// Keeps `value` for as long as the mock lives and lends it out. A
+    /// method lends values of one type only.
+    #[doc(hidden)]
+    pub fn __lend<T: Send + Sync + 'static>(&self, value: T) -> &T {
         let lent = self
             .inner
             .lent
-            .get_or_init(|| Box::new(boxcar::Vec::<S::Output>::new()))
-            .downcast_ref::<boxcar::Vec<S::Output>>()
-            .expect("invariant: `lent` holds the values of this signature");
+            .get_or_init(|| Box::new(boxcar::Vec::<T>::new()))
+            .downcast_ref::<boxcar::Vec<T>>()
+            .expect("invariant: a method lends values of one type");
         let index = lent.push(value);
         &lent[index]
     }
@@ -636,6 +655,14 @@ impl<S: Signature, A> Method<S, A> {
             Action::Once(value) => Resolved::Value(value()),
             Action::Value(value) => Resolved::Value(value()),
             Action::Original => Resolved::Original,
+            Action::Unconfigured if self.inner.original.get().is_some() => {
+                let original = self
+                    .inner
+                    .original
+                    .get()
+                    .expect("invariant: checked just above");
+                Resolved::Effect(Arc::clone(original))
+            }
             Action::Unconfigured if original_by_default => Resolved::Original,
             Action::Unconfigured => Resolved::Value(self.unconfigured(entry, expected)),
         }

@@ -69,6 +69,8 @@ pub(crate) trait ErasedLog: Send + Sync {
 pub struct MockCore {
     pub(crate) shared: Arc<MockShared>,
     methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
+    /// The real value of a spy (a `Real<T>`), for `into_inner`.
+    real: Arc<std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>>,
 }
 
 impl fmt::Debug for MockCore {
@@ -98,7 +100,21 @@ impl MockCore {
                 recorders: Attached::default(),
             }),
             methods: Arc::default(),
+            real: Arc::default(),
         }
+    }
+
+    #[doc(hidden)]
+    pub fn __keep_real(&self, real: Arc<dyn std::any::Any + Send + Sync>) {
+        let _ = self.real.set(real);
+    }
+
+    #[doc(hidden)]
+    pub fn __take_real<T: Send + 'static>(&self) -> Option<T> {
+        self.real
+            .get()?
+            .downcast_ref::<crate::real::Real<T>>()?
+            .take()
     }
 
     #[doc(hidden)]

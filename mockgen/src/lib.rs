@@ -91,6 +91,56 @@ pub mod signature {
 /// ```
 pub use mockgen_macros::automock;
 
+/// `#[autospec]` on a trait is [`#[automock]`](automock) in strict mode:
+/// the mock is sealed from the start, so every call of a method that is not
+/// configured panics (SEMANTICS SEAL-5, `spec_set`).
+///
+/// On an inherent `impl` block it generates `Mock<Type>` with the same
+/// public methods and associated functions (constructors included), for
+/// code that takes the concrete type. Associated functions are configured
+/// through `MockType::statics()`; an unconfigured constructor returns a
+/// fresh mock. The usual swap is `#[cfg(test)] use MockDatabase as
+/// Database;` in the code under test.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// pub struct Database {
+///     url: String,
+/// }
+///
+/// #[autospec]
+/// impl Database {
+///     pub fn connect(url: &str) -> Self {
+///         Database { url: url.to_owned() }
+///     }
+///     pub fn query(&self, sql: &str) -> Vec<String> {
+///         vec![format!("{sql} on {}", self.url)]
+///     }
+/// }
+///
+/// // The code under test, with the real type swapped for the mock:
+/// // `#[cfg(test)] use crate::db::MockDatabase as Database;`
+/// fn names(url: &str) -> Vec<String> {
+///     use MockDatabase as Database;
+///     Database::connect(url).query("select name")
+/// }
+///
+/// let statics = MockDatabase::statics();
+/// let db = MockDatabase::named("db");
+/// db.query.return_value(vec!["ann".into()]);
+/// statics.connect.return_value(db.clone());
+/// assert_eq!(names("postgres://test"), ["ann"]);
+/// statics.connect.assert_called_once_with(call!("postgres://test"));
+/// db.query.assert_called_once_with(call!("select name"));
+///
+/// // A spy runs the real methods unless configured.
+/// let spy = MockDatabase::wrapping(Database::connect("sqlite://"));
+/// assert_eq!(spy.query("x"), ["x on sqlite://"]);
+/// spy.query.assert_called_once();
+/// ```
+pub use mockgen_macros::autospec;
+
 /// Builds an expected call for assertions.
 ///
 /// * `call!(a, b)` — a call of one method, for that method's handle:
@@ -413,7 +463,7 @@ pub mod prelude {
         contains, ends_with, eq, ge, gt, is_err, is_none, is_ok, is_some, le, lt, matching, ne,
         pattern, starts_with,
     };
-    pub use crate::{ANY, Recorder, Sentinel, Sequence, automock, call, mock, sentinel};
+    pub use crate::{ANY, Recorder, Sentinel, Sequence, automock, autospec, call, mock, sentinel};
     pub use crate::{patch, patch_env, patch_global, patchable};
 }
 
@@ -422,6 +472,7 @@ pub mod prelude {
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::__record;
+    pub use mockgen_runtime::Real;
     pub use mockgen_runtime::Recorder;
     pub use mockgen_runtime::{__arg_view, __default_of};
     pub use mockgen_runtime::{

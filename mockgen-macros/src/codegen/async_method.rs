@@ -73,10 +73,11 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     } else {
         quote!()
     };
+    let vis = &method.vis;
     quote! {
         #(#cfgs)*
         #[track_caller]
-        #sig {
+        #vis #sig {
             #statics
             #(#conversions)*
             let #call = #handle.__call_async((#(#records,)*));

@@ -40,6 +40,28 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         traits.join(", ")
     );
     let std_impls = std_impls(spec, rt);
+    let seal = if spec.strict {
+        quote!(#core.seal();)
+    } else {
+        quote!()
+    };
+    // An `#[autospec]` type's own `new` takes the place of the mock's.
+    let own_new = spec
+        .methods
+        .iter()
+        .any(|m| m.is_static() && m.ident == "new");
+    let new = if own_new {
+        quote!()
+    } else {
+        quote! {
+            /// A new mock, named after its type in messages.
+            #[must_use]
+            pub fn new() -> Self {
+                Self::named(#mock_name)
+            }
+        }
+    };
+    let wrapping = super::wrapping::emit(spec, rt);
     quote! {
         #[doc = #doc]
         #vis struct #mock_ident #generics #where_clause {
@@ -48,16 +70,13 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
 
         impl #impl_generics #mock_ident #ty_generics #where_clause {
-            /// A new mock, named after its type in messages.
-            #[must_use]
-            pub fn new() -> Self {
-                Self::named(#mock_name)
-            }
+            #new
 
             /// A new mock called `name` in messages.
             #[must_use]
             pub fn named(name: &str) -> Self {
                 let #core = #core_ty::__new(name);
+                #seal
                 Self {
                     #(#inits)*
                     #core,
@@ -66,6 +85,8 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
 
         #std_impls
+
+        #wrapping
 
         #[automatically_derived]
         impl #impl_generics #into_value<#core_ty> for #mock_ident #ty_generics #where_clause {
@@ -186,7 +207,7 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::core::default::Default for #mock_ident #ty_generics #where_clause {
                 fn default() -> Self {
-                    Self::new()
+                    Self::named(#mock_name)
                 }
             }
         });

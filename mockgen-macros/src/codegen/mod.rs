@@ -6,6 +6,7 @@ mod mock_struct;
 mod signature;
 mod statics;
 mod trait_impl;
+mod wrapping;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -40,6 +40,11 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });
     let name = mock_ident.to_string();
+    let seal = if spec.strict {
+        quote!(#core.seal();)
+    } else {
+        quote!()
+    };
     let doc = format!(
         "Handles of the static methods of [`{mock_ident}`], installed on the current thread by [`{mock_ident}::statics`]."
     );
@@ -54,6 +59,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             #[doc(hidden)]
             pub fn __new() -> Self {
                 let #core = #core_ty::__new(#name);
+                #seal
                 Self {
                     #(#inits)*
                     #core,

@@ -45,6 +45,13 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
         .iter()
         .filter(|m| m.impl_index == index)
         .map(|m| method(spec, m, rt));
+    if trait_impl.inherent {
+        return quote! {
+            impl #impl_generics #mock_ident #ty_generics #where_clause {
+                #(#methods)*
+            }
+        };
+    }
     quote! {
         #[automatically_derived]
         #unsafety impl #impl_generics #path for #mock_ident #ty_generics #where_clause {
@@ -97,6 +104,19 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 ::core::fmt::Formatter::write_str(#formatter, &text)
             }
         }
+        (serve @ (Serve::ResultRef | Serve::ResultDeref), _) => {
+            let deref = match serve {
+                Serve::ResultDeref => quote!(::core::ops::Deref::deref),
+                _ => quote!(::core::convert::identity),
+            };
+            quote! {
+                let handle = #handle;
+                match handle.__call((#(#records,)*), |#f| #f(#(#passed),*)) {
+                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok(#deref(handle.__lend(value))),
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                }
+            }
+        }
         (serve, _) => {
             let lent = quote!(#handle.__call_ref((#(#records,)*), |#f| #f(#(#passed),*)));
             serve_expr(serve, lent)
@@ -108,10 +128,11 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     } else {
         quote!()
     };
+    let vis = &method.vis;
     quote! {
         #(#cfgs)*
         #[track_caller]
-        #sig {
+        #vis #sig {
             #statics
             #(#conversions)*
             #body
@@ -237,7 +258,7 @@ pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
 /// Lends the kept value in the shape the signature returns.
 fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
     match serve {
-        Serve::Value | Serve::Ref | Serve::Write => lent,
+        Serve::Value | Serve::Ref | Serve::Write | Serve::ResultRef | Serve::ResultDeref => lent,
         Serve::Deref => quote!(::core::ops::Deref::deref(#lent)),
         Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),

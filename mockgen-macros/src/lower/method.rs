@@ -1,7 +1,7 @@
 //! One trait method: receiver, generics, arguments, return type, default.
 
 use syn::spanned::Spanned as _;
-use syn::{FnArg, GenericParam, TraitItemFn};
+use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
 
 use super::{Context, arg, bounds, output};
 use crate::diag::Errors;
@@ -71,6 +71,7 @@ pub(super) fn lower(
     }
     Some(MockMethod {
         ident: sig.ident.clone(),
+        vis: Visibility::Inherited,
         impl_index: 0,
         cfgs: attrs_named(&method.attrs, "cfg"),
         docs: attrs_named(&method.attrs, "doc"),

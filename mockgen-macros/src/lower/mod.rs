@@ -4,6 +4,7 @@
 mod arg;
 mod assoc;
 pub(crate) mod bounds;
+mod inherent;
 mod method;
 mod output;
 
@@ -15,7 +16,7 @@ use syn::{GenericParam, TraitItem, Type};
 use crate::diag::Errors;
 use crate::model::{MockMethod, MockSpec, TraitImpl};
 use crate::names;
-use crate::parse::Input;
+use crate::parse::{Annotated, Input};
 
 pub(crate) use bounds::Bounds;
 
@@ -28,9 +29,13 @@ pub(crate) struct Context<'a> {
     pub(crate) async_trait: Option<bool>,
 }
 
-/// Builds the model of the mock of `input.item`.
-pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
-    let item = &input.item;
+/// Builds the model of the mock of `input.item`; `strict` for
+/// `#[autospec]`.
+pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Error> {
+    let item = match &input.item {
+        Annotated::Trait(item) => item,
+        Annotated::Impl(item) => return inherent::mock_spec(input, item),
+    };
     let mut errors = Errors::default();
     reject_lifetime_params(&item.generics, &mut errors);
     let mock_ident = input
@@ -58,7 +63,9 @@ pub(crate) fn mock_spec(input: &Input) -> Result<MockSpec, syn::Error> {
         generics,
         impls,
         methods,
-        origin: "#[automock]",
+        origin: if strict { "#[autospec]" } else { "#[automock]" },
+        strict,
+        inherent_self: None,
     })
 }
 
@@ -130,6 +137,7 @@ pub(crate) fn lower_impls(
         impls.push(TraitImpl {
             path: decl.path.clone(),
             linkable: decl.linkable,
+            inherent: false,
             unsafety: decl.unsafety,
             assoc_types,
             assoc_consts,

@@ -154,6 +154,16 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
                     }
                 }
             }
+            if let Some(Type::Reference(r)) = generic_arg_of(ty, "Result") {
+                if r.mutability.is_none() && !has_lifetime(&r.elem) {
+                    let inner = lower_type(&Type::Reference(r.clone()))?;
+                    let serve = match inner.serve {
+                        Serve::Deref => Serve::ResultDeref,
+                        _ => Serve::ResultRef,
+                    };
+                    return value(replace_first_arg(ty, &inner.owned), serve);
+                }
+            }
             if let Some(inner) = generic_arg_of(ty, "Box") {
                 if let Type::TraitObject(obj) = inner {
                     if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
@@ -209,4 +219,19 @@ fn generic_arg_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
         GenericArgument::Type(t) => Some(t),
         _ => None,
     })
+}
+
+/// `Result<X, E>` with `X` replaced by `first`.
+fn replace_first_arg(ty: &Type, first: &Type) -> Type {
+    let mut ty = ty.clone();
+    if let Type::Path(path) = &mut ty {
+        if let Some(segment) = path.path.segments.last_mut() {
+            if let PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                if let Some(GenericArgument::Type(t)) = args.args.first_mut() {
+                    *t = first.clone();
+                }
+            }
+        }
+    }
+    ty
 }

@@ -1,0 +1,155 @@
+//! Spies (Python's `wraps=`): `MockX::wrapping(real)` makes every method
+//! that can delegate answer unconfigured calls with the real value's
+//! method; `into_inner()` gives the real value back.
+//!
+//! ```text
+//! pub fn wrapping<T: Weather + Send + 'static>(real: T) -> Self {
+//!     let mock = Self::new();
+//!     let real = Real::new(real);
+//!     mock.temperature.__set_original(<Sig as Sig1>::boxed({
+//!         let real = real.clone();
+//!         move |a0| real.with(|r| r.temperature(a0))
+//!     }));
+//!     mock
+//! }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{MockMethod, MockSpec, Pass, Receiver, Recording, Serve};
+use crate::names::{self, Runtime};
+use crate::normalize::mentions_word;
+
+pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let MockSpec {
+        mock_ident,
+        generics,
+        ..
+    } = spec;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let real_ty = format_ident!("__MockgenReal");
+    let bound = match &spec.inherent_self {
+        Some(self_ty) => quote!(::core::borrow::BorrowMut<#self_ty>),
+        None => {
+            let traits = spec.impls.iter().map(bound_with_assoc_types);
+            quote!(#(#traits)+*)
+        }
+    };
+    let real = rt.item("Real");
+    let core = names::core_field();
+    let delegations = spec
+        .methods
+        .iter()
+        .filter(|m| delegates(m))
+        .map(|m| delegation(spec, m, rt));
+    let mock_name = mock_ident.to_string();
+    quote! {
+        impl #impl_generics #mock_ident #ty_generics #where_clause {
+            /// A spy (Python's `wraps=`): methods with nothing configured
+            /// call the real value's method; every call is recorded.
+            /// Configured methods (side effect, return value, expectations)
+            /// do not reach the real value.
+            pub fn wrapping<#real_ty>(real: #real_ty) -> Self
+            where
+                #real_ty: #bound + ::core::marker::Send + 'static,
+            {
+                let mock = Self::named(#mock_name);
+                let real = #real::new(real);
+                mock.#core.__keep_real(real.erased());
+                #(#delegations)*
+                mock
+            }
+
+            /// The real value given to [`wrapping`](Self::wrapping), taken
+            /// back: `None` if there is none, it was taken already, or it is
+            /// not of type `R`.
+            pub fn into_inner<#real_ty: ::core::marker::Send + 'static>(self) -> ::core::option::Option<#real_ty> {
+                self.#core.__take_real::<#real_ty>()
+            }
+        }
+    }
+}
+
+/// `Iterator<Item = u32>`: the trait with the mock's associated types, so
+/// that the real value's methods return what the mock's do.
+fn bound_with_assoc_types(trait_impl: &crate::model::TraitImpl) -> syn::Path {
+    let mut path = trait_impl.path.clone();
+    if trait_impl.assoc_types.is_empty() {
+        return path;
+    }
+    let last = path
+        .segments
+        .last_mut()
+        .expect("invariant: a trait path has a segment");
+    let mut args = match std::mem::take(&mut last.arguments) {
+        syn::PathArguments::AngleBracketed(args) => args.args,
+        _ => Default::default(),
+    };
+    for assoc in &trait_impl.assoc_types {
+        let (ident, ty) = (&assoc.ident, &assoc.ty);
+        args.push(syn::parse_quote!(#ident = #ty));
+    }
+    last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(<#args>));
+    path
+}
+
+/// Whether a method can delegate to the real value: it borrows `self`, is
+/// neither generic nor async, and its arguments and result are the real
+/// method's.
+fn delegates(method: &MockMethod) -> bool {
+    let receiver = matches!(method.receiver, Receiver::Ref | Receiver::Mut)
+        && method.sig.receiver().is_some_and(|r| r.reference.is_some());
+    let args = method.args.iter().all(|a| {
+        !matches!(a.pass, Pass::Placeholder) && !matches!(a.recording, Recording::SameMock { .. })
+    });
+    let output = match &method.sig.output {
+        syn::ReturnType::Default => true,
+        syn::ReturnType::Type(_, ty) => !mentions_word(ty, "Self") || mentions_word(ty, "Item"),
+    };
+    receiver
+        && args
+        && output
+        && method.type_params.is_empty()
+        && !method.is_async()
+        && !matches!(method.output.serve, Serve::Write)
+}
+
+fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+    let ident = &method.ident;
+    let cfgs = &method.cfgs;
+    let marker = names::signature_ident(&spec.mock_ident, ident);
+    let (_, ty_generics, _) = spec.generics.split_for_impl();
+    let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
+    let params: Vec<_> = (0..method.args.len())
+        .map(|i| format_ident!("a{}", i))
+        .collect();
+    let receiver = match &spec.inherent_self {
+        Some(self_ty) => quote!(::core::borrow::BorrowMut::<#self_ty>::borrow_mut(real)),
+        None => quote!(real),
+    };
+    let call = quote!(#receiver.#ident(#(#params),*));
+    let owned = match method.output.serve {
+        Serve::Value | Serve::Write => call,
+        Serve::Ref => quote!(::core::clone::Clone::clone(#call)),
+        Serve::Deref => quote!(::std::borrow::ToOwned::to_owned(#call)),
+        Serve::OptionRef => quote!(::core::option::Option::cloned(#call)),
+        Serve::OptionDeref => {
+            quote!(::core::option::Option::map(#call, ::std::borrow::ToOwned::to_owned))
+        }
+        Serve::Iter => {
+            quote!(::core::iter::Iterator::collect(::core::iter::Iterator::cloned(#call)))
+        }
+        Serve::ResultRef => quote!(::core::result::Result::map(#call, ::core::clone::Clone::clone)),
+        Serve::ResultDeref => {
+            quote!(::core::result::Result::map(#call, ::std::borrow::ToOwned::to_owned))
+        }
+    };
+    quote! {
+        #(#cfgs)*
+        mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
+            let real = ::core::clone::Clone::clone(&real);
+            move |#(#params),*| real.with(|real| #owned)
+        }));
+    }
+}
