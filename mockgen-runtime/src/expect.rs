@@ -7,14 +7,15 @@
 //! held while user code runs (matchers, side effects, `Clone` of values,
 //! drops of configured values).
 
+mod matching;
+
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::Call;
-use crate::history::{Entry, ErasedEntry, MockCall, render_record};
-use crate::message::{render_call, times};
-use crate::method::{Log, Method, Resolved};
+use crate::message::times;
+use crate::method::{Log, Resolved};
 use crate::mock::ErasedLog;
 use crate::sequence::SeqLink;
 use crate::signature::Signature;
@@ -311,163 +312,5 @@ impl Registry {
         for expectation in &removed {
             expectation.retire();
         }
-    }
-}
-
-/// The report of unmet expectations: `None` when all are met. `who`
-/// prefixes the first line (`MockWeather`, `MockWeather.temperature`).
-pub(crate) fn unmet_report(
-    who: &str,
-    expectations: &[Arc<dyn ErasedExpectation>],
-    suffix: &str,
-) -> Option<String> {
-    let mut lines = Vec::new();
-    let mut logs: Vec<Arc<dyn ErasedLog>> = Vec::new();
-    for expectation in expectations {
-        if let Some(line) = expectation.report() {
-            lines.push(line);
-            let log = expectation.log();
-            if !logs.iter().any(|l| same_log(l, &log)) {
-                logs.push(log);
-            }
-        }
-    }
-    if lines.is_empty() {
-        return None;
-    }
-    let count = lines.len();
-    let noun = if count == 1 {
-        "unmet expectation"
-    } else {
-        "unmet expectations"
-    };
-    let mut out = format!("{who}: {count} {noun}{suffix}.");
-    for line in &lines {
-        out.push_str("\n  ");
-        out.push_str(line);
-    }
-    let mut calls: Vec<Arc<dyn ErasedEntry>> = logs.iter().flat_map(|l| l.entries()).collect();
-    calls.sort_by_key(|e| e.seq());
-    out.push_str(&crate::message::calls_block(
-        &calls
-            .into_iter()
-            .map(|e| format!("{:?}", MockCall::new(Vec::new(), e)))
-            .collect::<Vec<_>>(),
-    ));
-    Some(out)
-}
-
-fn same_log(a: &Arc<dyn ErasedLog>, b: &Arc<dyn ErasedLog>) -> bool {
-    std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b))
-}
-
-impl<S: Signature, A> Method<S, A> {
-    /// Matches a recorded call against the method's expectations, oldest
-    /// first. Panics when the call matched only expectations that are
-    /// saturated or out of their sequence's order.
-    #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &Entry<S>) -> Matched<S> {
-        let expectations = self.inner.expectations.snapshot();
-        if expectations.is_empty() {
-            return Matched::NoMatch;
-        }
-        let mut saturated = None;
-        let mut out_of_order = None;
-        for expectation in &expectations {
-            // User code (matchers): no lock is held.
-            if !expectation.call.matches(&entry.record) {
-                continue;
-            }
-            match expectation.try_claim() {
-                Outcome::Claimed(answer) => {
-                    return match answer {
-                        Answer::Effect(f) => Matched::Answer(Resolved::Effect(f)),
-                        Answer::Once(value) => Matched::Answer(Resolved::Value(value())),
-                        Answer::Value(value) => Matched::Answer(Resolved::Value(value())),
-                        Answer::Nothing => Matched::NoAnswer,
-                    };
-                }
-                Outcome::Saturated => {
-                    saturated.get_or_insert(expectation);
-                }
-                Outcome::OutOfOrder(expected) => {
-                    out_of_order.get_or_insert((expectation, expected));
-                }
-            }
-        }
-        if let Some((expectation, expected)) = out_of_order {
-            lock(&expectation.state).out_of_order += 1;
-            panic!(
-                "{}: call out of sequence.\nExpected: {expected}\n  Actual: {}",
-                self.qualified_name(),
-                self.render_qualified(entry),
-            );
-        }
-        if let Some(expectation) = saturated {
-            let max = {
-                let mut state = lock(&expectation.state);
-                state.over += 1;
-                state.times.max().unwrap_or(usize::MAX)
-            };
-            let hint = if max == 0 { " (never())" } else { "" };
-            panic!(
-                "{}: expectation {} called more than {}{hint}.\n  Call: {}",
-                self.qualified_name(),
-                expectation.text,
-                times(max),
-                render_record::<S>(&entry.record),
-            );
-        }
-        Matched::NoMatch
-    }
-
-    /// `MockLog.write("x")`.
-    fn render_qualified(&self, entry: &Entry<S>) -> String {
-        let mut args = Vec::new();
-        S::visit_args(&entry.record, &mut |view| args.push(view.to_debug_string()));
-        render_call(&self.qualified_name(), &args)
-    }
-
-    /// A call that nothing configured answers: `Default` when the return
-    /// type has one and the mock is not sealed (or an expectation took the
-    /// call), else a panic that lists the expectations tried.
-    #[track_caller]
-    pub(crate) fn unconfigured(&self, entry: &Entry<S>, expected: bool) -> S::Output {
-        if expected {
-            if let Some(value) = S::default_output() {
-                return value;
-            }
-            return self.default_or_panic(Some(entry));
-        }
-        let tried: Vec<String> = self
-            .inner
-            .expectations
-            .snapshot()
-            .iter()
-            .map(|e| e.text.clone())
-            .collect();
-        let sealed = self.inner.mock.is_sealed();
-        if tried.is_empty() || !sealed && S::default_output().is_some() {
-            return self.default_or_panic(Some(entry));
-        }
-        let why = if sealed {
-            "the mock is sealed and no expectation matches this call".to_owned()
-        } else {
-            format!(
-                "no expectation matches this call, nothing else is configured and `{}` has no Default",
-                S::OUTPUT
-            )
-        };
-        let mut listed = String::from("\nExpectations:");
-        for text in &tried {
-            listed.push_str("\n  ");
-            listed.push_str(text);
-        }
-        panic!(
-            "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
-            self.qualified_name(),
-            render_record::<S>(&entry.record),
-            S::NAME,
-        )
     }
 }

@@ -1,16 +1,19 @@
 //! `handle.expect(call!(…))` and the builder it returns.
 
+mod async_effect;
+
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::{Arc, MutexGuard};
 
 use crate::call::Call;
-use crate::expect::{ErasedExpectation, ExpectationInner, State, unmet_report};
+use crate::expect::{ErasedExpectation, ExpectationInner, State};
 use crate::method::{Method, ReturnValue};
 use crate::sequence::Sequence;
 use crate::signature::Signature;
 use crate::sync::lock;
 use crate::times::Times;
+use crate::verify::unmet_report;
 
 /// An expectation of one method, made by [`Method::expect`]: calls that
 /// match it are answered by it and counted, and

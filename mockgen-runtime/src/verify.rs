@@ -1,8 +1,11 @@
 //! Checking a whole mock's expectations: `verify()`, and the same check
 //! when the last clone of the mock goes away.
 
-use crate::expect::unmet_report;
-use crate::mock::{MockCore, MockShared};
+use std::sync::Arc;
+
+use crate::expect::ErasedExpectation;
+use crate::history::{ErasedEntry, MockCall};
+use crate::mock::{ErasedLog, MockCore, MockShared};
 
 impl MockCore {
     /// Panics listing every unmet expectation of the mock (made with
@@ -77,4 +80,51 @@ impl Drop for MockShared {
             panic!("{report}");
         }
     }
+}
+
+/// The report of unmet expectations: `None` when all are met. `who`
+/// prefixes the first line (`MockWeather`, `MockWeather.temperature`).
+pub(crate) fn unmet_report(
+    who: &str,
+    expectations: &[Arc<dyn ErasedExpectation>],
+    suffix: &str,
+) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut logs: Vec<Arc<dyn ErasedLog>> = Vec::new();
+    for expectation in expectations {
+        if let Some(line) = expectation.report() {
+            lines.push(line);
+            let log = expectation.log();
+            if !logs.iter().any(|l| same_log(l, &log)) {
+                logs.push(log);
+            }
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let count = lines.len();
+    let noun = if count == 1 {
+        "unmet expectation"
+    } else {
+        "unmet expectations"
+    };
+    let mut out = format!("{who}: {count} {noun}{suffix}.");
+    for line in &lines {
+        out.push_str("\n  ");
+        out.push_str(line);
+    }
+    let mut calls: Vec<Arc<dyn ErasedEntry>> = logs.iter().flat_map(|l| l.entries()).collect();
+    calls.sort_by_key(|e| e.seq());
+    out.push_str(&crate::message::calls_block(
+        &calls
+            .into_iter()
+            .map(|e| format!("{:?}", MockCall::new(Vec::new(), e)))
+            .collect::<Vec<_>>(),
+    ));
+    Some(out)
+}
+
+fn same_log(a: &Arc<dyn ErasedLog>, b: &Arc<dyn ErasedLog>) -> bool {
+    std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b))
 }

@@ -576,12 +576,41 @@ fn async_methods_match_expectations() {
         .expect(call!(1))
         .return_value("one".into())
         .times(1);
+    fetch
+        .fetch
+        .expect(call!(gt(10)))
+        .side_effect_async(|id| async move { format!("big {id}") });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     assert_eq!(runtime.block_on(fetch.fetch(1)), "one");
     assert_eq!(runtime.block_on(fetch.fetch(2)), "");
+    assert_eq!(runtime.block_on(fetch.fetch(11)), "big 11");
     fetch.verify();
+}
+
+#[test]
+fn patched_functions_take_expectations_and_check_them_when_the_patch_goes() {
+    use mockgen_tests::weather::{exchange_rate, fetch_temperature};
+
+    let fetch = patch!(mockgen_tests::weather::fetch_temperature);
+    fetch.expect(call!("Oslo")).return_value(Ok(-3.0)).times(1);
+    assert_eq!(fetch_temperature("Oslo"), Ok(-3.0));
+    assert_eq!(fetch_temperature("Rome"), Ok(0.0));
+    fetch.verify();
+    drop(fetch);
+
+    let message = panic_message(|| {
+        let rate = patch!(mockgen_tests::weather::exchange_rate);
+        rate.expect(call!("EUR", ANY)).return_value(2.0).times(2);
+        assert_eq!(exchange_rate("EUR", "USD"), 2.0);
+    });
+    assert_eq!(
+        message,
+        "mockgen_tests::weather::exchange_rate: 1 unmet expectation (checked when the mock was dropped).\n  \
+         exchange_rate(\"EUR\", ANY): expected 2 times, called 1 time.\n\
+         Calls:\n  exchange_rate(\"EUR\", \"USD\")"
+    );
 }
 
 #[test]

@@ -1,0 +1,121 @@
+//! Matching a recorded call against a method's expectations, and what a
+//! call that no expectation takes gets.
+
+use crate::history::{Entry, render_record};
+use crate::message::{render_call, times};
+use crate::method::{Method, Resolved};
+use crate::signature::Signature;
+use crate::sync::lock;
+
+use super::{Answer, Matched, Outcome};
+
+impl<S: Signature, A> Method<S, A> {
+    /// Matches a recorded call against the method's expectations, oldest
+    /// first. Panics when the call matched only expectations that are
+    /// saturated or out of their sequence's order.
+    #[track_caller]
+    pub(crate) fn match_expectations(&self, entry: &Entry<S>) -> Matched<S> {
+        let expectations = self.inner.expectations.snapshot();
+        if expectations.is_empty() {
+            return Matched::NoMatch;
+        }
+        let mut saturated = None;
+        let mut out_of_order = None;
+        for expectation in &expectations {
+            // User code (matchers): no lock is held.
+            if !expectation.call.matches(&entry.record) {
+                continue;
+            }
+            match expectation.try_claim() {
+                Outcome::Claimed(answer) => {
+                    return match answer {
+                        Answer::Effect(f) => Matched::Answer(Resolved::Effect(f)),
+                        Answer::Once(value) => Matched::Answer(Resolved::Value(value())),
+                        Answer::Value(value) => Matched::Answer(Resolved::Value(value())),
+                        Answer::Nothing => Matched::NoAnswer,
+                    };
+                }
+                Outcome::Saturated => {
+                    saturated.get_or_insert(expectation);
+                }
+                Outcome::OutOfOrder(expected) => {
+                    out_of_order.get_or_insert((expectation, expected));
+                }
+            }
+        }
+        if let Some((expectation, expected)) = out_of_order {
+            lock(&expectation.state).out_of_order += 1;
+            panic!(
+                "{}: call out of sequence.\nExpected: {expected}\n  Actual: {}",
+                self.qualified_name(),
+                self.render_qualified(entry),
+            );
+        }
+        if let Some(expectation) = saturated {
+            let max = {
+                let mut state = lock(&expectation.state);
+                state.over += 1;
+                state.times.max().unwrap_or(usize::MAX)
+            };
+            let hint = if max == 0 { " (never())" } else { "" };
+            panic!(
+                "{}: expectation {} called more than {}{hint}.\n  Call: {}",
+                self.qualified_name(),
+                expectation.text,
+                times(max),
+                render_record::<S>(&entry.record),
+            );
+        }
+        Matched::NoMatch
+    }
+
+    /// `MockLog.write("x")`.
+    fn render_qualified(&self, entry: &Entry<S>) -> String {
+        let mut args = Vec::new();
+        S::visit_args(&entry.record, &mut |view| args.push(view.to_debug_string()));
+        render_call(&self.qualified_name(), &args)
+    }
+
+    /// A call that nothing configured answers: `Default` when the return
+    /// type has one and the mock is not sealed (or an expectation took the
+    /// call), else a panic that lists the expectations tried.
+    #[track_caller]
+    pub(crate) fn unconfigured(&self, entry: &Entry<S>, expected: bool) -> S::Output {
+        if expected {
+            if let Some(value) = S::default_output() {
+                return value;
+            }
+            return self.default_or_panic(Some(entry));
+        }
+        let tried: Vec<String> = self
+            .inner
+            .expectations
+            .snapshot()
+            .iter()
+            .map(|e| e.text.clone())
+            .collect();
+        let sealed = self.inner.mock.is_sealed();
+        if tried.is_empty() || !sealed && S::default_output().is_some() {
+            return self.default_or_panic(Some(entry));
+        }
+        let why = if sealed {
+            "the mock is sealed and no expectation matches this call".to_owned()
+        } else {
+            format!(
+                "no expectation matches this call, nothing else is configured and `{}` has no Default",
+                S::OUTPUT
+            )
+        };
+        let mut listed = String::from("\nExpectations:");
+        for text in &tried {
+            listed.push_str("\n  ");
+            listed.push_str(text);
+        }
+        panic!(
+            "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
+            self.qualified_name(),
+            render_record::<S>(&entry.record),
+            S::NAME,
+        )
+    }
+}
