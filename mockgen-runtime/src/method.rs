@@ -70,8 +70,9 @@ pub(crate) struct MethodInner<S: Signature> {
     /// Expectations (`expect`), tried before the configuration above.
     pub(crate) expectations: ExpectationList<S>,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
-    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7).
-    original: OnceLock<Arc<S::Fn>>,
+    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
+    /// once, before any call, so a panic cannot leave it half changed.
+    original: AssertUnwindSafe<OnceLock<Arc<S::Fn>>>,
 }
 
 /// The recorded calls of one method.
@@ -200,7 +201,7 @@ impl<S: Signature, A> Method<S, A> {
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),
                 expectations: ExpectationList::default(),
-                original: OnceLock::new(),
+                original: AssertUnwindSafe(OnceLock::new()),
             }),
             arity: PhantomData,
         }

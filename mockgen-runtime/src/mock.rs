@@ -69,8 +69,11 @@ pub(crate) trait ErasedLog: Send + Sync {
 pub struct MockCore {
     pub(crate) shared: Arc<MockShared>,
     methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
-    /// The real value of a spy (a `Real<T>`), for `into_inner`.
-    real: Arc<std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>>,
+    /// The real value of a spy (a `Real<T>`), for `into_inner`. Set once,
+    /// when the spy is made, so a panic cannot leave it half changed.
+    real: Arc<
+        std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>>,
+    >,
 }
 
 impl fmt::Debug for MockCore {

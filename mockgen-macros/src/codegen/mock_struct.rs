@@ -49,7 +49,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let own_new = spec
         .methods
         .iter()
-        .any(|m| m.is_static() && m.ident == "new");
+        .any(|m| m.is_static() && m.ident == "new" && spec.impls[m.impl_index].inherent);
     let new = if own_new {
         quote!()
     } else {

@@ -101,15 +101,22 @@ fn delegates(method: &MockMethod) -> bool {
     let receiver = matches!(method.receiver, Receiver::Ref | Receiver::Mut)
         && method.sig.receiver().is_some_and(|r| r.reference.is_some());
     let args = method.args.iter().all(|a| {
-        !matches!(a.pass, Pass::Placeholder) && !matches!(a.recording, Recording::SameMock { .. })
+        !matches!(
+            a.pass,
+            Pass::Placeholder | Pass::DynRef(_) | Pass::DynMut(_) | Pass::BoxOnce(_)
+        ) && !matches!(a.recording, Recording::SameMock { .. })
     });
     let output = match &method.sig.output {
         syn::ReturnType::Default => true,
-        syn::ReturnType::Type(_, ty) => !mentions_word(ty, "Self") || mentions_word(ty, "Item"),
+        syn::ReturnType::Type(_, ty) => {
+            !matches!(**ty, syn::Type::ImplTrait(_))
+                && (!mentions_word(ty, "Self") || mentions_word(ty, "Item"))
+        }
     };
     receiver
         && args
         && output
+        && method.sig.unsafety.is_none()
         && method.type_params.is_empty()
         && !method.is_async()
         && !matches!(method.output.serve, Serve::Write)
@@ -133,7 +140,7 @@ fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream
         Serve::Value | Serve::Write => call,
         Serve::Ref => quote!(::core::clone::Clone::clone(#call)),
         Serve::Deref => quote!(::std::borrow::ToOwned::to_owned(#call)),
-        Serve::OptionRef => quote!(::core::option::Option::cloned(#call)),
+        Serve::OptionRef => quote!((#call).cloned()),
         Serve::OptionDeref => {
             quote!(::core::option::Option::map(#call, ::std::borrow::ToOwned::to_owned))
         }
