@@ -10,6 +10,7 @@ mod diag;
 mod expand;
 mod lifetimes;
 mod lower;
+mod mock_fn;
 mod mock_macro;
 mod model;
 mod names;
@@ -38,6 +39,12 @@ pub fn mock(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::autospec(args.into(), item.into()).into()
+}
+
+/// Generates a callable mock; see the `mockgen` crate.
+#[proc_macro]
+pub fn mock_fn(input: TokenStream) -> TokenStream {
+    mock_fn::expand(input.into()).into()
 }
 
 /// Builds an expected call; see the `mockgen` crate.

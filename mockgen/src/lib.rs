@@ -35,7 +35,7 @@ pub use mockgen_runtime::{
     Val,
 };
 #[doc(inline)]
-pub use mockgen_runtime::{AsyncSignature, BoxFuture};
+pub use mockgen_runtime::{AsyncSignature, BoxFuture, MockFile, MockFn, MockOpen, mock_open};
 #[doc(inline)]
 pub use mockgen_runtime::{EnvGuard, EnvValue, PatchGuard, Patchable};
 #[doc(inline)]
@@ -140,6 +140,30 @@ pub use mockgen_macros::automock;
 /// spy.query.assert_called_once();
 /// ```
 pub use mockgen_macros::autospec;
+
+/// A callable mock (Python's callable `Mock`, API §8): `mock_fn!(|e: Event|
+/// -> bool)` is a [`MockFn`] with the full handle API, whose
+/// [`as_fn`](MockFn::as_fn) / [`as_fn_mut`](MockFn::as_fn_mut) give a
+/// closure for `impl Fn` / `impl FnMut` parameters; closures taking
+/// references work too.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[derive(Debug, Clone, PartialEq)]
+/// struct Event(u32);
+///
+/// fn dispatch(events: Vec<Event>, handler: impl Fn(Event) -> bool) -> usize {
+///     events.into_iter().filter(|e| handler(e.clone())).count()
+/// }
+///
+/// let on_event = mock_fn!(|e: Event| -> bool);
+/// on_event.return_value(true);
+/// assert_eq!(dispatch(vec![Event(1), Event(2)], on_event.as_fn()), 2);
+/// on_event.assert_called_with(call!(Event(2)));
+/// assert_eq!(on_event.call_count(), 2);
+/// ```
+pub use mockgen_macros::mock_fn;
 
 /// Builds an expected call for assertions.
 ///
@@ -463,7 +487,9 @@ pub mod prelude {
         contains, ends_with, eq, ge, gt, is_err, is_none, is_ok, is_some, le, lt, matching, ne,
         pattern, starts_with,
     };
-    pub use crate::{ANY, Recorder, Sentinel, Sequence, automock, autospec, call, mock, sentinel};
+    pub use crate::{
+        ANY, Recorder, Sentinel, Sequence, automock, autospec, call, mock, mock_fn, sentinel,
+    };
     pub use crate::{patch, patch_env, patch_global, patchable};
 }
 
@@ -472,6 +498,7 @@ pub mod prelude {
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::__record;
+    pub use mockgen_runtime::MockFn;
     pub use mockgen_runtime::Real;
     pub use mockgen_runtime::Recorder;
     pub use mockgen_runtime::{__arg_view, __default_of};

@@ -3,9 +3,9 @@
 mod async_method;
 mod generics;
 mod mock_struct;
-mod signature;
+pub(crate) mod signature;
 mod statics;
-mod trait_impl;
+pub(crate) mod trait_impl;
 mod wrapping;
 
 use proc_macro2::TokenStream;

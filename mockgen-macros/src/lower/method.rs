@@ -7,7 +7,7 @@ use super::{Context, arg, bounds, output};
 use crate::diag::Errors;
 use crate::model::{Asyncness, MockMethod, MockOutput, Receiver, Serve};
 
-pub(super) fn lower(
+pub(crate) fn lower(
     method: &TraitItemFn,
     cx: &Context<'_>,
     errors: &mut Errors,

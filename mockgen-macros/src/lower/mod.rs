@@ -19,6 +19,7 @@ use crate::names;
 use crate::parse::{Annotated, Input};
 
 pub(crate) use bounds::Bounds;
+pub(crate) use method::lower as lower_method;
 
 /// What lowering a method needs to know about the trait.
 pub(crate) struct Context<'a> {
