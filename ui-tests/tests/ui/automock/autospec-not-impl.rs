@@ -1,0 +1,6 @@
+use mockgen::prelude::*;
+
+#[autospec]
+pub fn connect() {}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Buffer {
+    fn read<const N: usize>(&self) -> [u8; N];
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub struct Weather {
+    city: String,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Log {
+    fn write(&self, #[mockgen(text)] line: &str);
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+use mockgen::prelude::*;
+
+fn main() {
+    let _ = call!(.temperature("London") extra);
+}
