@@ -69,7 +69,8 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     };
     let statics = if method.is_static() {
         let current = statics::current(spec, rt);
-        quote!(let statics = #current;)
+        let statics = names::hygienic("statics");
+        quote!(let #statics = #current;)
     } else {
         quote!()
     };

@@ -79,13 +79,14 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
     let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));
     let handle = handle(spec, method, rt);
+    let (local, value) = (names::hygienic("handle"), names::hygienic("value"));
     let body = match (output.serve, default_body) {
         (Serve::Value, Some(default)) => {
             let respond_ty = rt.item("Respond");
             let rebind = args.iter().map(rebind_pattern);
             quote! {
-                let handle = ::core::clone::Clone::clone(#handle);
-                handle.__call_default((#(#records,)*), |#respond| match #respond {
+                let #local = ::core::clone::Clone::clone(#handle);
+                #local.__call_default((#(#records,)*), |#respond| match #respond {
                     #respond_ty::SideEffect(#f) => #f(#(#passed),*),
                     #respond_ty::Original => {
                         #(#rebind)*
@@ -100,8 +101,8 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         (Serve::Write, _) => {
             let formatter = &args[0].ident;
             quote! {
-                let text = #handle.__call((#(#records,)*), |#f| #f(#(#passed),*));
-                ::core::fmt::Formatter::write_str(#formatter, &text)
+                let #value = #handle.__call((#(#records,)*), |#f| #f(#(#passed),*));
+                ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
         (serve @ (Serve::ResultRef | Serve::ResultDeref), _) => {
@@ -110,10 +111,10 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 _ => quote!(::core::convert::identity),
             };
             quote! {
-                let handle = #handle;
-                match handle.__call((#(#records,)*), |#f| #f(#(#passed),*)) {
-                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok(#deref(handle.__lend(value))),
-                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                let #local = #handle;
+                match #local.__call((#(#records,)*), |#f| #f(#(#passed),*)) {
+                    ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(#deref(#local.__lend(#value))),
+                    ::core::result::Result::Err(#value) => ::core::result::Result::Err(#value),
                 }
             }
         }
@@ -124,7 +125,8 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     };
     let statics = if method.is_static() {
         let current = statics::current(spec, rt);
-        quote!(let statics = #current;)
+        let statics = names::hygienic("statics");
+        quote!(let #statics = #current;)
     } else {
         quote!()
     };
@@ -162,7 +164,8 @@ pub(crate) fn signature(method: &MockMethod) -> TokenStream {
 pub(crate) fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
     let ident = &method.ident;
     let owner = if method.is_static() {
-        quote!(statics)
+        let statics = names::hygienic("statics");
+        quote!(#statics)
     } else {
         quote!(self)
     };
