@@ -13,7 +13,7 @@ where
 {
     fn get(&self, key: &K) -> Option<V>;
     fn put(&mut self, key: K, value: V);
-    fn len(&self) -> usize;
+    fn size(&self) -> usize;
 }
 
 #[automock(type Item = u32; const MAX: usize = 8;)]

@@ -140,40 +140,42 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
             )
         }
         _ if !has_lifetime(ty) => value(ty.clone(), Serve::Value),
-        _ => {
-            if let Some(inner) = generic_arg_of(ty, "Option") {
-                if let Type::Reference(r) = inner {
-                    if r.mutability.is_none() && !has_lifetime(&r.elem) {
-                        let owned = lower_type(inner)?;
-                        let serve = match owned.serve {
-                            Serve::Deref => Serve::OptionDeref,
-                            _ => Serve::OptionRef,
-                        };
-                        let owned = owned.owned;
-                        return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
-                    }
-                }
-            }
-            if let Some(Type::Reference(r)) = generic_arg_of(ty, "Result") {
-                if r.mutability.is_none() && !has_lifetime(&r.elem) {
-                    let inner = lower_type(&Type::Reference(r.clone()))?;
-                    let serve = match inner.serve {
-                        Serve::Deref => Serve::ResultDeref,
-                        _ => Serve::ResultRef,
-                    };
-                    return value(replace_first_arg(ty, &inner.owned), serve);
-                }
-            }
-            if let Some(inner) = generic_arg_of(ty, "Box") {
-                if let Type::TraitObject(obj) = inner {
-                    if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
-                        return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
-                    }
-                }
-            }
-            Err(BORROWING)
+        _ => lower_borrowing(ty),
+    }
+}
+
+/// Types that borrow from `self` inside a wrapper: `Option<&T>`,
+/// `Result<&T, E>`, `Box<dyn Iterator<Item = &T> + '_>`.
+fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
+    let value = |owned: Type, serve| Ok(MockOutput { owned, serve });
+    let lendable = |r: &syn::TypeReference| r.mutability.is_none() && !has_lifetime(&r.elem);
+    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Option") {
+        if lendable(r) {
+            let inner = lower_type(&Type::Reference(r.clone()))?;
+            let serve = match inner.serve {
+                Serve::Deref => Serve::OptionDeref,
+                _ => Serve::OptionRef,
+            };
+            let owned = inner.owned;
+            return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
         }
     }
+    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Result") {
+        if lendable(r) {
+            let inner = lower_type(&Type::Reference(r.clone()))?;
+            let serve = match inner.serve {
+                Serve::Deref => Serve::ResultDeref,
+                _ => Serve::ResultRef,
+            };
+            return value(replace_first_arg(ty, &inner.owned), serve);
+        }
+    }
+    if let Some(Type::TraitObject(obj)) = generic_arg_of(ty, "Box") {
+        if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
+            return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
+        }
+    }
+    Err(BORROWING)
 }
 
 /// `T` of `Iterator<Item = &T>` among the bounds.
