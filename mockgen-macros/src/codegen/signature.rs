@@ -37,25 +37,30 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let kinds = args.iter().map(|a| arg_kind(a, rt));
     let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
-    let effect_tys = args.iter().map(|a| match a.pass {
-        Pass::Placeholder => rt.item("OpaqueArg"),
-        _ => {
-            let ty = &a.effect_ty;
-            quote!(#ty)
-        }
-    });
-    let views = (0..args.len()).map(syn::Index::from);
+    let effect_tys: Vec<TokenStream> = args
+        .iter()
+        .map(|a| match a.pass {
+            Pass::Placeholder => rt.item("OpaqueArg"),
+            _ => {
+                let ty = &a.effect_ty;
+                quote!(#ty)
+            }
+        })
+        .collect();
+    let fn_args = &effect_tys;
+    let views: Vec<syn::Index> = (0..args.len()).map(syn::Index::from).collect();
     let name = ident.unraw().to_string();
     let owned = &output.owned;
     let output_text = names::type_text(owned);
-    let [signature, record_of, arg_view, default_of, view_of] = [
-        "Signature",
-        "RecordOf",
-        "ArgView",
-        "__default_of",
-        "__arg_view",
-    ]
-    .map(|item| rt.item(item));
+    let [signature, record_of, arg_view, probe] =
+        ["Signature", "RecordOf", "ArgView", "__probe"].map(|item| rt.item(item));
+    // One import for every argument's probe: the `Debug` text when the
+    // recorded type has one (method resolution prefers the `&Probe` impl).
+    let view_imports = if args.is_empty() {
+        quote!(let _ = (record, each);)
+    } else {
+        quote!(use #probe::{ViaDebug as _, ViaNothing as _};)
+    };
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
     let box_future = rt.item("BoxFuture");
     let params: Vec<_> = (0..args.len())
@@ -81,6 +86,12 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
             quote!(),
         )
     };
+    // Further impls (async, generic family) share the method's `#[cfg]`.
+    let extras = if async_impls.is_empty() && family_impl.is_empty() {
+        quote!()
+    } else {
+        quote!(#(#cfgs)* const _: () = { #async_impls #family_impl };)
+    };
     quote! {
         #(#cfgs)*
         #family_struct
@@ -91,26 +102,25 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         #vis struct #marker #impl_generics #phantom #where_clause;
 
         #(#cfgs)*
-        const _: () = {
-            #[automatically_derived]
             impl #impl_generics #signature for #marker #ty_generics #where_clause {
                 type Arity = #arity;
                 type Args = (#(#kinds,)*);
                 type Output = #owned;
-                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(<Self as #sig_trait>::#gats<#lifetimes>),*) -> #fn_output
+                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
                     + ::core::marker::Send + ::core::marker::Sync;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
                 fn default_output() -> ::core::option::Option<#owned> {
-                    #default_of!(#owned)
+                    use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _};
+                    (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
                 }
                 fn visit_args<'r>(record: &'r #record_of<Self>, each: &mut dyn ::core::ops::FnMut(#arg_view<'r>)) {
-                    let _ = &record;
-                    #(each(#view_of!(&record.#views));)*
+                    #view_imports
+                    #(each(#arg_view::__new(&record.#views, (&&#probe::Probe(&record.#views)).__mockgen_debug()));)*
                 }
             }
 
-            #[automatically_derived]
+            #(#cfgs)*
             impl #impl_generics #sig_trait for #marker #ty_generics #where_clause {
                 #(type #gats<#lifetimes> = #effect_tys;)*
                 fn boxed<C>(closure: C) -> ::std::boxed::Box<Self::Fn>
@@ -122,9 +132,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                 }
             }
 
-            #async_impls
-            #family_impl
-        };
+            #extras
     }
 }
 
