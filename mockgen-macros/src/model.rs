@@ -92,6 +92,8 @@ pub(crate) enum Asyncness {
     AsyncFn,
     /// `fn … -> impl Future<Output = T>`.
     ImplFuture,
+    /// `fn … -> Pin<Box<dyn Future<Output = T> + Send + 'a>>`.
+    BoxedFuture,
     /// `async fn` in an `#[async_trait]` trait: its signature is desugared
     /// as `async_trait` does; `send` is false under `#[async_trait(?Send)]`.
     AsyncTrait {
@@ -167,6 +169,9 @@ pub(crate) enum Recording {
     OptionOwned { target: Type },
     /// Its `Debug` text.
     Debug,
+    /// Its `Debug` text when its type has `Debug`, else a placeholder
+    /// naming the type (decided where the type is known).
+    Described,
     /// `Self` or `&Self`: the mock itself, by identity.
     SameMock { by_ref: bool },
     /// A placeholder naming its type.

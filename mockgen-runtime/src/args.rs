@@ -138,6 +138,15 @@ impl DebugText {
         DebugText(format!("{value:?}"))
     }
 
+    /// The `Debug` text when there is one, else `<type>`.
+    #[doc(hidden)]
+    pub fn __described(debug: Option<&dyn fmt::Debug>, ty: &'static str) -> Self {
+        match debug {
+            Some(debug) => DebugText(format!("{debug:?}")),
+            None => DebugText(format!("<{ty}>")),
+        }
+    }
+
     /// The recorded text.
     pub fn as_str(&self) -> &str {
         &self.0

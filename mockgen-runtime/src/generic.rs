@@ -15,7 +15,7 @@ use crate::sync::lock;
 /// Maps the type arguments `T` of a generic method (a tuple when there are
 /// several) to the signature of that instantiation. Implemented by
 /// generated code.
-pub trait Instantiate<T> {
+pub trait Instantiate<T: ?Sized> {
     /// The signature of the method called with `T`.
     type Sig: Signature;
 }
@@ -86,7 +86,7 @@ impl<F> GenericMethod<F> {
 
     /// The handle of the method called with type arguments `T` (a tuple
     /// `(A, B)` for several).
-    pub fn of<T>(&self) -> &Method<F::Sig>
+    pub fn of<T: ?Sized>(&self) -> &Method<F::Sig>
     where
         F: Instantiate<T>,
     {

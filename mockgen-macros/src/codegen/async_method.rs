@@ -65,6 +65,10 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
             quote!(::std::boxed::Box::pin(#future)),
         ),
         Asyncness::AsyncFn => (native_signature(method), future),
+        Asyncness::BoxedFuture => (
+            trait_impl::signature(method),
+            quote!(::std::boxed::Box::pin(#future)),
+        ),
         _ => (trait_impl::signature(method), future),
     };
     let statics = if method.is_static() {

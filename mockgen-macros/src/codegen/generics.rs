@@ -59,5 +59,6 @@ pub(crate) fn phantom(generics: &Generics) -> proc_macro2::TokenStream {
     if types.is_empty() {
         return quote::quote!();
     }
-    quote::quote!((::core::marker::PhantomData<fn() -> (#(#types,)*)>))
+    // `*const T` also admits `T: ?Sized`.
+    quote::quote!((::core::marker::PhantomData<fn() -> (#(*const #types,)*)>))
 }

@@ -28,6 +28,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let core = names::core_field();
     let core_ty = rt.item("MockCore");
+    let recorder = rt.item("Recorder");
     let (into_value, box_matcher) = (rt.item("IntoValue"), rt.item("BoxMatcher"));
     let methods: Vec<&MockMethod> = spec.methods.iter().filter(|m| !m.is_static()).collect();
     let fields = methods.iter().map(|m| field(spec, m, rt));
@@ -71,6 +72,14 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
 
         impl #impl_generics #mock_ident #ty_generics #where_clause {
             #new
+
+            /// Also records every call into `recorder`, under the mock's name
+            /// (Python's `attach_mock`; see `Recorder::attach`).
+            #[must_use]
+            pub fn with_recorder(self, recorder: &#recorder) -> Self {
+                self.#core.__join(recorder, self.#core.name());
+                self
+            }
 
             /// A new mock called `name` in messages.
             #[must_use]

@@ -233,7 +233,7 @@ fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {
             let opt_val = rt.item("OptVal");
             quote!(#opt_val<#target>)
         }
-        Recording::Debug => rt.item("Debugged"),
+        Recording::Debug | Recording::Described => rt.item("Debugged"),
         Recording::SameMock { .. } => rt.item("SameMock"),
         Recording::Opaque => rt.item("Opaque"),
     }

@@ -242,6 +242,14 @@ pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
             let debug_text = rt.item("DebugText");
             quote!(#debug_text::of(&#ident))
         }
+        Recording::Described => {
+            let (debug_text, probe) = (rt.item("DebugText"), rt.item("__probe"));
+            let text = names::type_text(&arg.written);
+            quote!({
+                use #probe::{ViaDebug as _, ViaNothing as _};
+                #debug_text::__described((&&#probe::Probe(&#ident)).__mockgen_debug(), #text)
+            })
+        }
         Recording::SameMock { by_ref } => {
             let value = if *by_ref {
                 quote!(#ident)

@@ -109,7 +109,10 @@ fn delegates(method: &MockMethod) -> bool {
     let output = match &method.sig.output {
         syn::ReturnType::Default => true,
         syn::ReturnType::Type(_, ty) => {
-            !matches!(**ty, syn::Type::ImplTrait(_))
+            let lends_borrowed_value =
+                crate::lifetimes::has_lifetime(ty) && matches!(method.output.serve, Serve::Value);
+            !lends_borrowed_value
+                && !matches!(**ty, syn::Type::ImplTrait(_))
                 && (!mentions_word(ty, "Self") || mentions_word(ty, "Item"))
         }
     };

@@ -18,7 +18,9 @@ pub(super) fn lower(
 ) -> Option<MockArg> {
     let (ident, pattern) = match &*arg.pat {
         Pat::Ident(pat) if pat.subpat.is_none() && pat.by_ref.is_none() => {
-            (pat.ident.clone(), None)
+            // `mut x` is rebound for default bodies that change it.
+            let rebind = pat.mutability.is_some().then(|| (*arg.pat).clone());
+            (pat.ident.clone(), rebind)
         }
         other => (names::arg_ident(index), Some(other.clone())),
     };
@@ -127,7 +129,8 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
         }
     }
     if lifetimes::has_lifetime(&target) {
-        return Recording::Opaque;
+        // Borrowing values cannot be owned: their `Debug` text, if any.
+        return Recording::Described;
     }
     let params = bounds.mentioned(&target);
     let owned =
@@ -140,7 +143,7 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
     } else if params.iter().all(|p| bounds.has(p, "Debug")) {
         Recording::Debug
     } else {
-        Recording::Opaque
+        Recording::Described
     }
 }
 

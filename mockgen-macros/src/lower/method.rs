@@ -63,7 +63,13 @@ pub(crate) fn lower(
     let asyncness = match (sig.asyncness, cx.async_trait) {
         (Some(_), Some(send)) => Asyncness::AsyncTrait { send },
         (Some(_), None) => Asyncness::AsyncFn,
-        (None, _) if future => Asyncness::ImplFuture,
+        (None, _)
+            if future
+                && matches!(&sig.output, syn::ReturnType::Type(_, ty) if matches!(**ty, syn::Type::ImplTrait(_))) =>
+        {
+            Asyncness::ImplFuture
+        }
+        (None, _) if future => Asyncness::BoxedFuture,
         (None, _) => Asyncness::Sync,
     };
     if errors.len() > before {

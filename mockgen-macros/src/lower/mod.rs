@@ -121,10 +121,16 @@ pub(crate) fn lower_impls(
         for trait_item in decl.items {
             match trait_item {
                 TraitItem::Fn(method) => {
-                    if methods.iter().any(|m| m.ident == method.sig.ident) {
+                    let cfg_gated =
+                        |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("cfg"));
+                    let clash = methods.iter().any(|m| {
+                        m.ident == method.sig.ident
+                            && !(m.cfgs.len() > 0 && cfg_gated(&method.attrs))
+                    });
+                    if clash {
                         errors.push(
                             method.sig.ident.span(),
-                            "two mocked traits have a method of this name; mock them in separate mocks",
+                            "a method of this name is mocked already (handles are named after methods); mock the traits in separate mocks",
                         );
                     } else if let Some(mut method) = method::lower(method, &cx, errors) {
                         method.impl_index = impl_index;

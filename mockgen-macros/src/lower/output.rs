@@ -47,12 +47,16 @@ pub(super) fn lower(
     (output, future)
 }
 
-/// `T` of `impl Future<Output = T>`.
-fn future_output(ty: &Type) -> Option<&Type> {
-    let Type::ImplTrait(imp) = ty else {
-        return None;
+/// `T` of `impl Future<Output = T>` or `Pin<Box<dyn Future<Output = T> + …>>`.
+pub(super) fn future_output(ty: &Type) -> Option<&Type> {
+    let bounds = match ty {
+        Type::ImplTrait(imp) => &imp.bounds,
+        _ => match generic_arg_of(ty, "Pin").and_then(|inner| generic_arg_of(inner, "Box")) {
+            Some(Type::TraitObject(obj)) => &obj.bounds,
+            _ => return None,
+        },
     };
-    imp.bounds.iter().find_map(|bound| {
+    bounds.iter().find_map(|bound| {
         let TypeParamBound::Trait(t) = bound else {
             return None;
         };
@@ -101,6 +105,10 @@ fn lower_value(
 
 fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
     let value = |owned: Type, serve| Ok(MockOutput { owned, serve });
+    if !has_lifetime(ty) && !matches!(ty, Type::ImplTrait(_)) {
+        // Owned, or borrowing only `'static` data: returned as it is.
+        return value(ty.clone(), Serve::Value);
+    }
     match ty {
         Type::Reference(r) if r.mutability.is_some() => {
             Err("returning `&mut` references is not supported")
@@ -118,6 +126,9 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
                     let item = &s.elem;
                     value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Deref)
                 }
+                Type::TraitObject(_) => Err(
+                    "returning `&dyn Trait` is not supported: return a reference to a concrete type, or mock the method with `side_effect` on a trait that returns an owned value",
+                ),
                 other => value(other.clone(), Serve::Ref),
             }
         }
@@ -125,10 +136,25 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
             if let Some(item) = borrowed_iter_item(imp.bounds.iter()) {
                 return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
             }
-            if has_lifetime(ty) {
+            // `+ '_` only ties the value to `self`; an owned box satisfies it.
+            let bounds: syn::punctuated::Punctuated<TypeParamBound, syn::Token![+]> = imp
+                .bounds
+                .iter()
+                .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+                .cloned()
+                .collect();
+            if bounds
+                .iter()
+                .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)))
+            {
                 return Err(BORROWING);
             }
-            let bounds = &imp.bounds;
+            if bounds
+                .iter()
+                .any(|b| crate::normalize::mentions_word(&syn::parse_quote!(dyn #b), "impl"))
+            {
+                return Err("`impl Trait` is supported as the whole return type only");
+            }
             let send = if bounds.iter().any(|b| is_trait(b, "Send")) {
                 quote::quote!()
             } else {
@@ -174,6 +200,19 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
         if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
             return value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Iter);
         }
+        // `Box<dyn Trait + '_>` of owned data: an owned box satisfies it.
+        let bounds: Vec<&TypeParamBound> = obj
+            .bounds
+            .iter()
+            .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+            .collect();
+        let owned: Type = syn::parse_quote!(::std::boxed::Box<dyn #(#bounds)+*>);
+        if !has_lifetime(&owned) {
+            return value(owned, Serve::Value);
+        }
+    }
+    if crate::normalize::mentions_word(ty, "impl") {
+        return Err("`impl Trait` is supported as the whole return type only");
     }
     Err(BORROWING)
 }
