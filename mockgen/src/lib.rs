@@ -497,6 +497,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use mockgen_runtime::__dispatch;
+    pub use mockgen_runtime::__probe;
     pub use mockgen_runtime::__record;
     pub use mockgen_runtime::MockFn;
     pub use mockgen_runtime::Real;
