@@ -5,8 +5,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::dispatch::Resolved;
 use crate::history::Entry;
-use crate::method::{Method, Resolved};
+use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
 

@@ -14,8 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::Call;
+use crate::dispatch::Resolved;
 use crate::message::times;
-use crate::method::{Log, Resolved};
+use crate::method::Log;
 use crate::mock::ErasedLog;
 use crate::sequence::SeqLink;
 use crate::signature::Signature;

@@ -7,8 +7,9 @@ use std::marker::PhantomData;
 use std::sync::{Arc, MutexGuard};
 
 use crate::call::Call;
+use crate::configure::ReturnValue;
 use crate::expect::{ErasedExpectation, ExpectationInner, State};
-use crate::method::{Method, ReturnValue};
+use crate::method::Method;
 use crate::sequence::Sequence;
 use crate::signature::Signature;
 use crate::sync::lock;

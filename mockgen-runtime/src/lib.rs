@@ -25,10 +25,13 @@ mod assert;
 mod assert_await;
 mod async_call;
 mod call;
+mod configure;
+mod dispatch;
 mod expect;
 mod expect_builder;
 mod generic;
 mod history;
+mod inspect;
 mod matcher;
 pub mod matchers;
 mod message;
@@ -59,11 +62,13 @@ pub use async_call::{
     AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature, BoxFuture,
 };
 pub use call::{Call, PathCall};
+pub use configure::ReturnValue;
+pub use dispatch::Respond;
 pub use expect_builder::Expectation;
 pub use generic::{GenericMethod, Instantiate};
 pub use history::{CallList, MockCall};
 pub use matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
-pub use method::{Method, Respond, ReturnValue};
+pub use method::Method;
 pub use mock::MockCore;
 pub use mock_fn::MockFn;
 pub use mock_open::{MockFile, MockOpen, mock_open};

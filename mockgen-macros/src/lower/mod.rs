@@ -125,7 +125,7 @@ pub(crate) fn lower_impls(
                         |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("cfg"));
                     let clash = methods.iter().any(|m| {
                         m.ident == method.sig.ident
-                            && !(m.cfgs.len() > 0 && cfg_gated(&method.attrs))
+                            && (m.cfgs.is_empty() || !cfg_gated(&method.attrs))
                     });
                     if clash {
                         errors.push(

@@ -1,9 +1,10 @@
 //! Matching a recorded call against a method's expectations, and what a
 //! call that no expectation takes gets.
 
+use crate::dispatch::Resolved;
 use crate::history::{Entry, render_record};
 use crate::message::{render_call, times};
-use crate::method::{Method, Resolved};
+use crate::method::Method;
 use crate::signature::Signature;
 use crate::sync::lock;
 

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use crate::async_call::{Answer, AsyncSignature};
-use crate::method::{Method, Resolved};
+use crate::dispatch::Resolved;
+use crate::method::Method;
 use crate::signature::RecordOf;
 use crate::sync::lock;
 

@@ -1,0 +1,323 @@
+//! Configuring a handle: return values, side effects, resets (SEMANTICS
+//! RV-*, SE-*, RS-*), and what a call resolves to from that configuration.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use crate::method::Method;
+use crate::signature::Signature;
+use crate::sync::lock;
+
+type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
+type ValueFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
+type OnceFn<S> = Box<dyn FnOnce() -> <S as Signature>::Output + Send>;
+
+pub(crate) struct Config<S: Signature> {
+    /// The mock's reset epoch this configuration belongs to: a mock-level
+    /// `reset_all` bumps the epoch, and a stale configuration is dropped on
+    /// its next use.
+    pub(crate) epoch: u64,
+    effect: Effect<S>,
+    /// Configured values live inside closures, so that the handle is
+    /// `Send + Sync` whatever the return type (the values themselves must be).
+    return_value: Option<ValueFn<S>>,
+    once: VecDeque<OnceFn<S>>,
+    /// Unconfigured calls run the original implementation, where there is one.
+    call_original: bool,
+}
+
+pub(crate) enum Effect<S: Signature> {
+    None,
+    Fn(Arc<S::Fn>),
+    Iter(SharedIter<S>),
+}
+
+/// What a call resolved to, taken out of the lock before it runs.
+pub(crate) enum Action<S: Signature> {
+    Effect(Arc<S::Fn>),
+    Iter(SharedIter<S>),
+    Once(OnceFn<S>),
+    Value(ValueFn<S>),
+    Original,
+    Unconfigured,
+}
+
+impl<S: Signature> Config<S> {
+    pub(crate) fn new(epoch: u64) -> Self {
+        Config {
+            epoch,
+            effect: Effect::None,
+            return_value: None,
+            once: VecDeque::new(),
+            call_original: false,
+        }
+    }
+
+    pub(crate) fn next_action(&mut self) -> Action<S> {
+        match &self.effect {
+            Effect::Fn(f) => return Action::Effect(Arc::clone(f)),
+            Effect::Iter(iter) => return Action::Iter(Arc::clone(iter)),
+            Effect::None => {}
+        }
+        if let Some(value) = self.once.pop_front() {
+            return Action::Once(value);
+        }
+        match &self.return_value {
+            Some(value) => Action::Value(Arc::clone(value)),
+            None if self.call_original => Action::Original,
+            None => Action::Unconfigured,
+        }
+    }
+}
+
+/// The bound of [`Method::return_value`]: every call returns a clone.
+#[diagnostic::on_unimplemented(
+    message = "`return_value` needs the return type `{Self}` to be `Clone`, because every call returns a clone",
+    label = "`{Self}` is not `Clone`",
+    note = "use `return_once(value)` to return a value once, or `side_effect(|…| …)` to build a new value on every call"
+)]
+pub trait ReturnValue: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Every call returns a clone of `value` (Python's `return_value`).
+    ///
+    /// The return type must be `Clone`; otherwise use
+    /// [`return_once`](Self::return_once) or [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Weather {
+    ///     fn cities(&self) -> Vec<String>;
+    /// }
+    ///
+    /// let weather = MockWeather::new();
+    /// weather.cities.return_value(vec!["Oslo".to_string()]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// ```
+    pub fn return_value(&self, value: S::Output)
+    where
+        S::Output: ReturnValue,
+    {
+        self.config().return_value = Some(Arc::new(move || value.clone()));
+    }
+
+    /// The next call returns `value`, once; calls after it fall back to the
+    /// other configuration. Several calls queue several values. Works for
+    /// return types that are not `Clone`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Files {
+    ///     fn open(&self, path: &str) -> Option<Box<dyn std::io::Read + Send>>;
+    /// }
+    ///
+    /// let files = MockFiles::new();
+    /// files.open.return_once(Some(Box::new(&b"data"[..])));
+    /// assert!(files.open("a.txt").is_some());
+    /// assert!(files.open("b.txt").is_none()); // back to the default
+    /// ```
+    pub fn return_once(&self, value: S::Output)
+    where
+        S::Output: Send + 'static,
+    {
+        self.config().once.push_back(Box::new(move || value));
+    }
+
+    /// Each call returns the next item (Python's iterable `side_effect`);
+    /// when the items run out, the call is still recorded and then panics,
+    /// naming the mock, the method and the call number. Replaces any
+    /// [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.side_effect_iter([10, 20]);
+    /// assert_eq!(clock.now(), 10);
+    /// assert_eq!(clock.now(), 20);
+    /// ```
+    pub fn side_effect_iter<I>(&self, values: I)
+    where
+        I: IntoIterator<Item = S::Output>,
+        I::IntoIter: Send + 'static,
+    {
+        let iter: Box<dyn Iterator<Item = S::Output> + Send> = Box::new(values.into_iter());
+        self.config().effect = Effect::Iter(Arc::new(Mutex::new(iter)));
+    }
+
+    pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
+        self.config().effect = Effect::Fn(Arc::from(f));
+    }
+
+    /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
+    /// `return_value` answers again (Python's `side_effect = None`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.side_effect(|| 7);
+    /// assert_eq!(clock.now(), 7);
+    /// clock.now.reset_side_effect();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_side_effect(&self) {
+        self.config().effect = Effect::None;
+    }
+
+    /// Removes the `return_value` and any queued `return_once` values.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.reset_return_value();
+    /// assert_eq!(clock.now(), 0); // `u64::default()`
+    /// ```
+    pub fn reset_return_value(&self) {
+        let mut config = self.config();
+        config.return_value = None;
+        config.once.clear();
+    }
+
+    /// Forgets the recorded calls; the configuration stays (Python's
+    /// `reset_mock()`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_mock();
+    /// clock.now.assert_not_called();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_mock(&self) {
+        self.calls().clear();
+        lock(&self.inner.log.awaits).clear();
+        self.inner.expectations.reset_counts();
+    }
+
+    /// Forgets the recorded calls and the configuration.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_all();
+    /// assert_eq!(clock.now.call_count(), 0);
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn reset_all(&self) {
+        self.reset_mock();
+        self.inner.expectations.retire_all();
+        let mut config = self.config();
+        *config = Config::new(config.epoch);
+    }
+
+    /// Unconfigured calls run the original implementation instead of
+    /// returning `Default::default()`: a spy (Python's `wraps=`). For handles
+    /// that have an original: patched functions and `wrapping` mocks.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// // A trait mock has no original: `call_original` changes nothing.
+    /// let clock = MockClock::new();
+    /// clock.now.call_original();
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn call_original(&self) {
+        self.config().call_original = true;
+    }
+
+    /// Makes `original` (a closure over the real value of a
+    /// `MockX::wrapping(real)` spy) answer the calls nothing is configured
+    /// for; set once, when the mock is made.
+    #[doc(hidden)]
+    pub fn __set_original(&self, original: Box<S::Fn>) {
+        let _ = self.inner.original.set(Arc::from(original));
+    }
+}
+
+macro_rules! side_effect {
+    ($arity:ident $sig:ident $($arg:ident $lt:lifetime),*) => {
+        impl<S: crate::signature::$sig> Method<S, crate::signature::$arity> {
+            /// Every call runs `f` with the call's arguments and returns its
+            /// result (Python's callable `side_effect`). Arguments arrive as
+            /// in the signature (`&mut` ones writable); the call is recorded
+            /// before `f` runs, and `f` may call the mock again. Wins over
+            /// `return_value`; replaces any `side_effect_iter`.
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Weather {
+            ///     fn temperature(&self, city: &str) -> Result<f64, String>;
+            /// }
+            ///
+            /// let weather = MockWeather::new();
+            /// weather.temperature.side_effect(|city| match city {
+            ///     "Oslo" => Err("down".to_string()),
+            ///     _ => Ok(20.0),
+            /// });
+            /// assert_eq!(weather.temperature("Paris"), Ok(20.0));
+            /// assert!(weather.temperature("Oslo").is_err());
+            /// ```
+            pub fn side_effect<C>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output + Send + Sync + 'static,
+            {
+                self.set_side_effect(S::boxed(f));
+            }
+        }
+    };
+}
+
+side_effect!(Arity0 Sig0);
+side_effect!(Arity1 Sig1 A0 'a0);
+side_effect!(Arity2 Sig2 A0 'a0, A1 'a1);
+side_effect!(Arity3 Sig3 A0 'a0, A1 'a1, A2 'a2);
+side_effect!(Arity4 Sig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
+side_effect!(Arity5 Sig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
+side_effect!(Arity6 Sig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
+side_effect!(Arity7 Sig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
+side_effect!(Arity8 Sig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
+side_effect!(Arity9 Sig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
+side_effect!(Arity10 Sig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
+side_effect!(Arity11 Sig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
+side_effect!(Arity12 Sig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);

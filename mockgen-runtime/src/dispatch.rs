@@ -1,0 +1,208 @@
+//! What happens when a mocked method is called: record, then answer from
+//! expectations, configuration, the original, or the default.
+
+use std::sync::Arc;
+
+use crate::configure::Action;
+use crate::expect::Matched;
+use crate::history::{Entry, ErasedEntry, render_record};
+use crate::method::Method;
+use crate::seq;
+use crate::signature::{RecordOf, Signature};
+use crate::sync::lock;
+
+/// How a recorded call is answered.
+pub(crate) enum Resolved<S: Signature> {
+    Effect(Arc<S::Fn>),
+    Value(S::Output),
+    Original,
+}
+
+/// What generated code is asked to run for a call: the configured side
+/// effect, or the original implementation (spies and patches).
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub enum Respond<'f, F: ?Sized> {
+    SideEffect(&'f F),
+    Original,
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Records a call and answers it. `invoke` calls the side effect with
+    /// the call's arguments.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call(
+        &self,
+        record: RecordOf<S>,
+        invoke: impl FnOnce(&S::Fn) -> S::Output,
+    ) -> S::Output {
+        self.__call_spy(record, |respond| match respond {
+            Respond::SideEffect(f) => invoke(f),
+            // Without an original, an unconfigured call falls back to the
+            // default, as if `call_original` had not been asked for.
+            Respond::Original => self.default_or_panic(None),
+        })
+    }
+
+    /// Like `__call`, for handles that have an original implementation:
+    /// unconfigured calls run it after `call_original()`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_spy(
+        &self,
+        record: RecordOf<S>,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        self.dispatch(record, false, respond)
+    }
+
+    /// Like `__call`, for trait methods with a default body: unconfigured
+    /// calls run the default body.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_default(
+        &self,
+        record: RecordOf<S>,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        self.dispatch(record, true, respond)
+    }
+
+    /// Like `__call`, for methods that return a reference: the mock keeps
+    /// the value and lends it out for as long as the handle is borrowed.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_ref(
+        &self,
+        record: RecordOf<S>,
+        invoke: impl FnOnce(&S::Fn) -> S::Output,
+    ) -> &S::Output
+    where
+        S::Output: Send + Sync + 'static,
+    {
+        let value = self.__call(record, invoke);
+        self.__lend(value)
+    }
+
+    /// Keeps `value` for as long as the mock lives and lends it out. A
+    /// method lends values of one type only.
+    #[doc(hidden)]
+    pub fn __lend<T: Send + Sync + 'static>(&self, value: T) -> &T {
+        let lent = self
+            .inner
+            .lent
+            .get_or_init(|| Box::new(boxcar::Vec::<T>::new()))
+            .downcast_ref::<boxcar::Vec<T>>()
+            .expect("invariant: a method lends values of one type");
+        let index = lent.push(value);
+        &lent[index]
+    }
+
+    #[track_caller]
+    fn dispatch(
+        &self,
+        record: RecordOf<S>,
+        original_by_default: bool,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        let (entry, number) = self.record_call(record);
+        match self.resolve(&entry, number, original_by_default) {
+            Resolved::Effect(f) => respond(Respond::SideEffect(&f)),
+            Resolved::Value(value) => value,
+            Resolved::Original => respond(Respond::Original),
+        }
+    }
+
+    /// Adds the call to the history: the entry and the call's number.
+    pub(crate) fn record_call(&self, record: RecordOf<S>) -> (Arc<Entry<S>>, usize) {
+        let (entry, number) = {
+            let mut calls = self.calls();
+            // Numbered under the lock, so that the method's history and the
+            // mock's (ordered by number) list concurrent calls alike.
+            let entry = Arc::new(Entry {
+                seq: seq::next(),
+                record,
+            });
+            calls.push(Arc::clone(&entry));
+            (entry, calls.len())
+        };
+        // Recorders the mock is attached to (API §7) order calls by number.
+        let erased: Arc<dyn ErasedEntry> = Arc::clone(&entry) as Arc<dyn ErasedEntry>;
+        self.inner.mock.recorders.record(&erased);
+        (entry, number)
+    }
+
+    /// What answers a recorded call (SEMANTICS SE-7): the side effect to
+    /// run, a value, or the original implementation.
+    #[track_caller]
+    pub(crate) fn resolve(
+        &self,
+        entry: &Entry<S>,
+        number: usize,
+        original_by_default: bool,
+    ) -> Resolved<S> {
+        // Expectations first (API §6), on the recorded arguments.
+        let expected = match self.match_expectations(entry) {
+            Matched::Answer(answer) => return answer,
+            Matched::NoAnswer => true,
+            Matched::NoMatch => false,
+        };
+        let action = self.config().next_action();
+        match action {
+            Action::Effect(f) => Resolved::Effect(f),
+            // The iterator's own lock serialises concurrent calls; only an
+            // iterator that calls its own mock from `next` could wait on it.
+            Action::Iter(iter) => {
+                let next = lock(&iter).next();
+                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry, number)))
+            }
+            Action::Once(value) => Resolved::Value(value()),
+            Action::Value(value) => Resolved::Value(value()),
+            Action::Original => Resolved::Original,
+            Action::Unconfigured if self.inner.original.get().is_some() => {
+                let original = self
+                    .inner
+                    .original
+                    .get()
+                    .expect("invariant: checked just above");
+                Resolved::Effect(Arc::clone(original))
+            }
+            Action::Unconfigured if original_by_default => Resolved::Original,
+            Action::Unconfigured => Resolved::Value(self.unconfigured(entry, expected)),
+        }
+    }
+
+    #[track_caller]
+    fn exhausted(&self, entry: &Entry<S>, number: usize) -> ! {
+        panic!(
+            "{}: side_effect_iter is exhausted: call {number} has no value left.\n  Call: {}\nGive `side_effect_iter` more values, or end it with `.chain(std::iter::repeat(…))`.",
+            self.qualified_name(),
+            render_record::<S>(&entry.record),
+        )
+    }
+
+    #[track_caller]
+    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<S>>) -> S::Output {
+        let sealed = self.inner.mock.is_sealed();
+        if !sealed {
+            if let Some(value) = S::default_output() {
+                return value;
+            }
+        }
+        let why = if sealed {
+            "the mock is sealed and this method has nothing configured".to_owned()
+        } else {
+            format!("nothing is configured and `{}` has no Default", S::OUTPUT)
+        };
+        panic!(
+            "{}: {why}.\n  Call: {}\nConfigure it before the call: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
+            self.qualified_name(),
+            entry.map_or_else(
+                || format!("{}(…)", S::NAME),
+                |e| render_record::<S>(&e.record)
+            ),
+            S::NAME,
+        )
+    }
+}
