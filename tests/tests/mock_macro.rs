@@ -203,3 +203,23 @@ fn clone_requiring_code_gets_handles_to_the_same_mock() {
     assert_eq!(drain(&numbers), [7]);
     assert_eq!(numbers.next.call_count(), 2);
 }
+
+/// A trait generic over a lifetime: one instantiation is mocked.
+pub trait Parser<'a> {
+    fn parse(&self, input: &'a str) -> usize;
+}
+
+mock! {
+    pub StaticParser;
+    impl Parser<'static> for StaticParser {
+        fn parse(&self, input: &'static str) -> usize;
+    }
+}
+
+#[test]
+fn traits_with_lifetime_parameters_are_mocked_at_static() {
+    let parser = MockStaticParser::new();
+    parser.parse.side_effect(|input| input.len());
+    assert_eq!(parser.parse("four"), 4);
+    parser.parse.assert_called_once_with(call!("four"));
+}

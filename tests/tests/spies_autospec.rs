@@ -157,3 +157,37 @@ fn autospec_mocks_can_spy_on_the_real_type() {
     assert_eq!(spy.query("q").unwrap(), ["q @ sqlite://mem"]);
     spy.query.assert_called_once();
 }
+
+/// A generic concrete type: the mock is generic the same way.
+#[derive(Debug)]
+pub struct Cache<T> {
+    items: Vec<T>,
+}
+
+#[mockgen::autospec]
+impl<T: Clone + Send + Sync + std::fmt::Debug + 'static> Cache<T> {
+    pub fn empty() -> Self {
+        Cache { items: Vec::new() }
+    }
+    pub fn get(&self, index: usize) -> Option<T> {
+        self.items.get(index).cloned()
+    }
+    pub fn put(&mut self, item: T) {
+        self.items.push(item);
+    }
+}
+
+#[test]
+fn autospec_generic_impl_blocks() {
+    let mut cache: MockCache<u8> = MockCache::new();
+    cache.put(3);
+    cache.get.return_value(Some(9));
+    assert_eq!(cache.get(0), Some(9));
+    cache.put.assert_called_once_with(call!(3));
+    let statics = MockCache::<u8>::statics();
+    let made = <MockCache<u8>>::empty();
+    statics.empty.assert_called_once();
+    assert_eq!(made.get(0), None);
+    let spy = MockCache::wrapping(Cache { items: vec![5u8] });
+    assert_eq!(spy.get(0), Some(5));
+}

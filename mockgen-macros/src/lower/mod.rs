@@ -86,7 +86,7 @@ pub(crate) fn reject_lifetime_params(generics: &syn::Generics, errors: &mut Erro
         if let GenericParam::Lifetime(lifetime) = param {
             errors.push(
                 lifetime.span(),
-                "mocks cannot have lifetime parameters: the mock keeps what it records, so it cannot borrow",
+                "a mock cannot be generic over a lifetime (it keeps what it records); mock one instantiation with `mock!`, e.g. `impl Trait<'static> for Name { … }`",
             );
         }
     }
