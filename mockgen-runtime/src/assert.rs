@@ -2,8 +2,7 @@
 //! take `&self`, leave the history as it is and report at the caller.
 
 use crate::call::Call;
-use crate::history::{find_run, render_record, unmatched_any_order};
-use crate::message::{calls_block, list, times};
+use crate::checks::{CALLS, Checked, Words};
 use crate::method::Method;
 use crate::signature::Signature;
 
@@ -27,10 +26,7 @@ impl<S: Signature, A> Method<S, A> {
     /// `MockClock.now: expected to have been called. Called 0 times.`
     #[track_caller]
     pub fn assert_called(&self) {
-        let count = self.call_count();
-        if count == 0 {
-            self.fail("expected to have been called. Called 0 times.");
-        }
+        self.assert_ok(self.checked(&CALLS).at_least_once());
     }
 
     /// Panics unless the method was called exactly once (AS-2).
@@ -57,14 +53,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[track_caller]
     pub fn assert_called_once(&self) {
-        let calls = self.rendered_calls();
-        if calls.len() != 1 {
-            self.fail(&format!(
-                "expected to have been called once. Called {}.{}",
-                times(calls.len()),
-                calls_block(&calls)
-            ));
-        }
+        self.assert_ok(self.checked(&CALLS).exactly_once("to have been"));
     }
 
     /// Panics if the method was called (AS-3).
@@ -89,14 +78,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        let calls = self.rendered_calls();
-        if !calls.is_empty() {
-            self.fail(&format!(
-                "expected to not have been called. Called {}.{}",
-                times(calls.len()),
-                calls_block(&calls)
-            ));
-        }
+        self.assert_ok(self.checked(&CALLS).never());
     }
 
     /// Panics unless the *last* call matches `expected` (AS-4).
@@ -124,16 +106,7 @@ impl<S: Signature, A> Method<S, A> {
     /// or `  Actual: not called.` when there was no call.
     #[track_caller]
     pub fn assert_called_with(&self, expected: Call<S::Args>) {
-        let last = self.entries().pop();
-        let actual = match &last {
-            Some(entry) if expected.matches(&entry.record) => return,
-            Some(entry) => render_record::<S>(&entry.record),
-            None => "not called.".to_owned(),
-        };
-        self.fail(&format!(
-            "expected call not found.\nExpected: {}\n  Actual: {actual}",
-            expected.render(S::NAME)
-        ));
+        self.assert_ok(self.checked(&CALLS).last_matches(&expected));
     }
 
     /// Panics unless the method was called exactly once, with arguments that
@@ -162,15 +135,12 @@ impl<S: Signature, A> Method<S, A> {
     /// and then as [`assert_called_with`](Self::assert_called_with).
     #[track_caller]
     pub fn assert_called_once_with(&self, expected: Call<S::Args>) {
-        let calls = self.rendered_calls();
-        if calls.len() != 1 {
-            self.fail(&format!(
-                "expected to be called once. Called {}.{}",
-                times(calls.len()),
-                calls_block(&calls)
-            ));
-        }
-        self.assert_called_with(expected);
+        let checked = self.checked(&CALLS);
+        self.assert_ok(
+            checked
+                .exactly_once("to be")
+                .and_then(|()| checked.last_matches(&expected)),
+        );
     }
 
     /// Panics unless some call matches `expected` (AS-6); the message lists
@@ -198,15 +168,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[track_caller]
     pub fn assert_any_call(&self, expected: Call<S::Args>) {
-        let entries = self.entries();
-        if entries.iter().any(|e| expected.matches(&e.record)) {
-            return;
-        }
-        self.fail(&format!(
-            "{} call not found.{}",
-            expected.render(S::NAME),
-            calls_block(&self.rendered_calls())
-        ));
+        self.assert_ok(self.checked(&CALLS).any_matches(&expected));
     }
 
     /// Panics unless `expected` occurs among the calls as a consecutive run,
@@ -239,16 +201,7 @@ impl<S: Signature, A> Method<S, A> {
         I: IntoIterator<Item = Call<S::Args>>,
     {
         let expected: Vec<Call<S::Args>> = expected.into_iter().collect();
-        let entries = self.entries();
-        if find_run(&entries, &expected, |a, e| e.matches(&a.record)).is_some() {
-            return;
-        }
-        let wanted: Vec<String> = expected.iter().map(|c| c.render(S::NAME)).collect();
-        self.fail(&format!(
-            "calls not found.\nExpected: {}\n  Actual: {}",
-            list(&wanted),
-            list(&self.rendered_calls())
-        ));
+        self.assert_ok(self.checked(&CALLS).run_matches(&expected));
     }
 
     /// Panics unless every expected call matches a different actual call, in
@@ -281,21 +234,25 @@ impl<S: Signature, A> Method<S, A> {
         I: IntoIterator<Item = Call<S::Args>>,
     {
         let expected: Vec<Call<S::Args>> = expected.into_iter().collect();
-        let entries = self.entries();
-        let missing = unmatched_any_order(&entries, &expected, |a, e| e.matches(&a.record));
-        if missing.is_empty() {
-            return;
-        }
-        let missing: Vec<String> = missing.iter().map(|c| c.render(S::NAME)).collect();
-        self.fail(&format!(
-            "does not contain all of {} in its call list.\n  Actual: {}",
-            list(&missing),
-            list(&self.rendered_calls())
-        ));
+        self.assert_ok(self.checked(&CALLS).all_match_any_order(&expected));
     }
 
     #[track_caller]
     pub(crate) fn fail(&self, what: &str) -> ! {
         panic!("{}: {what}", self.qualified_name())
+    }
+
+    #[track_caller]
+    pub(crate) fn assert_ok(&self, outcome: Result<(), String>) {
+        if let Err(what) = outcome {
+            self.fail(&what);
+        }
+    }
+
+    pub(crate) fn checked(&self, words: &'static Words) -> Checked<S> {
+        Checked {
+            entries: self.entries(),
+            words,
+        }
     }
 }

@@ -3,16 +3,15 @@
 
 use crate::async_call::AsyncSignature;
 use crate::call::Call;
-use crate::history::{find_run, render_record, unmatched_any_order};
-use crate::message::{calls_block, list, times};
+use crate::checks::{AWAITS, Checked};
 use crate::method::Method;
 
 impl<S: AsyncSignature, A> Method<S, A> {
-    fn rendered_awaits(&self) -> Vec<String> {
-        self.awaited()
-            .iter()
-            .map(|e| render_record::<S>(&e.record))
-            .collect()
+    fn checked_awaits(&self) -> Checked<S> {
+        Checked {
+            entries: self.awaited(),
+            words: &AWAITS,
+        }
     }
 
     /// Panics unless some call was awaited.
@@ -34,9 +33,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// `MockApi.fetch: expected to have been awaited. Awaited 0 times.`
     #[track_caller]
     pub fn assert_awaited(&self) {
-        if self.await_count() == 0 {
-            self.fail("expected to have been awaited. Awaited 0 times.");
-        }
+        self.assert_ok(self.checked_awaits().at_least_once());
     }
 
     /// Panics unless exactly one call was awaited.
@@ -58,14 +55,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// `MockApi.fetch: expected to have been awaited once. Awaited 2 times.` and the awaits.
     #[track_caller]
     pub fn assert_awaited_once(&self) {
-        let awaits = self.rendered_awaits();
-        if awaits.len() != 1 {
-            self.fail(&format!(
-                "expected to have been awaited once. Awaited {}.{}",
-                times(awaits.len()),
-                awaits_block(&awaits)
-            ));
-        }
+        self.assert_ok(self.checked_awaits().exactly_once("to have been"));
     }
 
     /// Panics if any call was awaited.
@@ -88,14 +78,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// `MockApi.fetch: expected to not have been awaited. Awaited 1 time.` and the awaits.
     #[track_caller]
     pub fn assert_not_awaited(&self) {
-        let awaits = self.rendered_awaits();
-        if !awaits.is_empty() {
-            self.fail(&format!(
-                "expected to not have been awaited. Awaited {}.{}",
-                times(awaits.len()),
-                awaits_block(&awaits)
-            ));
-        }
+        self.assert_ok(self.checked_awaits().never());
     }
 
     /// Panics unless the last awaited call matches `expected`.
@@ -122,16 +105,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// or `  Actual: not awaited.`
     #[track_caller]
     pub fn assert_awaited_with(&self, expected: Call<S::Args>) {
-        let last = self.awaited().pop();
-        let actual = match &last {
-            Some(entry) if expected.matches(&entry.record) => return,
-            Some(entry) => render_record::<S>(&entry.record),
-            None => "not awaited.".to_owned(),
-        };
-        self.fail(&format!(
-            "expected await not found.\nExpected: {}\n  Actual: {actual}",
-            expected.render(S::NAME)
-        ));
+        self.assert_ok(self.checked_awaits().last_matches(&expected));
     }
 
     /// Panics unless exactly one call was awaited, matching `expected`.
@@ -154,8 +128,12 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// [`assert_awaited_with`](Self::assert_awaited_with).
     #[track_caller]
     pub fn assert_awaited_once_with(&self, expected: Call<S::Args>) {
-        self.assert_awaited_once();
-        self.assert_awaited_with(expected);
+        let checked = self.checked_awaits();
+        self.assert_ok(
+            checked
+                .exactly_once("to have been")
+                .and_then(|()| checked.last_matches(&expected)),
+        );
     }
 
     /// Panics unless some awaited call matches `expected`.
@@ -177,14 +155,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// `MockApi.fetch: fetch(9) await not found.` and the awaits.
     #[track_caller]
     pub fn assert_any_await(&self, expected: Call<S::Args>) {
-        if self.awaited().iter().any(|e| expected.matches(&e.record)) {
-            return;
-        }
-        self.fail(&format!(
-            "{} await not found.{}",
-            expected.render(S::NAME),
-            awaits_block(&self.rendered_awaits())
-        ));
+        self.assert_ok(self.checked_awaits().any_matches(&expected));
     }
 
     /// Panics unless `expected` occurs among the awaits as a consecutive
@@ -215,16 +186,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
         I: IntoIterator<Item = Call<S::Args>>,
     {
         let expected: Vec<Call<S::Args>> = expected.into_iter().collect();
-        let awaited = self.awaited();
-        if find_run(&awaited, &expected, |a, e| e.matches(&a.record)).is_some() {
-            return;
-        }
-        let wanted: Vec<String> = expected.iter().map(|c| c.render(S::NAME)).collect();
-        self.fail(&format!(
-            "awaits not found.\nExpected: {}\n  Actual: {}",
-            list(&wanted),
-            list(&self.rendered_awaits())
-        ));
+        self.assert_ok(self.checked_awaits().run_matches(&expected));
     }
 
     /// Panics unless every expected call matches a different awaited call,
@@ -251,21 +213,6 @@ impl<S: AsyncSignature, A> Method<S, A> {
         I: IntoIterator<Item = Call<S::Args>>,
     {
         let expected: Vec<Call<S::Args>> = expected.into_iter().collect();
-        let awaited = self.awaited();
-        let missing = unmatched_any_order(&awaited, &expected, |a, e| e.matches(&a.record));
-        if missing.is_empty() {
-            return;
-        }
-        let missing: Vec<String> = missing.iter().map(|c| c.render(S::NAME)).collect();
-        self.fail(&format!(
-            "{} not all found in await list.\n  Actual: {}",
-            list(&missing),
-            list(&self.rendered_awaits())
-        ));
+        self.assert_ok(self.checked_awaits().all_match_any_order(&expected));
     }
-}
-
-/// The `Awaits:` block, like `Calls:`.
-fn awaits_block(awaits: &[String]) -> String {
-    calls_block(awaits).replacen("\nCalls:", "\nAwaits:", 1)
 }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::history::{Entry, render_record};
+use crate::history::Entry;
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 
@@ -92,12 +92,5 @@ impl<S: Signature, A> Method<S, A> {
     /// matchers) never runs under the lock.
     pub(crate) fn entries(&self) -> Vec<Arc<Entry<S>>> {
         self.calls().clone()
-    }
-
-    pub(crate) fn rendered_calls(&self) -> Vec<String> {
-        self.entries()
-            .iter()
-            .map(|e| render_record::<S>(&e.record))
-            .collect()
     }
 }

@@ -16,13 +16,18 @@ pub(crate) fn times(n: usize) -> String {
 
 /// The `Calls:` block: nothing when there were no calls, else one per line.
 pub(crate) fn calls_block(calls: &[String]) -> String {
-    if calls.is_empty() {
+    block("Calls", calls)
+}
+
+/// `\n{name}:` and one item per line; nothing when there are no items.
+pub(crate) fn block(name: &str, items: &[String]) -> String {
+    if items.is_empty() {
         return String::new();
     }
-    let mut out = String::from("\nCalls:");
-    for call in calls {
+    let mut out = format!("\n{name}:");
+    for item in items {
         out.push_str("\n  ");
-        out.push_str(call);
+        out.push_str(item);
     }
     out
 }

@@ -7,8 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
 use crate::expect::Registry;
-use crate::history::{CallList, ErasedEntry, MockCall, find_run, unmatched_any_order};
-use crate::message::{calls_block, list, times};
+use crate::history::{CallList, ErasedEntry, MockCall};
 use crate::method::Method;
 use crate::recorder::Attached;
 use crate::signature::Signature;
@@ -254,13 +253,8 @@ impl MockCore {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        let calls = self.mock_calls().rendered();
-        if !calls.is_empty() {
-            self.fail(&format!(
-                "expected no calls. Called {}.{}",
-                times(calls.len()),
-                calls_block(&calls)
-            ));
+        if let Err(what) = self.mock_calls().check_not_called() {
+            self.fail(&what);
         }
     }
 
@@ -287,13 +281,8 @@ impl MockCore {
     /// ```
     #[track_caller]
     pub fn assert_any_call(&self, expected: PathCall) {
-        let calls = self.mock_calls();
-        if !calls.contains(&expected) {
-            self.fail(&format!(
-                "{} call not found.{}",
-                expected.render(),
-                calls_block(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_any_call(&expected) {
+            self.fail(&what);
         }
     }
 
@@ -326,15 +315,8 @@ impl MockCore {
     #[track_caller]
     pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
-        let calls = self.mock_calls();
-        let actual: Vec<&MockCall> = calls.iter().collect();
-        if find_run(&actual, &expected, |a, e| a.matches(e)).is_none() {
-            let wanted: Vec<String> = expected.iter().map(PathCall::render).collect();
-            self.fail(&format!(
-                "calls not found.\nExpected: {}\n  Actual: {}",
-                list(&wanted),
-                list(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
+            self.fail(&what);
         }
     }
 
@@ -364,16 +346,8 @@ impl MockCore {
     #[track_caller]
     pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
-        let calls = self.mock_calls();
-        let actual: Vec<&MockCall> = calls.iter().collect();
-        let missing = unmatched_any_order(&actual, &expected, |a, e| a.matches(e));
-        if !missing.is_empty() {
-            let missing: Vec<String> = missing.iter().map(|c| c.render()).collect();
-            self.fail(&format!(
-                "does not contain all of {} in its call list.\n  Actual: {}",
-                list(&missing),
-                list(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
+            self.fail(&what);
         }
     }
 

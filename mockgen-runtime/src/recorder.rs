@@ -6,8 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
-use crate::history::{CallList, ErasedEntry, MockCall, find_run, unmatched_any_order};
-use crate::message::{calls_block, list, times};
+use crate::history::{CallList, ErasedEntry, MockCall};
 use crate::mock::MockCore;
 use crate::sync::lock;
 
@@ -238,13 +237,8 @@ impl Recorder {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        let calls = self.mock_calls().rendered();
-        if !calls.is_empty() {
-            self.fail(&format!(
-                "expected no calls. Called {}.{}",
-                times(calls.len()),
-                calls_block(&calls)
-            ));
+        if let Err(what) = self.mock_calls().check_not_called() {
+            self.fail(&what);
         }
     }
 
@@ -275,13 +269,8 @@ impl Recorder {
     /// ```
     #[track_caller]
     pub fn assert_any_call(&self, expected: PathCall) {
-        let calls = self.mock_calls();
-        if !calls.contains(&expected) {
-            self.fail(&format!(
-                "{} call not found.{}",
-                expected.render(),
-                calls_block(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_any_call(&expected) {
+            self.fail(&what);
         }
     }
 
@@ -321,15 +310,8 @@ impl Recorder {
     #[track_caller]
     pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
-        let calls = self.mock_calls();
-        let actual: Vec<&MockCall> = calls.iter().collect();
-        if find_run(&actual, &expected, |a, e| a.matches(e)).is_none() {
-            let wanted: Vec<String> = expected.iter().map(PathCall::render).collect();
-            self.fail(&format!(
-                "calls not found.\nExpected: {}\n  Actual: {}",
-                list(&wanted),
-                list(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
+            self.fail(&what);
         }
     }
 
@@ -367,16 +349,8 @@ impl Recorder {
     #[track_caller]
     pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
-        let calls = self.mock_calls();
-        let actual: Vec<&MockCall> = calls.iter().collect();
-        let missing = unmatched_any_order(&actual, &expected, |a, e| a.matches(e));
-        if !missing.is_empty() {
-            let missing: Vec<String> = missing.iter().map(|c| c.render()).collect();
-            self.fail(&format!(
-                "does not contain all of {} in its call list.\n  Actual: {}",
-                list(&missing),
-                list(&calls.rendered())
-            ));
+        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
+            self.fail(&what);
         }
     }
 
