@@ -1,8 +1,8 @@
 //! Procedural macros of [mockgen](https://docs.rs/mockgen). Depend on
 //! `mockgen` and use its re-exports; the macros are documented there.
 //!
-//! The expansion of `#[automock]` runs in stages: [`parse`] the attribute
-//! and the trait, [`lower`] them into the [`model`], then [`codegen`].
+//! The expansion of `#[automock]` runs in stages: `parse` the attribute
+//! and the trait, `lower` them into the `model`, then `codegen`.
 
 mod call;
 mod codegen;

@@ -72,7 +72,7 @@ enum Scope {
 }
 
 /// A live patch of a `#[patchable]` function, returned by
-/// [`patch!`](crate::patch) and [`patch_global!`](crate::patch_global).
+/// `mockgen::patch!` and `mockgen::patch_global!`.
 ///
 /// It dereferences to the function's [`Method`] handle, with the whole
 /// per-method API: `return_value`, `side_effect`, `side_effect_iter`,
