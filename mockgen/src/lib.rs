@@ -26,6 +26,7 @@
 //! weather.temperature.assert_called_once_with(call!("London"));
 //! ```
 #![deny(missing_docs)]
+pub mod guide;
 
 #[doc(inline)]
 pub use mockgen_runtime::{
