@@ -6,7 +6,7 @@
 //!     fn __mockgen_original(city: &str) -> f64 { /* the body as written */ }
 //!     match patched::<__mockgen_patch_fetch_temperature>() {
 //!         None => __mockgen_original(city),
-//!         Some(handle) => handle.__call_spy((city.to_owned(),), |respond| match respond {
+//!         Some(handle) => handle.__call_spy((__record::<str>(city),), |respond| match respond {
 //!             Respond::SideEffect(f) => f(city),
 //!             Respond::Original => __mockgen_original(city),
 //!         }),
@@ -17,29 +17,30 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Attribute, FnArg, Ident, Signature};
+use syn::Attribute;
 
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
+use crate::codegen::trait_impl;
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
 pub(crate) fn free_fn(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
     let PatchFn {
         attrs,
-        vis,
-        sig,
         block,
+        method,
         ..
     } = function;
+    let vis = &method.vis;
     let original = patch_names::nested_original();
-    let mut original_sig = sig.clone();
+    let mut original_sig = method.sig.clone();
     original_sig.ident = original.clone();
     let inner_attrs = attrs.iter().filter(|a| is_codegen_attr(a));
     let call = call_original(function, quote!(#original));
     let dispatch = dispatch(function, &call, rt);
-    let trampoline_sig = trampoline_signature(function);
-    let marker = marker::emit(function, gate, rt);
+    let trampoline_sig = trait_impl::signature(method);
+    let marker = marker::emit(function, rt);
     let companion = companion(function, gate, rt);
     quote! {
         #marker
@@ -61,19 +62,19 @@ pub(crate) fn free_fn(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> T
 pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
     let PatchFn {
         attrs,
-        vis,
-        sig,
         block,
         cfgs,
+        method,
         ..
     } = function;
-    let original = patch_names::original_method(&sig.ident);
-    let mut original_sig = sig.clone();
+    let vis = &method.vis;
+    let original = patch_names::original_method(&method.ident);
+    let mut original_sig = method.sig.clone();
     original_sig.ident = original.clone();
     let original_attrs = attrs.iter().filter_map(original_method_attr);
     let call = call_original(function, quote!(Self::#original));
     let dispatch = dispatch(function, &call, rt);
-    let trampoline_sig = trampoline_signature(function);
+    let trampoline_sig = trait_impl::signature(method);
     let companion = companion(function, &[], rt);
     quote! {
         #(#attrs)*
@@ -93,18 +94,14 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
 
 /// `pub fn __mockgen_patchable_f() -> Patcher<Marker>`: what `patch!` calls.
 fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
-    let PatchFn {
-        vis,
-        sig,
-        cfgs,
-        marker,
-        ..
-    } = function;
-    let companion = patch_names::companion(&sig.ident);
+    let PatchFn { cfgs, method, .. } = function;
+    let vis = &method.vis;
+    let marker = function.marker();
+    let companion = patch_names::companion(&method.ident);
     let patcher = patch_names::runtime_item(rt, "Patcher");
     let doc = format!(
         "Patches `{}`: `patch!` and `patch_global!` call this.",
-        sig.ident
+        method.ident
     );
     quote! {
         #(#gate)* #(#cfgs)*
@@ -121,25 +118,26 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 /// Asks the patch tables, then either answers through the handle or runs
 /// the original.
 fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> TokenStream {
-    let PatchFn {
-        marker,
-        params,
-        args,
-        ..
-    } = function;
-    let records = args.iter().map(|a| marker::record(a, rt));
+    let method = &function.method;
+    let marker = function.marker();
+    let records = method.args.iter().map(|a| trait_impl::record(a, rt));
+    let passed: Vec<_> = method
+        .args
+        .iter()
+        .map(|a| trait_impl::passed(a, rt))
+        .collect();
     let [patched, respond_ty] =
         ["patched", "Respond"].map(|item| patch_names::runtime_item(rt, item));
     let [handle, respond, f, value] =
         ["handle", "respond", "side_effect", "value"].map(names::hygienic);
-    if function.asyncness {
+    if method.is_async() {
         let answer = rt.item("Answer");
         return quote! {
             match #patched::<#marker>() {
                 ::core::option::Option::None => #call_original.await,
                 ::core::option::Option::Some(#handle) => {
                     match #handle.__call_patched_async((#(#records,)*)) {
-                        #answer::SideEffect(#f) => #f(#(#params),*).await,
+                        #answer::SideEffect(#f) => #f(#(#passed),*).await,
                         #answer::Value(#value) => #value,
                         #answer::Original => #call_original.await,
                     }
@@ -153,7 +151,7 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
             ::core::option::Option::Some(#handle) => #handle.__call_spy(
                 (#(#records,)*),
                 |#respond| match #respond {
-                    #respond_ty::SideEffect(#f) => #f(#(#params),*),
+                    #respond_ty::SideEffect(#f) => #f(#(#passed),*),
                     #respond_ty::Original => #call_original,
                 },
             ),
@@ -164,30 +162,15 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
 /// `original(a, b)`, `Self::original(self, a, b)`, in `unsafe` for an
 /// `unsafe fn`.
 fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
-    let params = &function.params;
-    let receiver = function.has_receiver.then(|| quote!(self,));
+    let method = &function.method;
+    let params = method.args.iter().map(|a| &a.ident);
+    let receiver = (!method.is_static()).then(|| quote!(self,));
     let call = quote!(#path(#receiver #(#params),*));
-    if function.sig.unsafety.is_some() {
+    if method.sig.unsafety.is_some() {
         quote!(unsafe { #call })
     } else {
         call
     }
-}
-
-/// The signature with every typed argument bound to the trampoline's name
-/// for it (patterns and `mut` stay with the original).
-fn trampoline_signature(function: &PatchFn) -> Signature {
-    let mut sig = function.sig.clone();
-    let mut params = function.params.iter();
-    for input in &mut sig.inputs {
-        if let FnArg::Typed(arg) = input {
-            let ident: &Ident = params
-                .next()
-                .expect("invariant: one trampoline parameter per typed argument");
-            *arg.pat = syn::parse_quote!(#ident);
-        }
-    }
-    sig
 }
 
 /// Attributes that shape code generation and must stay on the original

@@ -1,117 +1,162 @@
-//! `#[patchable]` stage 2: one function or method becomes a [`PatchFn`],
-//! with every unsupported shape reported at its tokens.
+//! `#[patchable]` stage 2: one function or method becomes a [`PatchFn`].
+//! The signature is lowered as a trait method is (`lower::lower_method`),
+//! after the checks of what patching does not support, each reported at its
+//! tokens.
+
+use std::collections::BTreeMap;
 
 use syn::visit::Visit;
-use syn::visit_mut::VisitMut;
-use syn::{Attribute, Block, FnArg, Ident, Pat, ReturnType, Signature, Type, Visibility};
+use syn::{Attribute, Block, FnArg, ReturnType, Signature, TraitItemFn, Type, Visibility};
 
 use super::names as patch_names;
 use crate::diag::Errors;
-use crate::lifetimes;
-use crate::names;
-
-/// How an argument is recorded (as `crate::model::Recording` is for trait
-/// mocks).
-pub(crate) enum Recording {
-    /// An owned copy through `ToOwned` of `target` (of the referent when
-    /// `by_ref`).
-    Owned { target: Box<Type>, by_ref: bool },
-    /// Its `Debug` text.
-    Debug,
-    /// A placeholder naming its type.
-    Opaque,
-}
-
-/// One argument of a patchable function, as its signature marker sees it.
-pub(crate) struct PatchArg {
-    /// The trampoline's name for it.
-    pub(crate) ident: Ident,
-    /// The type as written, `Self` replaced.
-    pub(crate) ty: Type,
-    /// The type with its elided lifetimes named: the signature's `AN`.
-    pub(crate) named_ty: Type,
-    pub(crate) recording: Recording,
-}
+use crate::lower::{self, Bounds, Context};
+use crate::model::{Asyncness, MockMethod, MockOutput, MockSpec, Serve};
+use crate::normalize::ReplaceSelf;
+use crate::{lifetimes, names};
 
 /// One patchable function, ready for codegen.
 pub(crate) struct PatchFn {
     /// The attributes as written (docs, `#[inline]`, `#[cfg]`, …).
     pub(crate) attrs: Vec<Attribute>,
-    pub(crate) vis: Visibility,
-    /// The signature as written, less the `#[mockgen(…)]` argument options.
-    pub(crate) sig: Signature,
     pub(crate) block: Block,
-    /// `#[cfg]` attributes, copied to every generated item.
+    /// The `#[cfg]` attributes of the function and its `impl` block, for
+    /// the items generated inside the block.
     pub(crate) cfgs: Vec<Attribute>,
-    /// The signature marker type.
-    pub(crate) marker: Ident,
-    /// Whether it is an `async fn`: side effects then return futures.
-    pub(crate) asyncness: bool,
-    /// Whether it is a method taking `self` (not recorded, not passed to
-    /// side effects: Python's patched methods do not see `self` either).
-    pub(crate) has_receiver: bool,
-    /// The argument names of the trampoline, one per typed argument.
-    pub(crate) params: Vec<Ident>,
-    /// The arguments as the signature marker sees them (`Self` replaced).
-    pub(crate) args: Vec<PatchArg>,
-    /// The output type, `()` when there is none (`Self` replaced).
-    pub(crate) output: Type,
+    /// What the signature marker is named after (`MockSpec::mock_ident` is
+    /// the marker prefix) and its visibility: the function's.
+    pub(crate) spec: MockSpec,
+    /// The function as a mock method (with its visibility): `sig` is the
+    /// signature as written, less the `#[mockgen(…)]` argument options;
+    /// `cfgs` also carry the gate, since the marker is an item of its own.
+    /// A receiver is neither recorded nor passed to side effects (Python's
+    /// patched methods do not see `self` either).
+    pub(crate) method: MockMethod,
 }
 
-/// What a method's `Self` stands for, and the name its markers start with.
+impl PatchFn {
+    /// The signature marker type.
+    pub(crate) fn marker(&self) -> syn::Ident {
+        names::signature_ident(&self.spec.mock_ident, &self.method.ident)
+    }
+}
+
+/// The inherent `impl` block of a method: what `Self` stands for, the
+/// name its markers start with, and its `#[cfg]` attributes.
 pub(crate) struct SelfType<'a> {
     pub(crate) ty: &'a Type,
-    pub(crate) ident: &'a Ident,
+    pub(crate) ident: &'a syn::Ident,
+    pub(crate) cfgs: &'a [Attribute],
 }
 
-/// Lowers `fn` items; `self_ty` is `Some` inside an inherent `impl`.
+/// Lowers `fn` items; `self_ty` is `Some` inside an inherent `impl`, `gate`
+/// is `#[cfg(test)]` unless the feature is on.
 pub(crate) fn lower_fn(
     attrs: &[Attribute],
     vis: &Visibility,
     sig: &Signature,
     block: &Block,
     self_ty: Option<&SelfType<'_>>,
+    gate: &[Attribute],
     errors: &mut Errors,
 ) -> Option<PatchFn> {
     let before = errors.len();
     check_signature(sig, self_ty.is_some(), errors);
-    let mut sig = sig.clone();
-    let mut params = Vec::new();
-    let mut args = Vec::new();
-    let typed = sig.inputs.iter_mut().filter_map(|input| match input {
-        FnArg::Typed(arg) => Some(arg),
-        FnArg::Receiver(_) => None,
-    });
-    for (index, arg) in typed.enumerate() {
-        let recording = recording_override(&arg.attrs, errors);
-        arg.attrs.retain(|a| !a.path().is_ident("mockgen"));
-        params.push(param_ident(index, &arg.pat));
-        if let Some(arg) = lower_arg(index, arg, self_ty, recording, errors) {
-            args.push(arg);
-        }
-    }
-    let output = lower_output(&sig.output, self_ty, errors);
     if errors.len() > before {
         return None;
     }
-    let prefix = patch_names::marker_prefix(self_ty.map(|s| s.ident));
+    let mut written = sig.clone();
+    for input in &mut written.inputs {
+        if let FnArg::Typed(arg) = input {
+            arg.attrs.retain(|a| !a.path().is_ident("mockgen"));
+        }
+    }
+    // `Self` is replaced before lowering: to a mock, `Self` is the mock
+    // (recorded by identity); here it is the type, recorded by value, and
+    // the marker lives outside the `impl`.
+    let unit: Type = syn::parse_quote!(());
+    let mock_ty = self_ty.map_or(&unit, |s| s.ty);
+    let assoc = BTreeMap::new();
+    let mut replace = ReplaceSelf {
+        mock_ty,
+        assoc: &assoc,
+    };
+    let mut lowered = sig.clone();
+    for input in &mut lowered.inputs {
+        if let FnArg::Typed(arg) = input {
+            *arg.ty = replace.ty(&arg.ty);
+        }
+    }
+    let output = match &sig.output {
+        ReturnType::Default => unit.clone(),
+        ReturnType::Type(_, ty) => replace.ty(ty),
+    };
+    lowered.output = syn::parse_quote!(-> #output);
+    let impl_cfgs = self_ty.map_or(&[][..], |s| s.cfgs);
+    let cfgs: Vec<Attribute> = impl_cfgs
+        .iter()
+        .chain(attrs)
+        .filter(|a| a.path().is_ident("cfg"))
+        .cloned()
+        .collect();
+    let trait_fn = TraitItemFn {
+        attrs: gate.iter().chain(&cfgs).cloned().collect(),
+        sig: lowered,
+        default: None,
+        semi_token: Some(Default::default()),
+    };
+    let bounds = Bounds::default();
+    let cx = Context {
+        mock_ty,
+        assoc: &assoc,
+        bounds: &bounds,
+        async_trait: None,
+    };
+    let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
+    adapt(&mut method, written, output);
+    method.vis = vis.clone();
+    let spec = MockSpec {
+        vis: vis.clone(),
+        mock_ident: patch_names::marker_prefix(self_ty.map(|s| s.ident)),
+        generics: syn::Generics::default(),
+        impls: Vec::new(),
+        methods: Vec::new(),
+        origin: "#[patchable]",
+        strict: false,
+        inherent_self: None,
+    };
     Some(PatchFn {
         attrs: attrs.to_vec(),
-        vis: vis.clone(),
-        asyncness: sig.asyncness.is_some(),
-        has_receiver: sig.receiver().is_some(),
-        marker: names::signature_ident(&prefix, &sig.ident),
-        cfgs: attrs
-            .iter()
-            .filter(|a| a.path().is_ident("cfg"))
-            .cloned()
-            .collect(),
-        sig,
         block: block.clone(),
-        params,
-        args,
-        output: output?,
+        cfgs,
+        spec,
+        method,
     })
+}
+
+/// Where a patched function differs from a mocked method.
+fn adapt(method: &mut MockMethod, written: Signature, output: Type) {
+    // A patched function returns what its body returns: no future or
+    // `fmt::Result` is configured by its output the way a mock's is (and
+    // `check_signature` let through only outputs that borrow nothing).
+    method.output = MockOutput {
+        owned: output,
+        serve: Serve::Value,
+    };
+    method.asyncness = if written.asyncness.is_some() {
+        Asyncness::AsyncFn
+    } else {
+        Asyncness::Sync
+    };
+    // The names made up for patterns cannot collide with the user's: a
+    // trampoline may take both `(a, b): (u8, u8)` and `arg0: u8`.
+    for (index, arg) in method.args.iter_mut().enumerate() {
+        if arg.ident == names::arg_ident(index) {
+            arg.ident = names::hygienic(&arg.ident.to_string());
+        }
+    }
+    // The trampoline keeps the signature as written (with `Self`).
+    method.sig = written;
 }
 
 fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
@@ -145,120 +190,35 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
             "`#[patchable]` on a method: put it on the `impl` block instead",
         ));
     }
-    let typed = sig
-        .inputs
-        .iter()
-        .filter(|input| matches!(input, FnArg::Typed(_)))
-        .count();
+    let mut typed = 0;
+    for input in &sig.inputs {
+        let FnArg::Typed(arg) = input else { continue };
+        typed += 1;
+        if contains_impl_trait(&arg.ty) {
+            errors.push_error(syn::Error::new_spanned(
+                &arg.ty,
+                "`impl Trait` arguments cannot be patched yet",
+            ));
+        }
+    }
     if typed > 12 {
         errors.push_error(syn::Error::new_spanned(
             &sig.inputs,
             "functions with more than 12 arguments cannot be patched",
         ));
     }
-}
-
-/// The trampoline's name for an argument: the user's when the pattern is a
-/// plain name (without `mut`/`ref`), else one of ours.
-fn param_ident(index: usize, pat: &Pat) -> Ident {
-    match pat {
-        Pat::Ident(pat) if pat.subpat.is_none() => pat.ident.clone(),
-        _ => names::hygienic(&names::arg_ident(index).to_string()),
-    }
-}
-
-fn lower_arg(
-    index: usize,
-    arg: &syn::PatType,
-    self_ty: Option<&SelfType<'_>>,
-    recording: Option<Recording>,
-    errors: &mut Errors,
-) -> Option<PatchArg> {
-    if contains_impl_trait(&arg.ty) {
-        errors.push_error(syn::Error::new_spanned(
-            &arg.ty,
-            "`impl Trait` arguments cannot be patched yet",
-        ));
-        return None;
-    }
-    let ty = replace_self(&arg.ty, self_ty);
-    let recording = recording.unwrap_or_else(|| default_recording(&ty));
-    Some(PatchArg {
-        ident: param_ident(index, &arg.pat),
-        named_ty: name_elided(&ty, &names::arg_lifetime(index)),
-        ty,
-        recording,
-    })
-}
-
-fn lower_output(
-    output: &ReturnType,
-    self_ty: Option<&SelfType<'_>>,
-    errors: &mut Errors,
-) -> Option<Type> {
-    let ReturnType::Type(_, ty) = output else {
-        return Some(syn::parse_quote!(()));
-    };
-    if contains_impl_trait(ty) {
-        errors.push_error(syn::Error::new_spanned(
-            ty,
-            "functions returning `impl Trait` cannot be patched yet",
-        ));
-        return None;
-    }
-    if lifetimes::has_lifetime(ty) {
-        errors.push_error(syn::Error::new_spanned(
-            ty,
-            "functions returning references cannot be patched yet",
-        ));
-        return None;
-    }
-    Some(replace_self(ty, self_ty))
-}
-
-/// `#[mockgen(debug)]` or `#[mockgen(opaque)]` on an argument.
-fn recording_override(attrs: &[Attribute], errors: &mut Errors) -> Option<Recording> {
-    let attr = attrs.iter().find(|a| a.path().is_ident("mockgen"))?;
-    let mut recording = None;
-    let parsed = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("debug") {
-            recording = Some(Recording::Debug);
-            Ok(())
-        } else if meta.path.is_ident("opaque") {
-            recording = Some(Recording::Opaque);
-            Ok(())
-        } else {
-            Err(meta.error("unknown argument option, expected `debug` or `opaque`"))
+    if let ReturnType::Type(_, ty) = &sig.output {
+        if contains_impl_trait(ty) {
+            errors.push_error(syn::Error::new_spanned(
+                ty,
+                "functions returning `impl Trait` cannot be patched yet",
+            ));
+        } else if lifetimes::has_lifetime(ty) {
+            errors.push_error(syn::Error::new_spanned(
+                ty,
+                "functions returning references cannot be patched yet",
+            ));
         }
-    });
-    if let Err(error) = parsed {
-        errors.push_error(error);
-    }
-    recording
-}
-
-/// Owned when the type can be, else a placeholder, as for trait mocks.
-fn default_recording(ty: &Type) -> Recording {
-    let (target, by_ref) = match ty {
-        Type::Reference(reference) => ((*reference.elem).clone(), true),
-        other => (other.clone(), false),
-    };
-    let mut finder = DynFinder(false);
-    finder.visit_type(&target);
-    if finder.0 || lifetimes::has_lifetime(&target) {
-        return Recording::Opaque;
-    }
-    Recording::Owned {
-        target: Box::new(target),
-        by_ref,
-    }
-}
-
-struct DynFinder(bool);
-
-impl Visit<'_> for DynFinder {
-    fn visit_type_trait_object(&mut self, _: &syn::TypeTraitObject) {
-        self.0 = true;
     }
 }
 
@@ -272,54 +232,4 @@ fn contains_impl_trait(ty: &Type) -> bool {
     let mut finder = Finder(false);
     finder.visit_type(ty);
     finder.0
-}
-
-/// `Self` → the impl's type, for the marker, which lives outside the impl.
-fn replace_self(ty: &Type, self_ty: Option<&SelfType<'_>>) -> Type {
-    struct ReplaceSelf<'a>(&'a Type);
-    impl VisitMut for ReplaceSelf<'_> {
-        fn visit_type_mut(&mut self, ty: &mut Type) {
-            if let Type::Path(path) = ty {
-                if path.qself.is_none() && path.path.is_ident("Self") {
-                    *ty = self.0.clone();
-                    return;
-                }
-            }
-            syn::visit_mut::visit_type_mut(self, ty);
-        }
-    }
-    let mut ty = ty.clone();
-    if let Some(self_ty) = self_ty {
-        ReplaceSelf(self_ty.ty).visit_type_mut(&mut ty);
-    }
-    ty
-}
-
-/// Names every elided lifetime (`&T`, `'_`) of an argument type, so that
-/// the signature can declare it as a generic associated type. Lifetimes
-/// inside `fn(&T)` and `dyn Fn(&T)` belong to their own binder.
-fn name_elided(ty: &Type, lifetime: &syn::Lifetime) -> Type {
-    struct NameElided<'a>(&'a syn::Lifetime);
-    impl VisitMut for NameElided<'_> {
-        fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
-            if reference.lifetime.is_none() {
-                reference.lifetime = Some(self.0.clone());
-            }
-            syn::visit_mut::visit_type_reference_mut(self, reference);
-        }
-        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
-            if lifetime.ident == "_" {
-                *lifetime = self.0.clone();
-            }
-        }
-        fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
-        fn visit_parenthesized_generic_arguments_mut(
-            &mut self,
-            _: &mut syn::ParenthesizedGenericArguments,
-        ) {
-        }
-    }
-    let mut ty = ty.clone();
-    NameElided(lifetime).visit_type_mut(&mut ty);
-    ty
 }

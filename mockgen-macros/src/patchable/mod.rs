@@ -86,6 +86,7 @@ fn expand_fn(function: &ItemFn, gate: &[Attribute], rt: &Runtime) -> syn::Result
         &function.sig,
         &function.block,
         None,
+        gate,
         &mut errors,
     );
     errors.finish()?;
@@ -114,16 +115,17 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
         Err(error) => return Err(error),
     };
     let ident = ident.expect("invariant: a checked self type has a name");
-    let self_ty = SelfType {
-        ty: &block.self_ty,
-        ident: &ident,
-    };
     let impl_cfgs: Vec<Attribute> = block
         .attrs
         .iter()
         .filter(|a| a.path().is_ident("cfg"))
         .cloned()
         .collect();
+    let self_ty = SelfType {
+        ty: &block.self_ty,
+        ident: &ident,
+        cfgs: &impl_cfgs,
+    };
     let mut methods: Vec<PatchFn> = Vec::new();
     let mut items = Vec::new();
     for item in &block.items {
@@ -137,16 +139,16 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
             &f.sig,
             &f.block,
             Some(&self_ty),
+            gate,
             &mut errors,
         );
-        if let Some(mut lowered) = lowered {
-            lowered.cfgs.splice(0..0, impl_cfgs.iter().cloned());
+        if let Some(lowered) = lowered {
             items.push(codegen::method(&lowered, rt));
             methods.push(lowered);
         }
     }
     errors.finish()?;
-    let markers = methods.iter().map(|m| marker::emit(m, gate, rt));
+    let markers = methods.iter().map(|m| marker::emit(m, rt));
     let (attrs, self_ty) = (&block.attrs, &block.self_ty);
     Ok(quote! {
         #(#gate)*

@@ -218,3 +218,60 @@ fn async_functions_await_their_original() {
     assert!(text.contains("__mockgen_original (x) . await"), "{text}");
     assert!(text.contains("__call_patched_async"), "{text}");
 }
+
+/// The `type Args = (…);` and `type Output = …;` of the expansion's
+/// signature markers.
+fn marker_types(out: &TokenStream, name: &str) -> Vec<String> {
+    let file: syn::File = syn::parse2(out.clone()).expect("the expansion parses");
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Impl(i) => Some(i),
+            _ => None,
+        })
+        .flat_map(|i| &i.items)
+        .filter_map(|item| match item {
+            syn::ImplItem::Type(t) if t.ident == name => Some(t.ty.to_token_stream().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn self_is_the_type_and_the_receiver_is_not_recorded() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(impl A { fn b(&self, other: &Self) -> Self { A } }),
+        true,
+    );
+    let args = marker_types(&out, "Args");
+    assert_eq!(args.len(), 1, "{out}");
+    assert!(args[0].ends_with("Val < A > ,)"), "{}", args[0]);
+    assert_eq!(marker_types(&out, "Output"), ["A"]);
+}
+
+#[test]
+fn a_returned_future_or_fmt_result_is_the_output_as_written() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            impl A {
+                fn f(&self) -> Pin<Box<dyn Future<Output = u8> + Send>> {
+                    todo!()
+                }
+                fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+                    todo!()
+                }
+            }
+        ),
+        true,
+    );
+    assert_eq!(
+        marker_types(&out, "Output"),
+        [
+            "Pin < Box < dyn Future < Output = u8 > + Send > >",
+            "fmt :: Result"
+        ]
+    );
+    assert!(!out.to_string().contains("AsyncSignature"), "{out}");
+}
