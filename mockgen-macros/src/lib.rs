@@ -18,6 +18,8 @@ mod normalize;
 mod parse;
 mod parse_mock;
 mod patchable;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 

@@ -1,0 +1,113 @@
+//! Unit tests of the `#[automock]` stages, fed with `parse_quote!`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand;
+use crate::lower;
+use crate::parse::{self, Macro};
+
+fn spec_of(args: TokenStream, item: TokenStream) -> Result<crate::model::MockSpec, syn::Error> {
+    let input = parse::input(args, item, Macro::Automock)?;
+    lower::mock_spec(&input, false)
+}
+
+#[test]
+fn the_expansion_is_deterministic() {
+    let item = quote! {
+        pub trait Store<K: Clone + Send + Sync> {
+            fn get(&self, key: &K) -> Option<String>;
+            async fn put(&mut self, key: K, value: &[u8]) -> Result<(), String>;
+            fn name(&self) -> &str;
+            fn make() -> Self;
+        }
+    };
+    let first = expand::automock(TokenStream::new(), item.clone()).to_string();
+    let second = expand::automock(TokenStream::new(), item).to_string();
+    assert_eq!(first, second);
+    assert!(first.contains("struct MockStore"));
+}
+
+#[test]
+fn arguments_are_classified_by_their_written_type() {
+    use crate::model::Recording;
+    let spec = spec_of(
+        quote!(),
+        quote! {
+            trait Shapes {
+                fn f(&self, a: &str, b: Vec<u8>, c: Option<&str>, d: &dyn Fn(), e: &[&str], f: &Self);
+            }
+        },
+    )
+    .unwrap();
+    let kinds: Vec<&str> = spec.methods[0]
+        .args
+        .iter()
+        .map(|a| match &a.recording {
+            Recording::Owned { .. } => "owned",
+            Recording::OptionOwned { .. } => "option",
+            Recording::Debug => "debug",
+            Recording::Described => "described",
+            Recording::Opaque => "opaque",
+            Recording::SameMock { .. } => "mock",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["owned", "owned", "option", "opaque", "described", "mock"]
+    );
+}
+
+#[test]
+fn every_unsupported_shape_is_reported_at_once() {
+    let error = spec_of(
+        quote!(),
+        quote! {
+            trait Bad {
+                fn a<const N: usize>(&self) -> [u8; N];
+                fn b(&mut self) -> &mut u8;
+                type Item;
+            }
+        },
+    )
+    .err()
+    .expect("errors");
+    let messages: Vec<String> = error.into_iter().map(|e| e.to_string()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+}
+
+#[test]
+fn unknown_options_are_errors_with_a_suggestion() {
+    let error = spec_of(
+        quote!(mok = Other),
+        quote!(
+            trait T {}
+        ),
+    )
+    .err()
+    .expect("error");
+    assert!(
+        error.to_string().contains("Did you mean `mock`?"),
+        "{error}"
+    );
+}
+
+#[test]
+fn associated_items_come_from_the_attribute() {
+    let spec = spec_of(
+        quote!(
+            type Item = u32;
+            const MAX: usize = 8;
+        ),
+        quote! {
+            trait Source {
+                type Item;
+                const MAX: usize;
+                fn next(&mut self) -> Option<Self::Item>;
+            }
+        },
+    )
+    .unwrap();
+    let owned = &spec.methods[0].output.owned;
+    assert_eq!(quote!(#owned).to_string(), quote!(Option<u32>).to_string());
+}
