@@ -46,7 +46,8 @@ pub(crate) fn core_field() -> Ident {
 /// The `i`-th argument of a generated method, when the user's pattern is not
 /// a plain identifier.
 pub(crate) fn arg_ident(index: usize) -> Ident {
-    format_ident!("arg{}", index)
+    // Hygienic, so that it cannot clash with a parameter the user named `arg0`.
+    Ident::new(&format!("arg{index}"), Span::mixed_site())
 }
 
 /// The lifetime given to the elided lifetimes of argument `index`.

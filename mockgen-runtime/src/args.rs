@@ -294,29 +294,6 @@ pub mod probe {
     }
 }
 
-/// Views a recorded argument, with its `Debug` text when its type has one.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __arg_view {
-    ($value:expr) => {{
-        #[allow(unused_imports)]
-        use $crate::__probe::{ViaDebug as _, ViaNothing as _};
-        let value = $value;
-        $crate::ArgView::__new(value, (&&$crate::__probe::Probe(value)).__mockgen_debug())
-    }};
-}
-
-/// `Some(Default::default())` when `$ty` has a default, `None` otherwise.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __default_of {
-    ($ty:ty) => {{
-        #[allow(unused_imports)]
-        use $crate::__probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _};
-        (&&&$crate::__probe::DefaultProbe::<$ty>(::core::marker::PhantomData)).__mockgen_default()
-    }};
-}
-
 /// The argument kinds of one method, as a tuple: `(Val<str>, Val<u8>)`.
 pub trait ArgKinds: 'static {
     /// The recorded arguments: `(String, u8)`.

@@ -503,7 +503,6 @@ pub mod __private {
     pub use mockgen_runtime::MockFn;
     pub use mockgen_runtime::Real;
     pub use mockgen_runtime::Recorder;
-    pub use mockgen_runtime::{__arg_view, __default_of};
     pub use mockgen_runtime::{
         Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,
         AsyncSig7, AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature,

@@ -19,16 +19,13 @@ use quote::quote;
 use syn::visit_mut::VisitMut;
 use syn::{FnArg, GenericParam, Lifetime, ReturnType, Type};
 
-use super::{statics, trait_impl};
+use super::trait_impl;
 use crate::model::{Asyncness, MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let MockMethod {
-        cfgs,
-        args,
-        default_body,
-        ..
+        args, default_body, ..
     } = method;
     let conversions = args.iter().map(trait_impl::conversion);
     let records = args.iter().map(|a| trait_impl::record(a, rt));
@@ -71,24 +68,12 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         ),
         _ => (trait_impl::signature(method), future),
     };
-    let statics = if method.is_static() {
-        let current = statics::current(spec, rt);
-        let statics = names::hygienic("statics");
-        quote!(let #statics = #current;)
-    } else {
-        quote!()
+    let body = quote! {
+        #(#conversions)*
+        let #call = #handle.__call_async((#(#records,)*));
+        #future
     };
-    let vis = &method.vis;
-    quote! {
-        #(#cfgs)*
-        #[track_caller]
-        #vis #sig {
-            #statics
-            #(#conversions)*
-            let #call = #handle.__call_async((#(#records,)*));
-            #future
-        }
-    }
+    trait_impl::method_item(spec, method, &sig, body, rt)
 }
 
 /// `async fn f(…) -> T` as `fn f(…) -> impl Future<Output = T>`.

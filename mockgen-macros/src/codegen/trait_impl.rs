@@ -64,7 +64,6 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
 
 fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let MockMethod {
-        cfgs,
         args,
         output,
         default_body,
@@ -123,6 +122,18 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             serve_expr(serve, lent)
         }
     };
+    method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt)
+}
+
+/// The generated method: the signature, then the static handles (for a
+/// static method) and `body`.
+pub(crate) fn method_item(
+    spec: &MockSpec,
+    method: &MockMethod,
+    sig: &TokenStream,
+    body: TokenStream,
+    rt: &Runtime,
+) -> TokenStream {
     let statics = if method.is_static() {
         let current = statics::current(spec, rt);
         let statics = names::hygienic("statics");
@@ -130,13 +141,12 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     } else {
         quote!()
     };
-    let vis = &method.vis;
+    let (cfgs, vis) = (&method.cfgs, &method.vis);
     quote! {
         #(#cfgs)*
         #[track_caller]
         #vis #sig {
             #statics
-            #(#conversions)*
             #body
         }
     }
