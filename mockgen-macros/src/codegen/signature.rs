@@ -35,6 +35,15 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let (sig_trait, arity) = names::arity_items(args.len());
     let (sig_trait, arity) = (rt.item(&sig_trait), rt.item(&arity));
     let kinds = args.iter().map(|a| arg_kind(a, rt));
+    // Spanned at the arguments, so that "`T: Clone` is not satisfied" for
+    // an argument recorded by value points at the signature.
+    let args_span = args
+        .iter()
+        .find(|a| matches!(a.recording, Recording::Owned { .. }))
+        .map_or_else(proc_macro2::Span::call_site, |a| {
+            syn::spanned::Spanned::span(&a.written)
+        });
+    let args_item = quote::quote_spanned!(args_span=> type Args = (#(#kinds,)*););
     let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
     let effect_tys: Vec<TokenStream> = args
@@ -104,7 +113,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         #(#cfgs)*
             impl #impl_generics #signature for #marker #ty_generics #where_clause {
                 type Arity = #arity;
-                type Args = (#(#kinds,)*);
+                #args_item
                 type Output = #owned;
                 type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
                     + ::core::marker::Send + ::core::marker::Sync;
