@@ -87,6 +87,7 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
         assoc: &assoc,
         bounds: &bounds,
         async_trait: None,
+        overrides: &crate::lower::ArgOverrides::NONE,
     };
     let mut errors = Errors::default();
     let method = lower_method(&sig, &cx, &mut errors);

@@ -54,7 +54,13 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         .collect();
     let mock_ident = names::mock_ident(&input.ident);
     let generics = bounds::with_static_type_params(&input.generics);
-    let (impls, methods) = lower::lower_impls(&mock_ident, &generics, &decls, &mut errors);
+    let (impls, methods) = lower::lower_impls(
+        &mock_ident,
+        &generics,
+        &decls,
+        &lower::ArgOverrides::NONE,
+        &mut errors,
+    );
     errors.finish()?;
     Ok(MockSpec {
         vis: input.vis.clone(),

@@ -14,6 +14,25 @@ pub(crate) struct Options {
     pub(crate) krate: Option<syn::Path>,
     /// Name of the generated mock type, instead of `Mock<Trait>`.
     pub(crate) mock: Option<syn::Ident>,
+    /// Parameters recorded by their `Debug` text: `debug(event, request)`.
+    pub(crate) debug: darling::util::PathList,
+    /// Parameters recorded as a placeholder: `opaque(handle)`.
+    pub(crate) opaque: darling::util::PathList,
+}
+
+impl Options {
+    /// How the options ask to record parameters, by name.
+    pub(crate) fn overrides(&self) -> crate::lower::ArgOverrides {
+        let names = |list: &darling::util::PathList| {
+            list.iter()
+                .filter_map(|p| p.get_ident().map(ToString::to_string))
+                .collect()
+        };
+        crate::lower::ArgOverrides {
+            debug: names(&self.debug),
+            opaque: names(&self.opaque),
+        }
+    }
 }
 
 /// What `#[automock]` or `#[autospec]` was given.

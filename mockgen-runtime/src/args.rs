@@ -284,6 +284,17 @@ pub mod probe {
         }
     }
 
+    /// `Poll::Ready(Default::default())`: an unconfigured `poll_next` ends
+    /// the stream, an unconfigured `poll_ready` is ready (SEMANTICS MAGIC-14).
+    pub trait ViaReadyDefault<T> {
+        fn __mockgen_default(&self) -> Option<T>;
+    }
+    impl<T: Default> ViaReadyDefault<std::task::Poll<T>> for &&DefaultProbe<std::task::Poll<T>> {
+        fn __mockgen_default(&self) -> Option<std::task::Poll<T>> {
+            Some(std::task::Poll::Ready(T::default()))
+        }
+    }
+
     pub trait ViaNoDefault<T> {
         fn __mockgen_default(&self) -> Option<T>;
     }

@@ -65,13 +65,17 @@ pub mod signature {
 ///
 /// Options: `#[automock(mock = MockName)]` names the mock type;
 /// `#[automock(crate = path::to::mockgen)]` is for crates that re-export
-/// mockgen.
+/// mockgen; `#[automock(debug(event), opaque(token))]` records the
+/// parameters so named by their `Debug` text or as a placeholder (this
+/// form also works under `#[cfg_attr(test, automock(…))]`); associated
+/// items are given as `#[automock(type Item = u32; const MAX: usize = 8;)]`.
 ///
 /// Arguments are recorded as owned values (`&str` → `String`, `&[T]` →
 /// `Vec<T>`, `&T` and `T` → `T`, which must be `Clone`). Mark an argument
 /// `#[mockgen(debug)]` to record its `Debug` text instead, or
-/// `#[mockgen(opaque)]` for a placeholder; `dyn` types and types that
-/// borrow are recorded as placeholders unless marked.
+/// `#[mockgen(opaque)]` for a placeholder. Arguments that borrow are
+/// recorded by their `Debug` text when their type has one; `dyn` closures
+/// as placeholders.
 ///
 /// ```
 /// use mockgen::prelude::*;

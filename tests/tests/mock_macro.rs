@@ -223,3 +223,12 @@ fn traits_with_lifetime_parameters_are_mocked_at_static() {
     assert_eq!(parser.parse("four"), 4);
     parser.parse.assert_called_once_with(call!("four"));
 }
+
+#[test]
+fn magic_14_an_unconfigured_stream_is_empty() {
+    use futures::StreamExt;
+    let mut ticks = MockTicks::new();
+    let all: Vec<u64> = futures::executor::block_on(ticks.by_ref().collect());
+    assert!(all.is_empty());
+    ticks.poll_next.assert_called_once();
+}

@@ -433,3 +433,27 @@ fn owned_std_arguments_are_seen_in_their_borrowed_form() {
         )
     );
 }
+
+/// Not `Clone`: recorded by its `Debug` text when the attribute asks.
+#[derive(Debug)]
+pub struct Request {
+    pub path: &'static str,
+}
+
+#[cfg_attr(test, automock(debug(request)))]
+pub trait Handler {
+    fn handle(&self, request: &Request) -> u16;
+}
+
+#[test]
+fn parameters_named_in_the_attribute_are_recorded_by_debug_text() {
+    let handler = MockHandler::new();
+    handler.handle(&Request { path: "/a" });
+    handler
+        .handle
+        .assert_called_once_with(call!(Request { path: "/a" }));
+    assert_eq!(
+        format!("{:?}", handler.mock_calls()),
+        r#"[handle(Request { path: "/a" })]"#
+    );
+}

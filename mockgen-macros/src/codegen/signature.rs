@@ -120,7 +120,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
                 fn default_output() -> ::core::option::Option<#owned> {
-                    use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _};
+                    use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _, ViaReadyDefault as _};
                     (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
                 }
                 fn visit_args<'r>(record: &'r #record_of<Self>, each: &mut dyn ::core::ops::FnMut(#arg_view<'r>)) {

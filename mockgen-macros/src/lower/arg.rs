@@ -59,7 +59,14 @@ pub(super) fn lower(
         }
         _ => (Pass::Direct, ty.clone(), recording_of(&ty, bounds)),
     };
-    let recording = match recording_override(&arg.attrs, errors) {
+    let by_name = if cx.overrides.debug.contains(&ident.to_string()) {
+        Some(Recording::Debug)
+    } else if cx.overrides.opaque.contains(&ident.to_string()) {
+        Some(Recording::Opaque)
+    } else {
+        None
+    };
+    let recording = match recording_override(&arg.attrs, errors).or(by_name) {
         Some(recording) => recording,
         None => default_recording,
     };

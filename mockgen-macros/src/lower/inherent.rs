@@ -77,7 +77,9 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         given_types: &[],
         given_consts: &[],
     };
-    let (mut impls, mut methods) = lower_impls(&mock_ident, &generics, &[decl], &mut errors);
+    let overrides = input.options.overrides();
+    let (mut impls, mut methods) =
+        lower_impls(&mock_ident, &generics, &[decl], &overrides, &mut errors);
     errors.finish()?;
     for trait_impl in &mut impls {
         trait_impl.inherent = true;

@@ -28,6 +28,23 @@ pub(crate) struct Context<'a> {
     pub(crate) bounds: &'a Bounds,
     /// `Some(send)` when the trait is under `#[async_trait]`.
     pub(crate) async_trait: Option<bool>,
+    pub(crate) overrides: &'a ArgOverrides,
+}
+
+/// Parameters the attribute asks to record by `Debug` text or as a
+/// placeholder, by name (`#[automock(debug(event))]`): unlike an attribute
+/// on the parameter, this works under `#[cfg_attr(test, automock(…))]`.
+#[derive(Default)]
+pub(crate) struct ArgOverrides {
+    pub(crate) debug: Vec<String>,
+    pub(crate) opaque: Vec<String>,
+}
+
+impl ArgOverrides {
+    pub(crate) const NONE: ArgOverrides = ArgOverrides {
+        debug: Vec::new(),
+        opaque: Vec::new(),
+    };
 }
 
 /// Builds the model of the mock of `input.item`; `strict` for
@@ -56,7 +73,14 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         given_types: &input.assoc_types,
         given_consts: &input.assoc_consts,
     };
-    let (impls, methods) = lower_impls(&mock_ident, &generics, &[trait_impl], &mut errors);
+    let overrides = input.options.overrides();
+    let (impls, methods) = lower_impls(
+        &mock_ident,
+        &generics,
+        &[trait_impl],
+        &overrides,
+        &mut errors,
+    );
     errors.finish()?;
     Ok(MockSpec {
         vis: item.vis.clone(),
@@ -98,6 +122,7 @@ pub(crate) fn lower_impls(
     mock_ident: &syn::Ident,
     generics: &syn::Generics,
     decls: &[TraitDecl<'_>],
+    overrides: &ArgOverrides,
     errors: &mut Errors,
 ) -> (Vec<TraitImpl>, Vec<MockMethod>) {
     let (_, ty_generics, _) = generics.split_for_impl();
@@ -117,6 +142,7 @@ pub(crate) fn lower_impls(
             assoc: &assoc_map,
             bounds: &bounds,
             async_trait: async_trait_attr(decl.attrs),
+            overrides,
         };
         for trait_item in decl.items {
             match trait_item {

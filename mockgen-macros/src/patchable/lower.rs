@@ -111,6 +111,7 @@ pub(crate) fn lower_fn(
         assoc: &assoc,
         bounds: &bounds,
         async_trait: None,
+        overrides: &crate::lower::ArgOverrides::NONE,
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
     adapt(&mut method, written, output);
