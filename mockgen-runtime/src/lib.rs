@@ -36,6 +36,7 @@ mod history_check;
 mod inspect;
 mod matcher;
 pub mod matchers;
+mod matchers_erased;
 mod message;
 mod method;
 mod mock;

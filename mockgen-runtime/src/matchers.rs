@@ -42,7 +42,7 @@ pub fn eq<V>(value: V) -> Eq<V> {
 
 /// See [`eq`].
 #[derive(Debug, Clone)]
-pub struct Eq<V>(V);
+pub struct Eq<V>(pub(crate) V);
 
 impl<T, V> ArgMatcher<T> for Eq<V>
 where
@@ -70,7 +70,7 @@ pub fn ne<V>(value: V) -> Ne<V> {
 
 /// See [`ne`].
 #[derive(Debug, Clone)]
-pub struct Ne<V>(V);
+pub struct Ne<V>(pub(crate) V);
 
 impl<T, V> ArgMatcher<T> for Ne<V>
 where
@@ -94,7 +94,7 @@ macro_rules! ordering {
 
         #[doc = concat!("See [`", stringify!($fn), "`].")]
         #[derive(Debug, Clone)]
-        pub struct $ty<V>(V);
+        pub struct $ty<V>(pub(crate) V);
 
         impl<T: ?Sized + PartialOrd<V>, V: fmt::Debug + Send + Sync> ArgMatcher<T> for $ty<V> {
             fn matches(&self, actual: &T) -> bool {
@@ -158,7 +158,7 @@ pub fn contains<V>(part: V) -> Contains<V> {
 
 /// See [`contains`].
 #[derive(Debug, Clone)]
-pub struct Contains<V>(V);
+pub struct Contains<V>(pub(crate) V);
 
 impl<V: AsRef<str> + fmt::Debug + Send + Sync> ArgMatcher<str> for Contains<V> {
     fn matches(&self, actual: &str) -> bool {
@@ -205,7 +205,7 @@ macro_rules! affix {
 
         #[doc = concat!("See [`", stringify!($fn), "`].")]
         #[derive(Debug, Clone)]
-        pub struct $ty<V>(V);
+        pub struct $ty<V>(pub(crate) V);
 
         impl<V: AsRef<str> + fmt::Debug + Send + Sync> ArgMatcher<str> for $ty<V> {
             fn matches(&self, actual: &str) -> bool {

@@ -389,3 +389,24 @@ fn slice_and_result_values_print_with_debug() {
         "MockStore.finish: expected call not found.\nExpected: finish(Err(\"no\"))\n  Actual: finish(Ok(1))"
     );
 }
+
+#[automock]
+pub trait Db {
+    fn query(&self, sql: &str, limit: u64) -> Vec<String>;
+    fn find(&self, id: Option<u32>) -> Result<u8, String>;
+}
+
+#[test]
+fn matchers_work_in_the_method_less_form() {
+    let db = MockDb::new();
+    db.query("select name", 10);
+    let _ = db.find(Some(3));
+    db.assert_any_call(call!(.query(starts_with("select"), gt(5))));
+    db.assert_has_calls([
+        call!(.query(contains("name"), le(10))),
+        call!(.find(is_some())),
+    ]);
+    db.assert_any_call(call!(.query(ends_with("name"), eq(10))));
+    let failure = std::panic::catch_unwind(|| db.assert_any_call(call!(.query(ANY, lt(10)))));
+    assert!(failure.is_err());
+}
