@@ -125,6 +125,7 @@ impl<S: Signature, A> Method<S, A> {
                 record,
             });
             calls.push(Arc::clone(&entry));
+            self.inner.log.arrived.notify_all();
             (entry, calls.len())
         };
         // Recorders the mock is attached to (API §7) order calls by number.

@@ -53,6 +53,7 @@ mod statics;
 mod sync;
 mod times;
 mod verify;
+mod wait;
 
 pub use args::{
     ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, OptVal,

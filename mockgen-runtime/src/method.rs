@@ -79,6 +79,8 @@ pub(crate) struct Log<S: Signature> {
     pub(crate) calls: Mutex<Vec<Arc<Entry<S>>>>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<Arc<Entry<S>>>>,
+    /// Notified on every call, for `wait_until_called` (SEMANTICS THREAD-1).
+    pub(crate) arrived: std::sync::Condvar,
 }
 
 impl<S: Signature, A> Clone for Method<S, A> {
@@ -108,6 +110,7 @@ impl<S: Signature, A> Method<S, A> {
                 log: Arc::new(Log {
                     calls: Mutex::new(Vec::new()),
                     awaits: Mutex::new(Vec::new()),
+                    arrived: std::sync::Condvar::new(),
                 }),
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),

@@ -322,3 +322,31 @@ fn borrowed_trait_objects() {
     counter.set_limit.assert_called_once_with(call!(9));
     counter.double.assert_called_once_with(call!(2));
 }
+
+#[automock]
+pub trait Jobs {
+    fn done(&self, id: u32);
+}
+
+#[test]
+fn thread_1_waiting_for_calls_from_another_thread() {
+    use std::time::Duration;
+    let jobs = MockJobs::new();
+    let worker = jobs.clone();
+    let handle = std::thread::spawn(move || {
+        for id in 1..=3 {
+            std::thread::sleep(Duration::from_millis(5));
+            worker.done(id);
+        }
+    });
+    jobs.done.wait_until_called(Duration::from_secs(10));
+    jobs.done
+        .wait_until_any_call_with(call!(3), Duration::from_secs(10));
+    handle.join().unwrap();
+    assert_eq!(
+        common::panic_message(|| jobs
+            .done
+            .wait_until_any_call_with(call!(9), Duration::from_millis(20))),
+        "MockJobs.done: done(9) call not found within 20ms.\nCalls:\n  done(1)\n  done(2)\n  done(3)"
+    );
+}
