@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Compile cost of a mocked trait: mockgen vs mockall vs a hand-written stub.
+
+Writes a throwaway Cargo workspace (its own root, outside this one) with one
+crate per backend and trait size, then measures in one run:
+
+* the crate's own rebuild time, dependencies already built: touch the lib,
+  `cargo build`, several runs (median, min-max), both from scratch
+  (`CARGO_INCREMENTAL=0`: all of the crate's code is compiled again) and
+  incrementally (cargo's default: what is unchanged is reused);
+* the expanded code per method: `cargo rustc --profile=check --
+  -Zunpretty=expanded` (non-blank lines, bytes), less the same trait alone,
+  divided by the number of methods.
+
+Usage (from the repository root):
+
+    CARGO_TARGET_DIR=/tmp/target-bench python3 benches/compile-cost/compile_cost.py
+
+Options: --sizes 20,200,1000  --runs 3  --out target/tmp/compile-cost
+         --mockgen PATH (the mockgen crate to measure; default: this repository's)
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BACKENDS = ("mockgen", "mockall", "hand")
+MOCKALL = "0.15"
+MODES = {"full": {"CARGO_INCREMENTAL": "0"}, "incremental": {"CARGO_INCREMENTAL": "1"}}
+
+# Method shapes, cycled: (name, receiver, [(arg, type, owned type)], return).
+SHAPES = [
+    ("get", "&self", [("key", "&str", "String")], "Option<Vec<u8>>"),
+    ("put", "&mut self", [("key", "&str", "String"), ("value", "&[u8]", "Vec<u8>")],
+     "Result<(), String>"),
+    ("count", "&self", [], "u64"),
+    ("name", "&self", [("id", "u64", "u64")], "String"),
+    ("list", "&self", [("prefix", "&str", "String"), ("limit", "u64", "u64")], "Vec<String>"),
+    ("notify", "&self",
+     [("topic", "String", "String"), ("payload", "&[u8]", "Vec<u8>"), ("retries", "u64", "u64")],
+     None),
+    ("clear", "&mut self", [], None),
+    ("lookup", "&self",
+     [("a", "u64", "u64"), ("b", "u64", "u64"), ("tag", "&str", "String"),
+      ("data", "&[u8]", "Vec<u8>")],
+     "Result<u64, String>"),
+    ("rename", "&mut self", [("from", "String", "String"), ("to", "String", "String")],
+     "Option<String>"),
+    ("check", "&self", [("data", "&[u8]", "Vec<u8>")], "bool"),
+]
+
+
+def methods(n):
+    for i in range(n):
+        name, receiver, args, ret = SHAPES[i % len(SHAPES)]
+        yield f"{name}_{i}", receiver, args, ret
+
+
+def signature(name, receiver, args, ret):
+    params = "".join(f", {a}: {t}" for a, t, _ in args)
+    arrow = f" -> {ret}" if ret else ""
+    return f"fn {name}({receiver}{params}){arrow}"
+
+
+def trait_source(n, attribute=""):
+    body = "".join(f"    {signature(*m)};\n" for m in methods(n))
+    return f"{attribute}pub trait Service {{\n{body}}}\n"
+
+
+def hand_source(n):
+    fields, impls = [], []
+    for name, receiver, args, ret in methods(n):
+        owned = "".join(f"{o}, " for _, _, o in args)
+        record = "".join(
+            f"{a}.to_owned(), " if t.startswith("&") else f"{a}, " for a, t, _ in args
+        )
+        fields.append(f"    pub {name}: Slot<({owned}), {ret or '()'}>,\n")
+        impls.append(f"    {signature(name, receiver, args, ret)} {{\n"
+                     f"        self.{name}.call(({record}))\n    }}\n")
+    return (trait_source(n) + """
+use std::sync::Mutex;
+
+/// Recorded arguments and the value every call returns.
+pub struct Slot<A, R> {
+    pub calls: Mutex<Vec<A>>,
+    pub returns: Mutex<Option<R>>,
+}
+
+impl<A, R> Default for Slot<A, R> {
+    fn default() -> Self {
+        Slot { calls: Mutex::new(Vec::new()), returns: Mutex::new(None) }
+    }
+}
+
+impl<A, R: Clone> Slot<A, R> {
+    pub fn call(&self, args: A) -> R {
+        self.calls.lock().unwrap().push(args);
+        self.returns.lock().unwrap().clone().expect("no return value configured")
+    }
+}
+
+#[derive(Default)]
+pub struct HandService {
+""" + "".join(fields) + "}\n\nimpl Service for HandService {\n" + "".join(impls) + "}\n")
+
+
+def crate_files(backend, n, mockgen):
+    """(Cargo.toml dependencies, src/lib.rs) of one crate."""
+    if backend == "mockgen":
+        dep = f'mockgen = {{ path = "{mockgen}" }}'
+        return dep, "use mockgen::prelude::*;\n\n" + trait_source(n, "#[automock]\n")
+    if backend == "mockall":
+        dep = f'mockall = "{MOCKALL}"'
+        return dep, "use mockall::automock;\n\n" + trait_source(n, "#[automock]\n")
+    if backend == "hand":
+        return "", hand_source(n)
+    return "", trait_source(n)  # the baseline: the trait alone
+
+
+def write_workspace(root, sizes, mockgen):
+    names = []
+    for n in sizes:
+        for backend in (*BACKENDS, "trait"):
+            name = f"{backend}_{n}"
+            dep, lib = crate_files(backend, n, mockgen)
+            (root / name / "src").mkdir(parents=True, exist_ok=True)
+            (root / name / "Cargo.toml").write_text(
+                f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\n'
+                f"publish = false\n\n[dependencies]\n{dep}\n"
+            )
+            write_if_changed(root / name / "src" / "lib.rs", lib)
+            names.append(name)
+    members = ", ".join(f'"{name}"' for name in names)
+    (root / "Cargo.toml").write_text(
+        f'[workspace]\nresolver = "2"\nmembers = [{members}]\n'
+    )
+
+
+def write_if_changed(path, text):
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+
+
+def cargo(root, *args, env=None, capture=False):
+    result = subprocess.run(
+        ["cargo", *args], cwd=root, env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"cargo {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def rebuild_seconds(root, name, mode):
+    (root / name / "src" / "lib.rs").touch()
+    start = time.perf_counter()
+    cargo(root, "build", "-q", "-p", name, env=MODES[mode])
+    return time.perf_counter() - start
+
+
+def expanded_size(root, name):
+    """Non-blank lines and bytes of the crate's expanded source."""
+    (root / name / "src" / "lib.rs").touch()  # `cargo rustc` skips a fresh crate
+    # RUSTC_BOOTSTRAP changes what cargo knows of the target, so that every
+    # dependency would be rebuilt: it gets a target directory of its own.
+    target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "unpretty"
+    text = cargo(root, "rustc", "-q", "-p", name, "--profile=check", "--",
+                 "-Zunpretty=expanded", capture=True,
+                 env={"RUSTC_BOOTSTRAP": "1", "CARGO_TARGET_DIR": str(target)})
+    return sum(1 for line in text.splitlines() if line.strip()), len(text.encode())
+
+
+def spread(xs):
+    return f"{statistics.median(xs):.2f}", f"{min(xs):.2f}–{max(xs):.2f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="20,200,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=REPO / "target" / "tmp" / "compile-cost")
+    parser.add_argument("--mockgen", type=Path, default=REPO / "mockgen")
+    opts = parser.parse_args()
+    sizes = [int(s) for s in opts.sizes.split(",")]
+    root = opts.out.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    write_workspace(root, sizes, opts.mockgen.resolve())
+
+    crates = [(b, n) for n in sizes for b in BACKENDS]
+    print(f"building dependencies in {root} ...", file=sys.stderr)
+    for backend, n in crates:
+        for mode in MODES:  # dependencies, the incremental cache, and a warm-up
+            rebuild_seconds(root, f"{backend}_{n}", mode)
+
+    size = {}
+    for n in sizes:
+        base_lines, base_bytes = expanded_size(root, f"trait_{n}")
+        for backend in BACKENDS:
+            lines, nbytes = expanded_size(root, f"{backend}_{n}")
+            size[backend, n] = ((lines - base_lines) / n, (nbytes - base_bytes) / n)
+
+    times = {(crate, mode): [] for crate in crates for mode in MODES}
+    for run in range(opts.runs):  # interleaved, so that drift hits every crate alike
+        print(f"rebuild run {run + 1}/{opts.runs} ...", file=sys.stderr)
+        for (backend, n), mode in times:
+            times[(backend, n), mode].append(rebuild_seconds(root, f"{backend}_{n}", mode))
+
+    rows = ["| backend | methods | full rebuild s: median | min–max "
+            "| incremental rebuild s: median | min–max "
+            "| expanded lines/method | expanded bytes/method |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for crate in crates:
+        cells = [c for mode in MODES for c in spread(times[crate, mode])]
+        lines, nbytes = size[crate]
+        rows.append(f"| {crate[0]} | {crate[1]} | {' | '.join(cells)} "
+                    f"| {lines:.1f} | {nbytes:.0f} |")
+    rows += ["", "| ratio, mockgen to (same run) | methods | value |", "|---|---:|---:|"]
+    for n in sizes:
+        for unit, i in (("lines", 0), ("bytes", 1)):
+            ratio = size["mockgen", n][i] / size["mockall", n][i]
+            rows.append(f"| mockall, expanded {unit} per method | {n} | {ratio:.1%} |")
+        for mode in MODES:
+            med = {b: statistics.median(times[(b, n), mode]) for b in BACKENDS}
+            rows.append(f"| mockall, {mode} rebuild | {n} | {med['mockgen'] / med['mockall']:.1%} |")
+            rows.append(f"| hand-written, {mode} rebuild | {n} "
+                        f"| {med['mockgen'] / med['hand']:.2f}× |")
+    table = "\n".join(rows) + "\n"
+    (root / "results.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
