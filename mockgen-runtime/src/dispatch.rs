@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::configure::Action;
 use crate::expect::Matched;
-use crate::history::{Entry, ErasedEntry, render_record};
+use crate::history::{Entry, render_record};
 use crate::method::Method;
 use crate::seq;
 use crate::signature::{RecordOf, Signature};
@@ -125,12 +125,19 @@ impl<S: Signature, A> Method<S, A> {
                 record,
             });
             calls.push(Arc::clone(&entry));
-            self.inner.log.arrived.notify_all();
+            if self
+                .inner
+                .log
+                .waiting
+                .load(std::sync::atomic::Ordering::Acquire)
+                > 0
+            {
+                self.inner.log.arrived.notify_all();
+            }
             (entry, calls.len())
         };
         // Recorders the mock is attached to (API §7) order calls by number.
-        let erased: Arc<dyn ErasedEntry> = Arc::clone(&entry) as Arc<dyn ErasedEntry>;
-        self.inner.mock.recorders.record(&erased);
+        self.inner.mock.recorders.record(&entry);
         (entry, number)
     }
 
@@ -174,6 +181,7 @@ impl<S: Signature, A> Method<S, A> {
         }
     }
 
+    #[cold]
     #[track_caller]
     fn exhausted(&self, entry: &Entry<S>, number: usize) -> ! {
         panic!(

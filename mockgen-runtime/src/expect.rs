@@ -230,12 +230,16 @@ impl<S: Signature> ErasedExpectation for ExpectationInner<S> {
 /// answers.
 pub(crate) struct ExpectationList<S: Signature> {
     list: Mutex<Vec<Arc<ExpectationInner<S>>>>,
+    /// Whether an expectation was ever added: calls of methods without
+    /// expectations skip the list (and its lock) entirely.
+    used: AtomicBool,
 }
 
 impl<S: Signature> Default for ExpectationList<S> {
     fn default() -> Self {
         ExpectationList {
             list: Mutex::new(Vec::new()),
+            used: AtomicBool::new(false),
         }
     }
 }
@@ -243,6 +247,12 @@ impl<S: Signature> Default for ExpectationList<S> {
 impl<S: Signature> ExpectationList<S> {
     pub(crate) fn push(&self, expectation: Arc<ExpectationInner<S>>) {
         lock(&self.list).push(expectation);
+        self.used.store(true, Ordering::Release);
+    }
+
+    /// False when no expectation was ever added.
+    pub(crate) fn used(&self) -> bool {
+        self.used.load(Ordering::Acquire)
     }
 
     /// The live expectations; retired ones are dropped (after the lock is

@@ -79,8 +79,11 @@ pub(crate) struct Log<S: Signature> {
     pub(crate) calls: Mutex<Vec<Arc<Entry<S>>>>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<Arc<Entry<S>>>>,
-    /// Notified on every call, for `wait_until_called` (SEMANTICS THREAD-1).
+    /// Notified on calls while someone waits in `wait_until_called`
+    /// (SEMANTICS THREAD-1); `waiting` keeps the notification (a system
+    /// call) off the path of calls nobody waits for.
     pub(crate) arrived: std::sync::Condvar,
+    pub(crate) waiting: std::sync::atomic::AtomicUsize,
 }
 
 impl<S: Signature, A> Clone for Method<S, A> {
@@ -111,6 +114,7 @@ impl<S: Signature, A> Method<S, A> {
                     calls: Mutex::new(Vec::new()),
                     awaits: Mutex::new(Vec::new()),
                     arrived: std::sync::Condvar::new(),
+                    waiting: std::sync::atomic::AtomicUsize::new(0),
                 }),
                 config: Mutex::new(Config::new(epoch)),
                 lent: AssertUnwindSafe(OnceLock::new()),

@@ -2,6 +2,7 @@
 //! SEMANTICS THREAD-1): mocks are `Send + Sync` handles, so the code under
 //! test may call them from a worker while the test waits.
 
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::call::Call;
@@ -109,12 +110,15 @@ impl<S: Signature, A> Method<S, A> {
             if left.is_zero() {
                 return false;
             }
-            let (calls, _) = self
-                .inner
-                .log
+            // Registered under the calls lock, so a call recorded after the
+            // count check above sees the waiter and notifies.
+            let log = &self.inner.log;
+            log.waiting.fetch_add(1, Ordering::AcqRel);
+            let (calls, _) = log
                 .arrived
                 .wait_timeout(calls, left)
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
+            log.waiting.fetch_sub(1, Ordering::AcqRel);
             drop(calls);
         }
     }

@@ -16,6 +16,9 @@ impl<S: Signature, A> Method<S, A> {
     /// saturated or out of their sequence's order.
     #[track_caller]
     pub(crate) fn match_expectations(&self, entry: &Entry<S>) -> Matched<S> {
+        if !self.inner.expectations.used() {
+            return Matched::NoMatch;
+        }
         let expectations = self.inner.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
