@@ -151,10 +151,11 @@ impl<S: Signature, A> Method<S, A> {
         original_by_default: bool,
     ) -> Resolved<S> {
         // Expectations first (API §6), on the recorded arguments.
-        let expected = match self.match_expectations(entry) {
-            Matched::Answer(answer) => return answer,
-            Matched::NoAnswer => true,
-            Matched::NoMatch => false,
+        let hooks = self.inner.expectations.hooks.get();
+        let expected = match hooks.map(|h| (h.matched)(&self.with_default_arity(), entry)) {
+            Some(Matched::Answer(answer)) => return answer,
+            Some(Matched::NoAnswer) => true,
+            Some(Matched::NoMatch) | None => false,
         };
         let action = self.config().next_action();
         match action {
@@ -177,8 +178,17 @@ impl<S: Signature, A> Method<S, A> {
                 Resolved::Effect(Arc::clone(original))
             }
             Action::Unconfigured if original_by_default => Resolved::Original,
-            Action::Unconfigured => Resolved::Value(self.unconfigured(entry, expected)),
+            Action::Unconfigured => Resolved::Value(match hooks {
+                Some(hooks) => (hooks.unconfigured)(&self.with_default_arity(), entry, expected),
+                None => self.default_or_panic(Some(entry)),
+            }),
         }
+    }
+
+    /// The same handle, typed with its signature's own arity (what the
+    /// expectation hooks take).
+    fn with_default_arity(&self) -> Method<S> {
+        Method::from_inner(Arc::clone(&self.inner))
     }
 
     #[cold]

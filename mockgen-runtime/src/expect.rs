@@ -233,6 +233,17 @@ pub(crate) struct ExpectationList<S: Signature> {
     /// Whether an expectation was ever added: calls of methods without
     /// expectations skip the list (and its lock) entirely.
     used: AtomicBool,
+    /// The matching code, set by the first `expect()`: reached through a
+    /// function pointer so that it is compiled only for the methods whose
+    /// tests use expectations, not once per mocked method.
+    pub(crate) hooks: std::sync::OnceLock<Hooks<S>>,
+}
+
+/// Expectation matching for one signature.
+pub(crate) struct Hooks<S: Signature> {
+    pub(crate) matched: fn(&crate::method::Method<S>, &crate::history::Entry<S>) -> Matched<S>,
+    pub(crate) unconfigured:
+        fn(&crate::method::Method<S>, &crate::history::Entry<S>, bool) -> S::Output,
 }
 
 impl<S: Signature> Default for ExpectationList<S> {
@@ -240,6 +251,7 @@ impl<S: Signature> Default for ExpectationList<S> {
         ExpectationList {
             list: Mutex::new(Vec::new()),
             used: AtomicBool::new(false),
+            hooks: std::sync::OnceLock::new(),
         }
     }
 }

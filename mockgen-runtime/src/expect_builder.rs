@@ -114,6 +114,13 @@ impl<S: Signature, A> Method<S, A> {
             &self.qualified_name(),
             Arc::clone(&self.inner.log),
         ));
+        self.inner
+            .expectations
+            .hooks
+            .get_or_init(|| crate::expect::Hooks {
+                matched: Method::<S>::match_expectations,
+                unconfigured: Method::<S>::unconfigured,
+            });
         self.inner.expectations.push(Arc::clone(&inner));
         self.inner
             .mock

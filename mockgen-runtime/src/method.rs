@@ -125,6 +125,13 @@ impl<S: Signature, A> Method<S, A> {
         }
     }
 
+    pub(crate) fn from_inner(inner: Arc<MethodInner<S>>) -> Self {
+        Method {
+            inner,
+            arity: PhantomData,
+        }
+    }
+
     pub(crate) fn erased_log(&self) -> Arc<dyn ErasedLog> {
         Arc::clone(&self.inner.log) as Arc<dyn ErasedLog>
     }
