@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::configure::Action;
 use crate::expect::Matched;
-use crate::history::{Entry, render_record};
+use crate::history::{Entry, ErasedEntry, render_record};
 use crate::method::Method;
 use crate::seq;
 use crate::signature::{RecordOf, Signature};
@@ -137,7 +137,12 @@ impl<S: Signature, A> Method<S, A> {
             (entry, calls.len())
         };
         // Recorders the mock is attached to (API §7) order calls by number.
-        self.inner.mock.recorders.record(&entry);
+        if self.inner.mock.recorders.any() {
+            self.inner
+                .mock
+                .recorders
+                .record(&(Arc::clone(&entry) as Arc<dyn ErasedEntry>));
+        }
         (entry, number)
     }
 
@@ -194,10 +199,10 @@ impl<S: Signature, A> Method<S, A> {
     #[cold]
     #[track_caller]
     fn exhausted(&self, entry: &Entry<S>, number: usize) -> ! {
-        panic!(
-            "{}: side_effect_iter is exhausted: call {number} has no value left.\n  Call: {}\nGive `side_effect_iter` more values, or end it with `.chain(std::iter::repeat(…))`.",
-            self.qualified_name(),
-            render_record::<S>(&entry.record),
+        exhausted_panic(
+            &self.qualified_name(),
+            number,
+            &render_record::<S>(&entry.record),
         )
     }
 
@@ -209,19 +214,34 @@ impl<S: Signature, A> Method<S, A> {
                 return value;
             }
         }
-        let why = if sealed {
-            "the mock is sealed and this method has nothing configured".to_owned()
-        } else {
-            format!("nothing is configured and `{}` has no Default", S::OUTPUT)
-        };
-        panic!(
-            "{}: {why}.\n  Call: {}\nConfigure it before the call: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
-            self.qualified_name(),
-            entry.map_or_else(
-                || format!("{}(…)", S::NAME),
-                |e| render_record::<S>(&e.record)
-            ),
-            S::NAME,
-        )
+        let call = entry.map_or_else(
+            || format!("{}(…)", S::NAME),
+            |e| render_record::<S>(&e.record),
+        );
+        unconfigured_panic(&self.qualified_name(), sealed, S::OUTPUT, &call, S::NAME)
     }
+}
+
+// The panics are not generic, so that each mocked method does not compile
+// its own copy of the formatting.
+
+#[cold]
+#[track_caller]
+fn exhausted_panic(name: &str, number: usize, call: &str) -> ! {
+    panic!(
+        "{name}: side_effect_iter is exhausted: call {number} has no value left.\n  Call: {call}\nGive `side_effect_iter` more values, or end it with `.chain(std::iter::repeat(…))`."
+    )
+}
+
+#[cold]
+#[track_caller]
+fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method: &str) -> ! {
+    let why = if sealed {
+        "the mock is sealed and this method has nothing configured".to_owned()
+    } else {
+        format!("nothing is configured and `{output}` has no Default")
+    };
+    panic!(
+        "{name}: {why}.\n  Call: {call}\nConfigure it before the call: `{method}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`."
+    )
 }

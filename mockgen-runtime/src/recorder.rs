@@ -64,12 +64,16 @@ pub(crate) struct Attached {
 
 impl Attached {
     /// Adds a recorded call to every attached recorder.
-    pub(crate) fn record<E: ErasedEntry + 'static>(&self, entry: &Arc<E>) {
-        if !self.any.load(Ordering::Acquire) {
+    /// Whether any recorder is attached (checked before building the
+    /// type-erased entry that `record` takes).
+    pub(crate) fn any(&self) -> bool {
+        self.any.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn record(&self, entry: &Arc<dyn ErasedEntry>) {
+        if !self.any() {
             return;
         }
-        let entry: Arc<dyn ErasedEntry> = Arc::clone(entry) as Arc<dyn ErasedEntry>;
-        let entry = &entry;
         let recorders = lock(&self.list).clone();
         for (path, recorder) in recorders {
             let call = MockCall::new(path, Arc::clone(entry));
