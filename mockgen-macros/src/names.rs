@@ -35,7 +35,25 @@ pub(crate) fn mock_ident(trait_ident: &Ident) -> Ident {
 
 /// The marker type of one method's signature.
 pub(crate) fn signature_ident(mock: &Ident, method: &Ident) -> Ident {
-    format_ident!("__mockgen_{}_{}", mock, method.unraw())
+    format_ident!(
+        "__Mockgen{}{}",
+        camel(&mock.to_string()),
+        camel(&method.unraw().to_string())
+    )
+}
+
+/// `get_user` → `GetUser`, so that generated types need no lint allowance.
+fn camel(name: &str) -> String {
+    name.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The field that holds the mock-level state.

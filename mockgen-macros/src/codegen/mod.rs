@@ -17,12 +17,17 @@ use crate::names::Runtime;
 /// Everything generated for one mock.
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let mock = mock_struct::emit(spec, rt);
-    let signatures = spec.methods.iter().map(|m| signature::emit(spec, m, rt));
+    let imports = signature::probe_imports(rt);
+    let signatures = spec
+        .methods
+        .iter()
+        .map(|m| signature::emit_with(spec, m, rt, true));
     let statics = statics::emit(spec, rt);
     let trait_impl = trait_impl::emit(spec, rt);
     quote! {
         #mock
         #statics
+        #imports
         #(#signatures)*
         #trait_impl
     }

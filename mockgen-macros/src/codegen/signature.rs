@@ -20,6 +20,27 @@ use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+    emit_with(spec, method, rt, false)
+}
+
+/// The probe traits that `default_output` and `visit_args` call through
+/// (method resolution picks `Debug`/`Default` when the type has them).
+pub(crate) fn probe_imports(rt: &Runtime) -> TokenStream {
+    let probe = rt.item("__probe");
+    quote! {
+        #[allow(unused_imports)]
+        use #probe::{ViaDebug as _, ViaDefault as _, ViaNoDefault as _, ViaNothing as _, ViaOkDefault as _, ViaReadyDefault as _};
+    }
+}
+
+/// `emit`, with the probe imports left to the caller when `hoisted` (one
+/// import per mock instead of two per method).
+pub(crate) fn emit_with(
+    spec: &MockSpec,
+    method: &MockMethod,
+    rt: &Runtime,
+    hoisted: bool,
+) -> TokenStream {
     let MockMethod {
         ident,
         cfgs,
@@ -65,10 +86,15 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         ["Signature", "RecordOf", "ArgView", "__probe"].map(|item| rt.item(item));
     // One import for every argument's probe: the `Debug` text when the
     // recorded type has one (method resolution prefers the `&Probe` impl).
-    let view_imports = if args.is_empty() {
-        quote!(let _ = (record, each);)
+    let view_imports = match (args.is_empty(), hoisted) {
+        (true, _) => quote!(let _ = (record, each);),
+        (false, true) => quote!(),
+        (false, false) => quote!(use #probe::{ViaDebug as _, ViaNothing as _};),
+    };
+    let default_imports = if hoisted {
+        quote!()
     } else {
-        quote!(use #probe::{ViaDebug as _, ViaNothing as _};)
+        quote!(use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _, ViaReadyDefault as _};)
     };
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
     let box_future = rt.item("BoxFuture");
@@ -107,7 +133,6 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
 
         #(#cfgs)*
         #[doc(hidden)]
-        #[allow(non_camel_case_types)]
         #vis struct #marker #impl_generics #phantom #where_clause;
 
         #(#cfgs)*
@@ -120,7 +145,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
                 fn default_output() -> ::core::option::Option<#owned> {
-                    use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _, ViaReadyDefault as _};
+                    #default_imports
                     (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
                 }
                 fn visit_args<'r>(record: &'r #record_of<Self>, each: &mut dyn ::core::ops::FnMut(#arg_view<'r>)) {
@@ -205,7 +230,6 @@ fn family(
     let instantiate = rt.item("Instantiate");
     let family_struct = quote! {
         #[doc(hidden)]
-        #[allow(non_camel_case_types)]
         #vis struct #family #mock_impl #phantom #mock_where;
     };
     let family_impl = quote! {
@@ -220,7 +244,7 @@ fn family(
 /// The family marker of a generic method.
 pub(crate) fn family_ident(spec: &MockSpec, method: &MockMethod) -> syn::Ident {
     format_ident!(
-        "{}_of",
+        "{}Of",
         names::signature_ident(&spec.mock_ident, &method.ident)
     )
 }
