@@ -3,6 +3,21 @@
 //!
 //! The expansion of `#[automock]` runs in stages: `parse` the attribute
 //! and the trait, `lower` them into the `model`, then `codegen`.
+//!
+//! ```
+//! use mockgen::prelude::*;
+//!
+//! #[automock]
+//! trait Clock {
+//!     fn now(&self) -> u64;
+//! }
+//!
+//! let clock = MockClock::new();
+//! clock.now.return_value(42);
+//! assert_eq!(clock.now(), 42);
+//! clock.now.assert_called_once();
+//! ```
+#![deny(missing_docs)]
 
 mod call;
 mod codegen;
