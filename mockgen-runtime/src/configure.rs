@@ -59,6 +59,11 @@ impl<S: Signature> Config<S> {
             Effect::Iter(iter) => return Action::Iter(Arc::clone(iter)),
             Effect::None => {}
         }
+        self.action_after_effect()
+    }
+
+    /// The action when the side effect steps aside (Python's `DEFAULT`).
+    pub(crate) fn action_after_effect(&mut self) -> Action<S> {
         if let Some(value) = self.once.pop_front() {
             return Action::Once(value);
         }
@@ -275,7 +280,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 macro_rules! side_effect {
-    ($arity:ident $sig:ident $($arg:ident $lt:lifetime),*) => {
+    ($arity:ident $sig:ident $($arg:ident $lt:lifetime $param:ident),*) => {
         impl<S: crate::signature::$sig> Method<S, crate::signature::$arity> {
             /// Every call runs `f` with the call's arguments and returns its
             /// result (Python's callable `side_effect`). Arguments arrive as
@@ -304,20 +309,68 @@ macro_rules! side_effect {
             {
                 self.set_side_effect(S::boxed(f));
             }
+
+            /// A side effect that may step aside (Python's side effect
+            /// returning `DEFAULT`, SEMANTICS SE-3): `Some(value)` answers
+            /// the call, `None` lets the rest of the configuration answer
+            /// (`return_once`, `return_value`, else the default).
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Prices {
+            ///     fn price(&self, item: &str) -> u32;
+            /// }
+            ///
+            /// let prices = MockPrices::new();
+            /// prices.price.return_value(10);
+            /// prices.price.side_effect_or_default(|item| (item == "gold").then_some(1000));
+            /// assert_eq!(prices.price("gold"), 1000);
+            /// assert_eq!(prices.price("tin"), 10);
+            /// ```
+            pub fn side_effect_or_default<C>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync + 'static,
+            {
+                // Weak: the handle must not keep itself alive through its
+                // own configuration.
+                let handle = std::sync::Arc::downgrade(&self.inner);
+                self.set_side_effect(S::boxed(move |$($param),*| {
+                    f($($param),*).unwrap_or_else(|| crate::method::Method::<S>::fallback(&handle))
+                }));
+            }
         }
     };
 }
 
 side_effect!(Arity0 Sig0);
-side_effect!(Arity1 Sig1 A0 'a0);
-side_effect!(Arity2 Sig2 A0 'a0, A1 'a1);
-side_effect!(Arity3 Sig3 A0 'a0, A1 'a1, A2 'a2);
-side_effect!(Arity4 Sig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
-side_effect!(Arity5 Sig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
-side_effect!(Arity6 Sig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
-side_effect!(Arity7 Sig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
-side_effect!(Arity8 Sig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
-side_effect!(Arity9 Sig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
-side_effect!(Arity10 Sig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
-side_effect!(Arity11 Sig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
-side_effect!(Arity12 Sig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
+side_effect!(Arity1 Sig1 A0 'a0 a0);
+side_effect!(Arity2 Sig2 A0 'a0 a0, A1 'a1 a1);
+side_effect!(Arity3 Sig3 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2);
+side_effect!(Arity4 Sig4 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3);
+side_effect!(Arity5 Sig5 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4);
+side_effect!(Arity6 Sig6 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5);
+side_effect!(Arity7 Sig7 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6);
+side_effect!(Arity8 Sig8 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7);
+side_effect!(Arity9 Sig9 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8);
+side_effect!(Arity10 Sig10 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9);
+side_effect!(Arity11 Sig11 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10);
+side_effect!(Arity12 Sig12 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10, A11 'a11 a11);
+
+impl<S: Signature> Method<S> {
+    /// What answers when a side effect steps aside: `return_once`,
+    /// `return_value`, else the default (or the usual panic).
+    #[track_caller]
+    pub(crate) fn fallback(handle: &std::sync::Weak<crate::method::MethodInner<S>>) -> S::Output {
+        let inner = handle
+            .upgrade()
+            .expect("invariant: a side effect runs while its handle is alive");
+        let method: Method<S> = Method::from_inner(inner);
+        let action = method.config().action_after_effect();
+        match action {
+            Action::Once(value) => value(),
+            Action::Value(value) => value(),
+            _ => method.default_or_panic(None),
+        }
+    }
+}

@@ -362,3 +362,19 @@ fn named_mocks_appear_in_handle_names() {
         "MockWeather.cities"
     );
 }
+
+#[test]
+fn se_3_a_side_effect_can_step_aside_for_the_rest_of_the_configuration() {
+    let weather = MockWeather::new();
+    weather.forecast.side_effect_or_default(|city, days| {
+        (city == "Oslo").then(|| vec![-1.0; usize::from(days)])
+    });
+    assert_eq!(weather.forecast("Oslo", 2), [-1.0, -1.0]);
+    // Stepping aside: no return value configured, so the default.
+    assert_eq!(weather.forecast("Rome", 2), Vec::<f64>::new());
+    weather.forecast.return_once(vec![1.0]);
+    weather.forecast.return_value(vec![9.0]);
+    assert_eq!(weather.forecast("Rome", 1), [1.0]);
+    assert_eq!(weather.forecast("Rome", 1), [9.0]);
+    assert_eq!(weather.forecast.call_count(), 4);
+}
