@@ -6,7 +6,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use crate::dispatch::Resolved;
-use crate::history::Entry;
+use crate::history::{Entry, ErasedEntry, typed};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -59,7 +59,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        lock(&self.method.inner.log.awaits).push(Arc::clone(&self.entry));
+        lock(&self.method.inner.log.awaits).push(Arc::clone(&self.entry) as Arc<dyn ErasedEntry>);
         match self.method.resolve(&self.entry, self.number, has_original) {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),
@@ -71,7 +71,8 @@ impl<S: Signature, A> AsyncCall<S, A> {
 
 impl<S: AsyncSignature, A> Method<S, A> {
     pub(crate) fn awaited(&self) -> Vec<Arc<Entry<S>>> {
-        lock(&self.inner.log.awaits).clone()
+        let erased = lock(&self.inner.log.awaits).clone();
+        erased.into_iter().map(typed::<S>).collect()
     }
 
     /// How many calls were awaited (their future polled at least once).

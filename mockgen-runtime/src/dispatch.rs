@@ -124,7 +124,7 @@ impl<S: Signature, A> Method<S, A> {
                 seq: seq::next(),
                 record,
             });
-            calls.push(Arc::clone(&entry));
+            calls.push(Arc::clone(&entry) as Arc<dyn ErasedEntry>);
             if self
                 .inner
                 .log

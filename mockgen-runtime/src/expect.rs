@@ -33,7 +33,7 @@ pub(crate) struct ExpectationInner<S: Signature> {
     pub(crate) text: String,
     /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
     pub(crate) label: String,
-    log: Arc<Log<S>>,
+    log: Arc<Log>,
     pub(crate) state: Mutex<State<S>>,
     /// Set by `reset_all`: the expectation no longer matches nor counts.
     retired: AtomicBool,
@@ -83,7 +83,7 @@ pub(crate) enum Matched<S: Signature> {
 }
 
 impl<S: Signature> ExpectationInner<S> {
-    pub(crate) fn new(call: Call<S::Args>, qualified: &str, log: Arc<Log<S>>) -> Self {
+    pub(crate) fn new(call: Call<S::Args>, qualified: &str, log: Arc<Log>) -> Self {
         ExpectationInner {
             text: call.render(S::NAME),
             label: call.render(qualified),

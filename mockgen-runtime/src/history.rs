@@ -20,6 +20,14 @@ pub(crate) trait ErasedEntry: Send + Sync {
     fn seq(&self) -> u64;
     fn method(&self) -> &'static str;
     fn views(&self) -> Vec<ArgView<'_>>;
+    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync>;
+}
+
+/// The typed entry behind an erased one of method `S`'s log.
+pub(crate) fn typed<S: Signature>(entry: Arc<dyn ErasedEntry>) -> Arc<Entry<S>> {
+    entry.into_any().downcast::<Entry<S>>().unwrap_or_else(|_| {
+        unreachable!("invariant: a method's log holds entries of its signature")
+    })
 }
 
 impl<S: Signature> ErasedEntry for Entry<S> {
@@ -33,6 +41,9 @@ impl<S: Signature> ErasedEntry for Entry<S> {
         let mut views = Vec::new();
         S::visit_args(&self.record, &mut |view| views.push(view));
         views
+    }
+    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync> {
+        self
     }
 }
 

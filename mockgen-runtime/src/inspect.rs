@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::history::Entry;
+use crate::history::{Entry, typed};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 
@@ -63,7 +63,7 @@ impl<S: Signature, A> Method<S, A> {
     #[must_use]
     pub fn call_args(&self) -> Option<RecordOf<S>> {
         let last = self.calls().last().cloned();
-        last.map(|entry| entry.record.clone())
+        last.map(|entry| typed::<S>(entry).record.clone())
     }
 
     /// The arguments of every call, oldest first.
@@ -91,6 +91,7 @@ impl<S: Signature, A> Method<S, A> {
     /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
     /// matchers) never runs under the lock.
     pub(crate) fn entries(&self) -> Vec<Arc<Entry<S>>> {
-        self.calls().clone()
+        let erased = self.calls().clone();
+        erased.into_iter().map(typed::<S>).collect()
     }
 }

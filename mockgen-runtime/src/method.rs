@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::configure::Config;
 use crate::expect::ExpectationList;
-use crate::history::{Entry, ErasedEntry};
+use crate::history::ErasedEntry;
 use crate::mock::{ErasedLog, MockShared};
 use crate::signature::Signature;
 use crate::sync::lock;
@@ -56,7 +56,7 @@ pub(crate) struct MethodInner<S: Signature> {
     pub(crate) mock: Arc<MockShared>,
     /// Shared with the mock's registry. Records are always `Send + Sync`, so
     /// the registry is too, whatever the return type.
-    pub(crate) log: Arc<Log<S>>,
+    pub(crate) log: Arc<Log>,
     /// Holds return values, so it is `Send`/`Sync` only when they are.
     pub(crate) config: Mutex<Config<S>>,
     /// Values lent out by methods that return references (a
@@ -74,11 +74,13 @@ pub(crate) struct MethodInner<S: Signature> {
     pub(crate) original: AssertUnwindSafe<OnceLock<Arc<S::Fn>>>,
 }
 
-/// The recorded calls of one method.
-pub(crate) struct Log<S: Signature> {
-    pub(crate) calls: Mutex<Vec<Arc<Entry<S>>>>,
+/// The recorded calls of one method. Not generic: the entries are kept
+/// type-erased (the typed view is `history::typed`), so this code is
+/// compiled once rather than once per mocked method.
+pub(crate) struct Log {
+    pub(crate) calls: Mutex<Vec<Arc<dyn ErasedEntry>>>,
     /// Calls of an async method whose future was polled, in await order.
-    pub(crate) awaits: Mutex<Vec<Arc<Entry<S>>>>,
+    pub(crate) awaits: Mutex<Vec<Arc<dyn ErasedEntry>>>,
     /// Notified on calls while someone waits in `wait_until_called`
     /// (SEMANTICS THREAD-1); `waiting` keeps the notification (a system
     /// call) off the path of calls nobody waits for.
@@ -159,17 +161,14 @@ impl<S: Signature, A> Method<S, A> {
         config
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<Entry<S>>>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<dyn ErasedEntry>>> {
         lock(&self.inner.log.calls)
     }
 }
 
-impl<S: Signature> ErasedLog for Log<S> {
+impl ErasedLog for Log {
     fn entries(&self) -> Vec<Arc<dyn ErasedEntry>> {
-        lock(&self.calls)
-            .iter()
-            .map(|e| Arc::clone(e) as Arc<dyn ErasedEntry>)
-            .collect()
+        lock(&self.calls).clone()
     }
     fn reset_calls(&self) {
         lock(&self.calls).clear();
