@@ -137,7 +137,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
 }
 
 macro_rules! side_effect_async {
-    ($arity:ident $sig:ident $async_sig:ident $($arg:ident $lt:lifetime),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
         /// `boxed` for async side effects. Implemented by generated code.
         pub trait $async_sig: crate::signature::$sig + AsyncSignature {
             /// Boxes an async side-effect closure as [`Signature::Fn`].
@@ -175,16 +175,4 @@ macro_rules! side_effect_async {
     };
 }
 
-side_effect_async!(Arity0 Sig0 AsyncSig0);
-side_effect_async!(Arity1 Sig1 AsyncSig1 A0 'a0);
-side_effect_async!(Arity2 Sig2 AsyncSig2 A0 'a0, A1 'a1);
-side_effect_async!(Arity3 Sig3 AsyncSig3 A0 'a0, A1 'a1, A2 'a2);
-side_effect_async!(Arity4 Sig4 AsyncSig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
-side_effect_async!(Arity5 Sig5 AsyncSig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
-side_effect_async!(Arity6 Sig6 AsyncSig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
-side_effect_async!(Arity7 Sig7 AsyncSig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
-side_effect_async!(Arity8 Sig8 AsyncSig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
-side_effect_async!(Arity9 Sig9 AsyncSig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
-side_effect_async!(Arity10 Sig10 AsyncSig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
-side_effect_async!(Arity11 Sig11 AsyncSig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
-side_effect_async!(Arity12 Sig12 AsyncSig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
+crate::signature::for_each_arity!(side_effect_async);

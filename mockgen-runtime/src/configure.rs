@@ -280,7 +280,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 macro_rules! side_effect {
-    ($arity:ident $sig:ident $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
         impl<S: crate::signature::$sig> Method<S, crate::signature::$arity> {
             /// Every call runs `f` with the call's arguments and returns its
             /// result (Python's callable `side_effect`). Arguments arrive as
@@ -343,19 +343,7 @@ macro_rules! side_effect {
     };
 }
 
-side_effect!(Arity0 Sig0);
-side_effect!(Arity1 Sig1 A0 'a0 a0);
-side_effect!(Arity2 Sig2 A0 'a0 a0, A1 'a1 a1);
-side_effect!(Arity3 Sig3 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2);
-side_effect!(Arity4 Sig4 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3);
-side_effect!(Arity5 Sig5 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4);
-side_effect!(Arity6 Sig6 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5);
-side_effect!(Arity7 Sig7 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6);
-side_effect!(Arity8 Sig8 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7);
-side_effect!(Arity9 Sig9 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8);
-side_effect!(Arity10 Sig10 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9);
-side_effect!(Arity11 Sig11 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10);
-side_effect!(Arity12 Sig12 A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10, A11 'a11 a11);
+crate::signature::for_each_arity!(side_effect);
 
 impl<S: Signature> Method<S> {
     /// What answers when a side effect steps aside: `return_once`,

@@ -365,7 +365,7 @@ impl<S: Signature, A> Expectation<S, A> {
 }
 
 macro_rules! expectation_side_effect {
-    ($arity:ident $sig:ident $($arg:ident $lt:lifetime),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
         impl<S: crate::signature::$sig> Expectation<S, crate::signature::$arity> {
             /// Matching calls run `f` with the call's arguments and return
             /// its result, as [`Method::side_effect`] does. Wins over this
@@ -396,16 +396,4 @@ macro_rules! expectation_side_effect {
     };
 }
 
-expectation_side_effect!(Arity0 Sig0);
-expectation_side_effect!(Arity1 Sig1 A0 'a0);
-expectation_side_effect!(Arity2 Sig2 A0 'a0, A1 'a1);
-expectation_side_effect!(Arity3 Sig3 A0 'a0, A1 'a1, A2 'a2);
-expectation_side_effect!(Arity4 Sig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
-expectation_side_effect!(Arity5 Sig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
-expectation_side_effect!(Arity6 Sig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
-expectation_side_effect!(Arity7 Sig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
-expectation_side_effect!(Arity8 Sig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
-expectation_side_effect!(Arity9 Sig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
-expectation_side_effect!(Arity10 Sig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
-expectation_side_effect!(Arity11 Sig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
-expectation_side_effect!(Arity12 Sig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
+crate::signature::for_each_arity!(expectation_side_effect);

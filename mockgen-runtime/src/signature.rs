@@ -30,8 +30,31 @@ pub trait Signature: Sized + 'static {
 /// The record type of a signature's arguments.
 pub type RecordOf<S> = <<S as Signature>::Args as ArgKinds>::Record;
 
+/// Invokes `$mac!` once per supported arity, 0 to 12 arguments, as
+/// `$mac!(ArityN SigN AsyncSigN; A0 'a0 a0, …)`: the marker, the signature
+/// traits, then per argument its type name, lifetime and parameter name.
+/// Every per-arity implementation takes this one table.
+macro_rules! for_each_arity {
+    ($mac:ident) => {
+        $mac!(Arity0 Sig0 AsyncSig0;);
+        $mac!(Arity1 Sig1 AsyncSig1; A0 'a0 a0);
+        $mac!(Arity2 Sig2 AsyncSig2; A0 'a0 a0, A1 'a1 a1);
+        $mac!(Arity3 Sig3 AsyncSig3; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2);
+        $mac!(Arity4 Sig4 AsyncSig4; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3);
+        $mac!(Arity5 Sig5 AsyncSig5; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4);
+        $mac!(Arity6 Sig6 AsyncSig6; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5);
+        $mac!(Arity7 Sig7 AsyncSig7; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6);
+        $mac!(Arity8 Sig8 AsyncSig8; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7);
+        $mac!(Arity9 Sig9 AsyncSig9; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8);
+        $mac!(Arity10 Sig10 AsyncSig10; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9);
+        $mac!(Arity11 Sig11 AsyncSig11; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10);
+        $mac!(Arity12 Sig12 AsyncSig12; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10, A11 'a11 a11);
+    };
+}
+pub(crate) use for_each_arity;
+
 macro_rules! arity {
-    ($arity:ident $sig:ident $($arg:ident $lt:lifetime),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
         /// Marker: a method taking this many arguments.
         #[derive(Debug)]
         pub enum $arity {}
@@ -51,16 +74,4 @@ macro_rules! arity {
     };
 }
 
-arity!(Arity0 Sig0);
-arity!(Arity1 Sig1 A0 'a0);
-arity!(Arity2 Sig2 A0 'a0, A1 'a1);
-arity!(Arity3 Sig3 A0 'a0, A1 'a1, A2 'a2);
-arity!(Arity4 Sig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
-arity!(Arity5 Sig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
-arity!(Arity6 Sig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
-arity!(Arity7 Sig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
-arity!(Arity8 Sig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
-arity!(Arity9 Sig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
-arity!(Arity10 Sig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
-arity!(Arity11 Sig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
-arity!(Arity12 Sig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
+for_each_arity!(arity);

@@ -1,11 +1,13 @@
 //! Expectations checked at call time: expect(call!(…)) with answers, times, never, verify and the check on drop (API §6, §11).
 #![deny(warnings)]
 
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+mod common;
+
+use common::panic_message;
 use mockgen::prelude::*;
 use mockgen::{Expectation, Times};
 
@@ -25,21 +27,6 @@ pub struct Conn(String);
 pub trait Pool {
     fn connect(&self, url: &str) -> Conn;
     fn size(&self) -> usize;
-}
-
-/// Runs `f`, which must panic, and returns the panic's message.
-#[track_caller]
-fn panic_message<R>(f: impl FnOnce() -> R) -> String {
-    match panic::catch_unwind(AssertUnwindSafe(f)) {
-        Ok(_) => panic!("expected a panic, but the code returned normally"),
-        Err(payload) => match payload.downcast::<String>() {
-            Ok(text) => *text,
-            Err(payload) => match payload.downcast::<&str>() {
-                Ok(text) => (*text).to_owned(),
-                Err(_) => "<non-string panic payload>".to_owned(),
-            },
-        },
-    }
 }
 
 #[test]

@@ -6,16 +6,11 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Barrier;
 
+mod common;
+
+use common::payload_text;
 use mockgen::prelude::*;
 use mockgen_tests::weather::{self, Forecast, Thermometer, imported};
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-        .unwrap_or_default()
-}
 
 #[test]
 fn return_value_answers_and_the_call_is_recorded() {
@@ -76,7 +71,7 @@ fn unconfigured_calls_default_or_panic_naming_the_function() {
 
     let forecast = patch!(weather::forecast);
     let panic = catch_unwind(|| weather::forecast("Oslo", 3)).unwrap_err();
-    let message = panic_message(&*panic);
+    let message = payload_text(&*panic);
     assert!(
         message
             .starts_with("weather::forecast: nothing is configured and `Forecast` has no Default."),
@@ -96,7 +91,7 @@ fn assertion_messages_name_the_patched_path() {
     }))
     .unwrap_err();
     assert_eq!(
-        panic_message(&*panic),
+        payload_text(&*panic),
         "weather::fetch_temperature: expected call not found.\nExpected: fetch_temperature(\"London\")\n  Actual: fetch_temperature(\"Paris\")"
     );
 }

@@ -2,10 +2,12 @@
 #![deny(warnings)]
 
 use std::ops::Deref;
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::thread;
 
+mod common;
+
+use common::panic_message;
 use mockgen::prelude::*;
 use mockgen::{CallList, MockCore};
 
@@ -18,21 +20,6 @@ pub trait Db {
 #[automock]
 pub trait Log {
     fn write(&self, text: &str);
-}
-
-/// Runs `f`, which must panic, and returns the panic's message.
-#[track_caller]
-fn panic_message<R>(f: impl FnOnce() -> R) -> String {
-    match panic::catch_unwind(AssertUnwindSafe(f)) {
-        Ok(_) => panic!("expected a panic, but the code returned normally"),
-        Err(payload) => match payload.downcast::<String>() {
-            Ok(text) => *text,
-            Err(payload) => match payload.downcast::<&str>() {
-                Ok(text) => (*text).to_owned(),
-                Err(_) => "<non-string panic payload>".to_owned(),
-            },
-        },
-    }
 }
 
 fn attached() -> (MockDb, MockLog, Recorder) {

@@ -1,8 +1,9 @@
 //! Strict call order for expectations across methods and mocks: Sequence and in_sequence.
 #![deny(warnings)]
 
-use std::panic::{self, AssertUnwindSafe};
+mod common;
 
+use common::panic_message;
 use mockgen::prelude::*;
 
 #[automock]
@@ -14,21 +15,6 @@ pub trait Db {
 #[automock]
 pub trait Log {
     fn write(&self, text: &str);
-}
-
-/// Runs `f`, which must panic, and returns the panic's message.
-#[track_caller]
-fn panic_message<R>(f: impl FnOnce() -> R) -> String {
-    match panic::catch_unwind(AssertUnwindSafe(f)) {
-        Ok(_) => panic!("expected a panic, but the code returned normally"),
-        Err(payload) => match payload.downcast::<String>() {
-            Ok(text) => *text,
-            Err(payload) => match payload.downcast::<&str>() {
-                Ok(text) => (*text).to_owned(),
-                Err(_) => "<non-string panic payload>".to_owned(),
-            },
-        },
-    }
 }
 
 /// open("f") → write(ANY) one or more times → close(), across two mocks.

@@ -5,7 +5,7 @@ use std::future::Future;
 use super::Expectation;
 
 macro_rules! expectation_side_effect_async {
-    ($arity:ident $async_sig:ident $($arg:ident $lt:lifetime),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
         impl<S: crate::$async_sig> Expectation<S, crate::signature::$arity> {
             /// Matching calls' futures run the future that `f` returns for
             /// the call's arguments, as [`Method::side_effect_async`] does.
@@ -40,16 +40,4 @@ macro_rules! expectation_side_effect_async {
     };
 }
 
-expectation_side_effect_async!(Arity0 AsyncSig0);
-expectation_side_effect_async!(Arity1 AsyncSig1 A0 'a0);
-expectation_side_effect_async!(Arity2 AsyncSig2 A0 'a0, A1 'a1);
-expectation_side_effect_async!(Arity3 AsyncSig3 A0 'a0, A1 'a1, A2 'a2);
-expectation_side_effect_async!(Arity4 AsyncSig4 A0 'a0, A1 'a1, A2 'a2, A3 'a3);
-expectation_side_effect_async!(Arity5 AsyncSig5 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4);
-expectation_side_effect_async!(Arity6 AsyncSig6 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5);
-expectation_side_effect_async!(Arity7 AsyncSig7 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6);
-expectation_side_effect_async!(Arity8 AsyncSig8 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7);
-expectation_side_effect_async!(Arity9 AsyncSig9 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8);
-expectation_side_effect_async!(Arity10 AsyncSig10 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9);
-expectation_side_effect_async!(Arity11 AsyncSig11 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10);
-expectation_side_effect_async!(Arity12 AsyncSig12 A0 'a0, A1 'a1, A2 'a2, A3 'a3, A4 'a4, A5 'a5, A6 'a6, A7 'a7, A8 'a8, A9 'a9, A10 'a10, A11 'a11);
+crate::signature::for_each_arity!(expectation_side_effect_async);
