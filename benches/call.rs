@@ -13,20 +13,11 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{KEY, MockSvc, Stub, Svc};
+use common::{KEY, MockAllSvc, MockSvc, Stub, Svc};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use mockall::predicate::eq;
 use mockgen::prelude::*;
-
-mockall::mock! {
-    pub AllSvc {}
-    impl Svc for AllSvc {
-        fn f(&self, a: u64, s: &str) -> u64;
-        fn by_u64(&self, a: u64) -> u64;
-        fn by_str(&self, s: &str) -> u64;
-    }
-}
 
 /// Makes `iters` calls on each handle, one thread per handle, all started
 /// together; returns the wall time until the last one is done.

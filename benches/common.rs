@@ -1,5 +1,5 @@
-//! The trait every backend implements, its mockgen mock, and the
-//! hand-written recording stub that is the floor.
+//! The trait every backend implements, its mockgen and mockall mocks, and
+//! the hand-written recording stub that is the floor.
 
 use std::sync::Mutex;
 
@@ -13,6 +13,16 @@ pub trait Svc {
     fn f(&self, a: u64, s: &str) -> u64;
     fn by_u64(&self, a: u64) -> u64;
     fn by_str(&self, s: &str) -> u64;
+}
+
+// The peer: mockall's mock of the same trait.
+mockall::mock! {
+    pub AllSvc {}
+    impl Svc for AllSvc {
+        fn f(&self, a: u64, s: &str) -> u64;
+        fn by_u64(&self, a: u64) -> u64;
+        fn by_str(&self, s: &str) -> u64;
+    }
 }
 
 /// What a careful hand-written test double does: record owned arguments

@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use common::{KEY, MockSvc, Stub, Svc};
+use common::{KEY, MockAllSvc, MockSvc, Stub, Svc};
 
 const CALLS: usize = 1_000_000;
 
@@ -91,15 +91,6 @@ const CASES: [Case; 7] = [
         calls(&mock, |m| m.by_str(KEY));
     }),
 ];
-
-mockall::mock! {
-    pub AllSvc {}
-    impl Svc for AllSvc {
-        fn f(&self, a: u64, s: &str) -> u64;
-        fn by_u64(&self, a: u64) -> u64;
-        fn by_str(&self, s: &str) -> u64;
-    }
-}
 
 /// Makes the calls and prints what they keep: heap bytes, allocations and
 /// resident bytes, per call. The mock is still alive while it prints.
