@@ -6,7 +6,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use crate::dispatch::Resolved;
-use crate::history::{Entry, ErasedEntry, typed};
+use crate::history::{EntryOf, ErasedEntry, typed};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -35,7 +35,7 @@ pub enum Answer<S: Signature> {
 #[must_use]
 pub struct AsyncCall<S: Signature, A> {
     method: Method<S, A>,
-    entry: Arc<Entry<S>>,
+    entry: Arc<EntryOf<S>>,
     number: usize,
 }
 
@@ -43,7 +43,7 @@ impl<S: Signature, A> Method<S, A> {
     /// Records the call; the returned token answers when awaited.
     #[doc(hidden)]
     pub fn __call_async(&self, record: RecordOf<S>) -> AsyncCall<S, A> {
-        let (entry, number) = self.record_call(record);
+        let (entry, number) = self.inner.record_call(record);
         AsyncCall {
             method: self.clone(),
             entry,
@@ -60,17 +60,23 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
         lock(&self.method.inner.log.awaits).push(Arc::clone(&self.entry) as Arc<dyn ErasedEntry>);
-        match self.method.resolve(&self.entry, self.number, has_original) {
+        match self
+            .method
+            .inner
+            .resolve(&self.entry, self.number, has_original)
+        {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),
             Resolved::Original if has_original => Answer::Original,
-            Resolved::Original => Answer::Value(self.method.default_or_panic(Some(&self.entry))),
+            Resolved::Original => {
+                Answer::Value(self.method.inner.default_or_panic(Some(&self.entry)))
+            }
         }
     }
 }
 
 impl<S: AsyncSignature, A> Method<S, A> {
-    pub(crate) fn awaited(&self) -> Vec<Arc<Entry<S>>> {
+    pub(crate) fn awaited(&self) -> Vec<Arc<EntryOf<S>>> {
         let erased = lock(&self.inner.log.awaits).clone();
         erased.into_iter().map(typed::<S>).collect()
     }

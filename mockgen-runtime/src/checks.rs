@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::call::Call;
-use crate::history::{Entry, find_run, render_record, unmatched_any_order};
+use crate::history::{EntryOf, find_run, render_record, unmatched_any_order};
 use crate::message::{block, list, times};
 use crate::signature::Signature;
 
@@ -42,7 +42,7 @@ pub(crate) const AWAITS: Words = Words {
 /// A snapshot of the history being checked, so that user code (`Debug`,
 /// matchers) never runs under the handle's lock.
 pub(crate) struct Checked<S: Signature> {
-    pub(crate) entries: Vec<Arc<Entry<S>>>,
+    pub(crate) entries: Vec<Arc<EntryOf<S>>>,
     pub(crate) words: &'static Words,
 }
 

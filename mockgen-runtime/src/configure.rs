@@ -5,44 +5,45 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use crate::method::Method;
+use crate::shape::Shape;
 use crate::signature::Signature;
 use crate::sync::lock;
 
-type SharedIter<S> = Arc<Mutex<Box<dyn Iterator<Item = <S as Signature>::Output> + Send>>>;
-type ValueFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
-type OnceFn<S> = Box<dyn FnOnce() -> <S as Signature>::Output + Send>;
+type SharedIter<K> = Arc<Mutex<Box<dyn Iterator<Item = <K as Shape>::Output> + Send>>>;
+type ValueFn<K> = Arc<dyn Fn() -> <K as Shape>::Output + Send + Sync>;
+type OnceFn<K> = Box<dyn FnOnce() -> <K as Shape>::Output + Send>;
 
-pub(crate) struct Config<S: Signature> {
+pub(crate) struct Config<K: Shape> {
     /// The mock's reset epoch this configuration belongs to: a mock-level
     /// `reset_all` bumps the epoch, and a stale configuration is dropped on
     /// its next use.
     pub(crate) epoch: u64,
-    effect: Effect<S>,
+    effect: Effect<K>,
     /// Configured values live inside closures, so that the handle is
     /// `Send + Sync` whatever the return type (the values themselves must be).
-    return_value: Option<ValueFn<S>>,
-    once: VecDeque<OnceFn<S>>,
+    return_value: Option<ValueFn<K>>,
+    once: VecDeque<OnceFn<K>>,
     /// Unconfigured calls run the original implementation, where there is one.
     call_original: bool,
 }
 
-pub(crate) enum Effect<S: Signature> {
+pub(crate) enum Effect<K: Shape> {
     None,
-    Fn(Arc<S::Fn>),
-    Iter(SharedIter<S>),
+    Fn(Arc<K::Fn>),
+    Iter(SharedIter<K>),
 }
 
 /// What a call resolved to, taken out of the lock before it runs.
-pub(crate) enum Action<S: Signature> {
-    Effect(Arc<S::Fn>),
-    Iter(SharedIter<S>),
-    Once(OnceFn<S>),
-    Value(ValueFn<S>),
+pub(crate) enum Action<K: Shape> {
+    Effect(Arc<K::Fn>),
+    Iter(SharedIter<K>),
+    Once(OnceFn<K>),
+    Value(ValueFn<K>),
     Original,
     Unconfigured,
 }
 
-impl<S: Signature> Config<S> {
+impl<K: Shape> Config<K> {
     pub(crate) fn new(epoch: u64) -> Self {
         Config {
             epoch,
@@ -53,7 +54,7 @@ impl<S: Signature> Config<S> {
         }
     }
 
-    pub(crate) fn next_action(&mut self) -> Action<S> {
+    pub(crate) fn next_action(&mut self) -> Action<K> {
         match &self.effect {
             Effect::Fn(f) => return Action::Effect(Arc::clone(f)),
             Effect::Iter(iter) => return Action::Iter(Arc::clone(iter)),
@@ -63,7 +64,7 @@ impl<S: Signature> Config<S> {
     }
 
     /// The action when the side effect steps aside (Python's `DEFAULT`).
-    pub(crate) fn action_after_effect(&mut self) -> Action<S> {
+    pub(crate) fn action_after_effect(&mut self) -> Action<K> {
         if let Some(value) = self.once.pop_front() {
             return Action::Once(value);
         }
@@ -336,7 +337,7 @@ macro_rules! side_effect {
                 // own configuration.
                 let handle = std::sync::Arc::downgrade(&self.inner);
                 self.set_side_effect(S::boxed(move |$($param),*| {
-                    f($($param),*).unwrap_or_else(|| crate::method::Method::<S>::fallback(&handle))
+                    f($($param),*).unwrap_or_else(|| crate::method::MethodInner::fallback(&handle))
                 }));
             }
         }
@@ -345,20 +346,19 @@ macro_rules! side_effect {
 
 crate::signature::for_each_arity!(side_effect);
 
-impl<S: Signature> Method<S> {
+impl<K: Shape> crate::method::MethodInner<K> {
     /// What answers when a side effect steps aside: `return_once`,
     /// `return_value`, else the default (or the usual panic).
     #[track_caller]
-    pub(crate) fn fallback(handle: &std::sync::Weak<crate::method::MethodInner<S>>) -> S::Output {
+    pub(crate) fn fallback(handle: &std::sync::Weak<Self>) -> K::Output {
         let inner = handle
             .upgrade()
             .expect("invariant: a side effect runs while its handle is alive");
-        let method: Method<S> = Method::from_inner(inner);
-        let action = method.config().action_after_effect();
+        let action = inner.config().action_after_effect();
         match action {
             Action::Once(value) => value(),
             Action::Value(value) => value(),
-            _ => method.default_or_panic(None),
+            _ => inner.default_or_panic(None),
         }
     }
 }

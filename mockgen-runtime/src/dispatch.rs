@@ -5,16 +5,17 @@ use std::sync::Arc;
 
 use crate::configure::Action;
 use crate::expect::Matched;
-use crate::history::{Entry, ErasedEntry, render_record};
-use crate::method::Method;
+use crate::history::{Entry, ErasedEntry};
+use crate::method::{Method, MethodInner};
 use crate::seq;
+use crate::shape::{Record, Shape};
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
 
 /// How a recorded call is answered.
-pub(crate) enum Resolved<S: Signature> {
-    Effect(Arc<S::Fn>),
-    Value(S::Output),
+pub(crate) enum Resolved<K: Shape> {
+    Effect(Arc<K::Fn>),
+    Value(K::Output),
     Original,
 }
 
@@ -37,12 +38,13 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         invoke: impl FnOnce(&S::Fn) -> S::Output,
     ) -> S::Output {
-        self.__call_spy(record, |respond| match respond {
-            Respond::SideEffect(f) => invoke(f),
+        match self.inner.call(record, false) {
+            Resolved::Effect(f) => invoke(&f),
+            Resolved::Value(value) => value,
             // Without an original, an unconfigured call falls back to the
             // default, as if `call_original` had not been asked for.
-            Respond::Original => self.default_or_panic(None),
-        })
+            Resolved::Original => self.inner.default_or_panic(None),
+        }
     }
 
     /// Like `__call`, for handles that have an original implementation:
@@ -54,7 +56,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        self.dispatch(record, false, respond)
+        answer(self.inner.call(record, false), respond)
     }
 
     /// Like `__call`, for trait methods with a default body: unconfigured
@@ -66,7 +68,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        self.dispatch(record, true, respond)
+        answer(self.inner.call(record, true), respond)
     }
 
     /// Like `__call`, for methods that return a reference: the mock keeps
@@ -98,48 +100,53 @@ impl<S: Signature, A> Method<S, A> {
         let index = lent.push(value);
         &lent[index]
     }
+}
 
+/// Hands what answers a call to the generated code's `respond`.
+#[track_caller]
+fn answer<K: Shape>(
+    resolved: Resolved<K>,
+    respond: impl FnOnce(Respond<'_, K::Fn>) -> K::Output,
+) -> K::Output {
+    match resolved {
+        Resolved::Effect(f) => respond(Respond::SideEffect(&f)),
+        Resolved::Value(value) => value,
+        Resolved::Original => respond(Respond::Original),
+    }
+}
+
+impl<K: Shape> MethodInner<K> {
+    /// Records a call and resolves what answers it.
     #[track_caller]
-    fn dispatch(
-        &self,
-        record: RecordOf<S>,
+    pub(crate) fn call(
+        self: &Arc<Self>,
+        record: Record<K>,
         original_by_default: bool,
-        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
-    ) -> S::Output {
+    ) -> Resolved<K> {
         let (entry, number) = self.record_call(record);
-        match self.resolve(&entry, number, original_by_default) {
-            Resolved::Effect(f) => respond(Respond::SideEffect(&f)),
-            Resolved::Value(value) => value,
-            Resolved::Original => respond(Respond::Original),
-        }
+        self.resolve(&entry, number, original_by_default)
     }
 
     /// Adds the call to the history: the entry and the call's number.
-    pub(crate) fn record_call(&self, record: RecordOf<S>) -> (Arc<Entry<S>>, usize) {
+    pub(crate) fn record_call(&self, record: Record<K>) -> (Arc<Entry<K>>, usize) {
         let (entry, number) = {
             let mut calls = self.calls();
             // Numbered under the lock, so that the method's history and the
             // mock's (ordered by number) list concurrent calls alike.
             let entry = Arc::new(Entry {
                 seq: seq::next(),
+                meta: self.meta,
                 record,
             });
             calls.push(Arc::clone(&entry) as Arc<dyn ErasedEntry>);
-            if self
-                .inner
-                .log
-                .waiting
-                .load(std::sync::atomic::Ordering::Acquire)
-                > 0
-            {
-                self.inner.log.arrived.notify_all();
+            if self.log.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+                self.log.arrived.notify_all();
             }
             (entry, calls.len())
         };
         // Recorders the mock is attached to (API §7) order calls by number.
-        if self.inner.mock.recorders.any() {
-            self.inner
-                .mock
+        if self.mock.recorders.any() {
+            self.mock
                 .recorders
                 .record(&(Arc::clone(&entry) as Arc<dyn ErasedEntry>));
         }
@@ -150,14 +157,14 @@ impl<S: Signature, A> Method<S, A> {
     /// run, a value, or the original implementation.
     #[track_caller]
     pub(crate) fn resolve(
-        &self,
-        entry: &Entry<S>,
+        self: &Arc<Self>,
+        entry: &Entry<K>,
         number: usize,
         original_by_default: bool,
-    ) -> Resolved<S> {
+    ) -> Resolved<K> {
         // Expectations first (API §6), on the recorded arguments.
-        let hooks = self.inner.expectations.hooks.get();
-        let expected = match hooks.map(|h| (h.matched)(&self.with_default_arity(), entry)) {
+        let hooks = self.expectations.hooks.get();
+        let expected = match hooks.map(|h| (h.matched)(self, entry)) {
             Some(Matched::Answer(answer)) => return answer,
             Some(Matched::NoAnswer) => true,
             Some(Matched::NoMatch) | None => false,
@@ -174,51 +181,46 @@ impl<S: Signature, A> Method<S, A> {
             Action::Once(value) => Resolved::Value(value()),
             Action::Value(value) => Resolved::Value(value()),
             Action::Original => Resolved::Original,
-            Action::Unconfigured if self.inner.original.get().is_some() => {
-                let original = self
-                    .inner
-                    .original
-                    .get()
-                    .expect("invariant: checked just above");
-                Resolved::Effect(Arc::clone(original))
-            }
-            Action::Unconfigured if original_by_default => Resolved::Original,
-            Action::Unconfigured => Resolved::Value(match hooks {
-                Some(hooks) => (hooks.unconfigured)(&self.with_default_arity(), entry, expected),
-                None => self.default_or_panic(Some(entry)),
-            }),
+            Action::Unconfigured => match self.original.get() {
+                Some(original) => Resolved::Effect(Arc::clone(original)),
+                None if original_by_default => Resolved::Original,
+                None => Resolved::Value(match hooks {
+                    Some(hooks) => (hooks.unconfigured)(self, entry, expected),
+                    None => self.default_or_panic(Some(entry)),
+                }),
+            },
         }
-    }
-
-    /// The same handle, typed with its signature's own arity (what the
-    /// expectation hooks take).
-    fn with_default_arity(&self) -> Method<S> {
-        Method::from_inner(Arc::clone(&self.inner))
     }
 
     #[cold]
     #[track_caller]
-    fn exhausted(&self, entry: &Entry<S>, number: usize) -> ! {
+    fn exhausted(&self, entry: &Entry<K>, number: usize) -> ! {
         exhausted_panic(
             &self.qualified_name(),
             number,
-            &render_record::<S>(&entry.record),
+            &self.meta.render(&entry.record),
         )
     }
 
     #[track_caller]
-    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<S>>) -> S::Output {
-        let sealed = self.inner.mock.is_sealed();
+    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<K>>) -> K::Output {
+        let sealed = self.mock.is_sealed();
         if !sealed {
-            if let Some(value) = S::default_output() {
+            if let Some(value) = (self.meta.default_output)() {
                 return value;
             }
         }
         let call = entry.map_or_else(
-            || format!("{}(…)", S::NAME),
-            |e| render_record::<S>(&e.record),
+            || format!("{}(…)", self.meta.name),
+            |e| self.meta.render(&e.record),
         );
-        unconfigured_panic(&self.qualified_name(), sealed, S::OUTPUT, &call, S::NAME)
+        unconfigured_panic(
+            &self.qualified_name(),
+            sealed,
+            self.meta.output,
+            &call,
+            self.meta.name,
+        )
     }
 }
 

@@ -19,27 +19,27 @@ use crate::message::times;
 use crate::method::Log;
 use crate::mock::ErasedLog;
 use crate::sequence::SeqLink;
-use crate::signature::Signature;
+use crate::shape::Shape;
 use crate::sync::lock;
 use crate::times::Times;
 
-pub(crate) type ValueFn<S> = Arc<dyn Fn() -> <S as Signature>::Output + Send + Sync>;
-pub(crate) type OnceFn<S> = Box<dyn FnOnce() -> <S as Signature>::Output + Send>;
+pub(crate) type ValueFn<K> = Arc<dyn Fn() -> <K as Shape>::Output + Send + Sync>;
+pub(crate) type OnceFn<K> = Box<dyn FnOnce() -> <K as Shape>::Output + Send>;
 
-/// One expectation of method `S`.
-pub(crate) struct ExpectationInner<S: Signature> {
-    pub(crate) call: Call<S::Args>,
+/// One expectation of method `K`.
+pub(crate) struct ExpectationInner<K: Shape> {
+    pub(crate) call: Call<K::Args>,
     /// The matcher text: `temperature("Oslo")`.
     pub(crate) text: String,
     /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
     pub(crate) label: String,
     log: Arc<Log>,
-    pub(crate) state: Mutex<State<S>>,
+    pub(crate) state: Mutex<State<K>>,
     /// Set by `reset_all`: the expectation no longer matches nor counts.
     retired: AtomicBool,
 }
 
-pub(crate) struct State<S: Signature> {
+pub(crate) struct State<K: Shape> {
     pub(crate) times: Times,
     /// Whether `times` (or `never`) was given.
     pub(crate) times_set: bool,
@@ -50,31 +50,31 @@ pub(crate) struct State<S: Signature> {
     over: usize,
     /// Calls that matched it out of its sequence's order.
     out_of_order: usize,
-    pub(crate) effect: Option<Arc<S::Fn>>,
-    pub(crate) once: VecDeque<OnceFn<S>>,
-    pub(crate) value: Option<ValueFn<S>>,
+    pub(crate) effect: Option<Arc<K::Fn>>,
+    pub(crate) once: VecDeque<OnceFn<K>>,
+    pub(crate) value: Option<ValueFn<K>>,
     pub(crate) sequence: Option<SeqLink>,
 }
 
 /// What a claimed call is answered with, taken out of the lock.
-enum Answer<S: Signature> {
-    Effect(Arc<S::Fn>),
-    Once(OnceFn<S>),
-    Value(ValueFn<S>),
+enum Answer<K: Shape> {
+    Effect(Arc<K::Fn>),
+    Once(OnceFn<K>),
+    Value(ValueFn<K>),
     Nothing,
 }
 
-enum Outcome<S: Signature> {
-    Claimed(Answer<S>),
+enum Outcome<K: Shape> {
+    Claimed(Answer<K>),
     Saturated,
     /// The label of the call the sequence expected instead.
     OutOfOrder(String),
 }
 
 /// What the expectations made of a call.
-pub(crate) enum Matched<S: Signature> {
+pub(crate) enum Matched<K: Shape> {
     /// An expectation answered.
-    Answer(Resolved<S>),
+    Answer(Resolved<K>),
     /// An expectation took the call but has no answer: the method's own
     /// configuration answers.
     NoAnswer,
@@ -82,10 +82,11 @@ pub(crate) enum Matched<S: Signature> {
     NoMatch,
 }
 
-impl<S: Signature> ExpectationInner<S> {
-    pub(crate) fn new(call: Call<S::Args>, qualified: &str, log: Arc<Log>) -> Self {
+impl<K: Shape> ExpectationInner<K> {
+    /// An expectation of method `name` (`qualified`: named by its mock).
+    pub(crate) fn new(call: Call<K::Args>, name: &str, qualified: &str, log: Arc<Log>) -> Self {
         ExpectationInner {
-            text: call.render(S::NAME),
+            text: call.render(name),
             label: call.render(qualified),
             call,
             log,
@@ -109,7 +110,7 @@ impl<S: Signature> ExpectationInner<S> {
         lock(&self.state).calls
     }
 
-    fn try_claim(&self) -> Outcome<S> {
+    fn try_claim(&self) -> Outcome<K> {
         let link = {
             let state = lock(&self.state);
             if !state.times.allows_another(state.calls) {
@@ -131,7 +132,7 @@ impl<S: Signature> ExpectationInner<S> {
 
     /// Counts the call and takes the answer, unless the upper bound is
     /// reached. Runs no user code.
-    fn claim_now(&self) -> Option<Answer<S>> {
+    fn claim_now(&self) -> Option<Answer<K>> {
         let mut state = lock(&self.state);
         if !state.times.allows_another(state.calls) {
             return None;
@@ -167,7 +168,7 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     fn is_retired(&self) -> bool;
 }
 
-impl<S: Signature> ErasedExpectation for ExpectationInner<S> {
+impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
     fn label(&self) -> &str {
         &self.label
     }
@@ -228,25 +229,25 @@ impl<S: Signature> ErasedExpectation for ExpectationInner<S> {
 
 /// The expectations of one method, oldest first: the first that matches
 /// answers.
-pub(crate) struct ExpectationList<S: Signature> {
-    list: Mutex<Vec<Arc<ExpectationInner<S>>>>,
+pub(crate) struct ExpectationList<K: Shape> {
+    list: Mutex<Vec<Arc<ExpectationInner<K>>>>,
     /// Whether an expectation was ever added: calls of methods without
     /// expectations skip the list (and its lock) entirely.
     used: AtomicBool,
     /// The matching code, set by the first `expect()`: reached through a
     /// function pointer so that it is compiled only for the methods whose
     /// tests use expectations, not once per mocked method.
-    pub(crate) hooks: std::sync::OnceLock<Hooks<S>>,
+    pub(crate) hooks: std::sync::OnceLock<Hooks<K>>,
 }
 
 /// Expectation matching for one signature.
-pub(crate) struct Hooks<S: Signature> {
-    pub(crate) matched: fn(&crate::method::Method<S>, &crate::history::Entry<S>) -> Matched<S>,
+pub(crate) struct Hooks<K: Shape> {
+    pub(crate) matched: fn(&crate::method::MethodInner<K>, &crate::history::Entry<K>) -> Matched<K>,
     pub(crate) unconfigured:
-        fn(&crate::method::Method<S>, &crate::history::Entry<S>, bool) -> S::Output,
+        fn(&crate::method::MethodInner<K>, &crate::history::Entry<K>, bool) -> K::Output,
 }
 
-impl<S: Signature> Default for ExpectationList<S> {
+impl<K: Shape> Default for ExpectationList<K> {
     fn default() -> Self {
         ExpectationList {
             list: Mutex::new(Vec::new()),
@@ -256,8 +257,8 @@ impl<S: Signature> Default for ExpectationList<S> {
     }
 }
 
-impl<S: Signature> ExpectationList<S> {
-    pub(crate) fn push(&self, expectation: Arc<ExpectationInner<S>>) {
+impl<K: Shape> ExpectationList<K> {
+    pub(crate) fn push(&self, expectation: Arc<ExpectationInner<K>>) {
         lock(&self.list).push(expectation);
         self.used.store(true, Ordering::Release);
     }
@@ -269,7 +270,7 @@ impl<S: Signature> ExpectationList<S> {
 
     /// The live expectations; retired ones are dropped (after the lock is
     /// released: dropping configured values may run user code).
-    pub(crate) fn snapshot(&self) -> Vec<Arc<ExpectationInner<S>>> {
+    pub(crate) fn snapshot(&self) -> Vec<Arc<ExpectationInner<K>>> {
         let (live, retired): (Vec<_>, Vec<_>) = {
             let mut list = lock(&self.list);
             if list.iter().all(|e| !e.is_retired()) {

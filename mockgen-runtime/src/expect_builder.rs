@@ -9,8 +9,9 @@ use std::sync::{Arc, MutexGuard};
 use crate::call::Call;
 use crate::configure::ReturnValue;
 use crate::expect::{ErasedExpectation, ExpectationInner, State};
-use crate::method::Method;
+use crate::method::{Method, MethodInner};
 use crate::sequence::Sequence;
+use crate::shape::ShapeFor;
 use crate::signature::Signature;
 use crate::sync::lock;
 use crate::times::Times;
@@ -45,7 +46,7 @@ use crate::verify::unmet_report;
 /// weather.verify();
 /// ```
 pub struct Expectation<S: Signature, A = <S as Signature>::Arity> {
-    inner: Arc<ExpectationInner<S>>,
+    inner: Arc<ExpectationInner<ShapeFor<S>>>,
     arity: PhantomData<fn() -> A>,
 }
 
@@ -111,6 +112,7 @@ impl<S: Signature, A> Method<S, A> {
         // Rendering runs matchers' `describe`: no lock is held.
         let inner = Arc::new(ExpectationInner::new(
             call,
+            S::NAME,
             &self.qualified_name(),
             Arc::clone(&self.inner.log),
         ));
@@ -118,8 +120,8 @@ impl<S: Signature, A> Method<S, A> {
             .expectations
             .hooks
             .get_or_init(|| crate::expect::Hooks {
-                matched: Method::<S>::match_expectations,
-                unconfigured: Method::<S>::unconfigured,
+                matched: MethodInner::match_expectations,
+                unconfigured: MethodInner::unconfigured,
             });
         self.inner.expectations.push(Arc::clone(&inner));
         self.inner
@@ -173,7 +175,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl<S: Signature, A> Expectation<S, A> {
-    fn state(&self) -> MutexGuard<'_, State<S>> {
+    fn state(&self) -> MutexGuard<'_, State<ShapeFor<S>>> {
         lock(&self.inner.state)
     }
 

@@ -7,13 +7,19 @@ use std::sync::Arc;
 use crate::args::ArgView;
 use crate::call::PathCall;
 use crate::message;
+use crate::shape::{Meta, Record, Shape, ShapeFor};
 use crate::signature::{RecordOf, Signature};
 
-/// One recorded call of method `S`.
-pub(crate) struct Entry<S: Signature> {
+/// One recorded call of a method of shape `K`.
+pub(crate) struct Entry<K: Shape> {
     pub(crate) seq: u64,
-    pub(crate) record: RecordOf<S>,
+    /// The method's name and how to show its arguments.
+    pub(crate) meta: &'static Meta<K>,
+    pub(crate) record: Record<K>,
 }
+
+/// The entries of method `S`'s log.
+pub(crate) type EntryOf<S> = Entry<ShapeFor<S>>;
 
 /// A recorded call seen without its method's types.
 pub(crate) trait ErasedEntry: Send + Sync {
@@ -24,22 +30,25 @@ pub(crate) trait ErasedEntry: Send + Sync {
 }
 
 /// The typed entry behind an erased one of method `S`'s log.
-pub(crate) fn typed<S: Signature>(entry: Arc<dyn ErasedEntry>) -> Arc<Entry<S>> {
-    entry.into_any().downcast::<Entry<S>>().unwrap_or_else(|_| {
-        unreachable!("invariant: a method's log holds entries of its signature")
-    })
+pub(crate) fn typed<S: Signature>(entry: Arc<dyn ErasedEntry>) -> Arc<EntryOf<S>> {
+    entry
+        .into_any()
+        .downcast::<EntryOf<S>>()
+        .unwrap_or_else(|_| {
+            unreachable!("invariant: a method's log holds entries of its signature")
+        })
 }
 
-impl<S: Signature> ErasedEntry for Entry<S> {
+impl<K: Shape> ErasedEntry for Entry<K> {
     fn seq(&self) -> u64 {
         self.seq
     }
     fn method(&self) -> &'static str {
-        S::NAME
+        self.meta.name
     }
     fn views(&self) -> Vec<ArgView<'_>> {
         let mut views = Vec::new();
-        S::visit_args(&self.record, &mut |view| views.push(view));
+        (self.meta.visit_args)(&self.record, &mut |view| views.push(view));
         views
     }
     fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync> {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::history::{Entry, typed};
+use crate::history::{EntryOf, typed};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 
@@ -90,7 +90,7 @@ impl<S: Signature, A> Method<S, A> {
 
     /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
     /// matchers) never runs under the lock.
-    pub(crate) fn entries(&self) -> Vec<Arc<Entry<S>>> {
+    pub(crate) fn entries(&self) -> Vec<Arc<EntryOf<S>>> {
         let erased = self.calls().clone();
         erased.into_iter().map(typed::<S>).collect()
     }

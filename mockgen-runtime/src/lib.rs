@@ -48,6 +48,7 @@ mod recorder;
 mod sentinel;
 mod seq;
 mod sequence;
+mod shape;
 mod signature;
 mod statics;
 mod sync;

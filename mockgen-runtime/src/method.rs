@@ -11,6 +11,7 @@ use crate::configure::Config;
 use crate::expect::ExpectationList;
 use crate::history::ErasedEntry;
 use crate::mock::{ErasedLog, MockShared};
+use crate::shape::{Meta, Shape, ShapeFor, meta};
 use crate::signature::Signature;
 use crate::sync::lock;
 
@@ -48,17 +49,21 @@ use crate::sync::lock;
 /// weather.temperature.assert_called_once_with(call!("London"));
 /// ```
 pub struct Method<S: Signature, A = <S as Signature>::Arity> {
-    pub(crate) inner: Arc<MethodInner<S>>,
-    arity: PhantomData<fn() -> A>,
+    pub(crate) inner: Arc<MethodInner<ShapeFor<S>>>,
+    arity: PhantomData<fn() -> (S, A)>,
 }
 
-pub(crate) struct MethodInner<S: Signature> {
+/// The state of one method. Generic over the method's shape, not the
+/// method: methods with the same signature share this code.
+pub(crate) struct MethodInner<K: Shape> {
+    /// The method's name and how to show its calls.
+    pub(crate) meta: &'static Meta<K>,
     pub(crate) mock: Arc<MockShared>,
     /// Shared with the mock's registry. Records are always `Send + Sync`, so
     /// the registry is too, whatever the return type.
     pub(crate) log: Arc<Log>,
     /// Holds return values, so it is `Send`/`Sync` only when they are.
-    pub(crate) config: Mutex<Config<S>>,
+    pub(crate) config: Mutex<Config<K>>,
     /// Values lent out by methods that return references (a
     /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
     /// the mock. Type-erased so that the handle is `Send + Sync` whatever
@@ -67,11 +72,11 @@ pub(crate) struct MethodInner<S: Signature> {
     /// changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
     pub(crate) lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
     /// Expectations (`expect`), tried before the configuration above.
-    pub(crate) expectations: ExpectationList<S>,
+    pub(crate) expectations: ExpectationList<K>,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
     /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
     /// once, before any call, so a panic cannot leave it half changed.
-    pub(crate) original: AssertUnwindSafe<OnceLock<Arc<S::Fn>>>,
+    pub(crate) original: AssertUnwindSafe<OnceLock<Arc<K::Fn>>>,
 }
 
 /// The recorded calls of one method. Not generic: the entries are kept
@@ -108,26 +113,10 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 
 impl<S: Signature, A> Method<S, A> {
     pub(crate) fn new(mock: Arc<MockShared>) -> Self {
-        let epoch = mock.epoch();
-        Method {
-            inner: Arc::new(MethodInner {
-                mock,
-                log: Arc::new(Log {
-                    calls: Mutex::new(Vec::new()),
-                    awaits: Mutex::new(Vec::new()),
-                    arrived: std::sync::Condvar::new(),
-                    waiting: std::sync::atomic::AtomicUsize::new(0),
-                }),
-                config: Mutex::new(Config::new(epoch)),
-                lent: AssertUnwindSafe(OnceLock::new()),
-                expectations: ExpectationList::default(),
-                original: AssertUnwindSafe(OnceLock::new()),
-            }),
-            arity: PhantomData,
-        }
+        Method::from_inner(MethodInner::new(mock, meta::<S>()))
     }
 
-    pub(crate) fn from_inner(inner: Arc<MethodInner<S>>) -> Self {
+    pub(crate) fn from_inner(inner: Arc<MethodInner<ShapeFor<S>>>) -> Self {
         Method {
             inner,
             arity: PhantomData,
@@ -141,20 +130,44 @@ impl<S: Signature, A> Method<S, A> {
     /// `mock.method`, as messages print it; a patched function's handle is
     /// named by the function's path (`weather::fetch_temperature`) alone.
     pub fn qualified_name(&self) -> String {
-        let mock = &self.inner.mock.name;
-        let patched_path = mock
-            .strip_suffix(S::NAME)
-            .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with("::"));
-        if patched_path {
-            mock.clone()
-        } else {
-            format!("{mock}.{}", S::NAME)
-        }
+        self.inner.qualified_name()
     }
 
-    pub(crate) fn config(&self) -> MutexGuard<'_, Config<S>> {
-        let mut config = lock(&self.inner.config);
-        let epoch = self.inner.mock.epoch();
+    pub(crate) fn config(&self) -> MutexGuard<'_, Config<ShapeFor<S>>> {
+        self.inner.config()
+    }
+
+    pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<dyn ErasedEntry>>> {
+        self.inner.calls()
+    }
+}
+
+impl<K: Shape> MethodInner<K> {
+    fn new(mock: Arc<MockShared>, meta: &'static Meta<K>) -> Arc<Self> {
+        let epoch = mock.epoch();
+        Arc::new(MethodInner {
+            meta,
+            mock,
+            log: Arc::new(Log {
+                calls: Mutex::new(Vec::new()),
+                awaits: Mutex::new(Vec::new()),
+                arrived: std::sync::Condvar::new(),
+                waiting: std::sync::atomic::AtomicUsize::new(0),
+            }),
+            config: Mutex::new(Config::new(epoch)),
+            lent: AssertUnwindSafe(OnceLock::new()),
+            expectations: ExpectationList::default(),
+            original: AssertUnwindSafe(OnceLock::new()),
+        })
+    }
+
+    pub(crate) fn qualified_name(&self) -> String {
+        qualified_name(&self.mock.name, self.meta.name)
+    }
+
+    pub(crate) fn config(&self) -> MutexGuard<'_, Config<K>> {
+        let mut config = lock(&self.config);
+        let epoch = self.mock.epoch();
         if config.epoch != epoch {
             *config = Config::new(epoch);
         }
@@ -162,7 +175,20 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<dyn ErasedEntry>>> {
-        lock(&self.inner.log.calls)
+        lock(&self.log.calls)
+    }
+}
+
+/// `mock.method`; a patched function's handle is named by the function's
+/// path alone.
+fn qualified_name(mock: &str, name: &str) -> String {
+    let patched_path = mock
+        .strip_suffix(name)
+        .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with("::"));
+    if patched_path {
+        mock.to_owned()
+    } else {
+        format!("{mock}.{name}")
     }
 }
 

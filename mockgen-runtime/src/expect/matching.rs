@@ -2,24 +2,24 @@
 //! call that no expectation takes gets.
 
 use crate::dispatch::Resolved;
-use crate::history::{Entry, render_record};
+use crate::history::Entry;
 use crate::message::{render_call, times};
-use crate::method::Method;
-use crate::signature::Signature;
+use crate::method::MethodInner;
+use crate::shape::Shape;
 use crate::sync::lock;
 
 use super::{Answer, Matched, Outcome};
 
-impl<S: Signature, A> Method<S, A> {
+impl<K: Shape> MethodInner<K> {
     /// Matches a recorded call against the method's expectations, oldest
     /// first. Panics when the call matched only expectations that are
     /// saturated or out of their sequence's order.
     #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &Entry<S>) -> Matched<S> {
-        if !self.inner.expectations.used() {
+    pub(crate) fn match_expectations(&self, entry: &Entry<K>) -> Matched<K> {
+        if !self.expectations.used() {
             return Matched::NoMatch;
         }
-        let expectations = self.inner.expectations.snapshot();
+        let expectations = self.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
         }
@@ -67,16 +67,16 @@ impl<S: Signature, A> Method<S, A> {
                 self.qualified_name(),
                 expectation.text,
                 times(max),
-                render_record::<S>(&entry.record),
+                self.meta.render(&entry.record),
             );
         }
         Matched::NoMatch
     }
 
     /// `MockLog.write("x")`.
-    fn render_qualified(&self, entry: &Entry<S>) -> String {
+    fn render_qualified(&self, entry: &Entry<K>) -> String {
         let mut args = Vec::new();
-        S::visit_args(&entry.record, &mut |view| args.push(view.to_debug_string()));
+        (self.meta.visit_args)(&entry.record, &mut |view| args.push(view.to_debug_string()));
         render_call(&self.qualified_name(), &args)
     }
 
@@ -84,22 +84,21 @@ impl<S: Signature, A> Method<S, A> {
     /// type has one and the mock is not sealed (or an expectation took the
     /// call), else a panic that lists the expectations tried.
     #[track_caller]
-    pub(crate) fn unconfigured(&self, entry: &Entry<S>, expected: bool) -> S::Output {
+    pub(crate) fn unconfigured(&self, entry: &Entry<K>, expected: bool) -> K::Output {
         if expected {
-            if let Some(value) = S::default_output() {
+            if let Some(value) = (self.meta.default_output)() {
                 return value;
             }
             return self.default_or_panic(Some(entry));
         }
         let tried: Vec<String> = self
-            .inner
             .expectations
             .snapshot()
             .iter()
             .map(|e| e.text.clone())
             .collect();
-        let sealed = self.inner.mock.is_sealed();
-        if tried.is_empty() || !sealed && S::default_output().is_some() {
+        let sealed = self.mock.is_sealed();
+        if tried.is_empty() || !sealed && (self.meta.default_output)().is_some() {
             return self.default_or_panic(Some(entry));
         }
         let why = if sealed {
@@ -107,7 +106,7 @@ impl<S: Signature, A> Method<S, A> {
         } else {
             format!(
                 "no expectation matches this call, nothing else is configured and `{}` has no Default",
-                S::OUTPUT
+                self.meta.output
             )
         };
         let mut listed = String::from("\nExpectations:");
@@ -118,8 +117,8 @@ impl<S: Signature, A> Method<S, A> {
         panic!(
             "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
             self.qualified_name(),
-            render_record::<S>(&entry.record),
-            S::NAME,
+            self.meta.render(&entry.record),
+            self.meta.name,
         )
     }
 }

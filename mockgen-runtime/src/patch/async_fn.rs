@@ -16,10 +16,10 @@ impl<S: AsyncSignature, A> Method<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
-        let (entry, number) = self.record_call(record);
+        let (entry, number) = self.inner.record_call(record);
         lock(&self.inner.log.awaits)
             .push(Arc::clone(&entry) as Arc<dyn crate::history::ErasedEntry>);
-        match self.resolve(&entry, number, false) {
+        match self.inner.resolve(&entry, number, false) {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),
             Resolved::Original => Answer::Original,
