@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use crate::configure::Config;
 use crate::expect::ExpectationList;
 use crate::history::ErasedEntry;
-use crate::mock::{ErasedLog, MockShared};
+use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::shape::{Meta, Shape, ShapeFor, meta};
 use crate::signature::Signature;
 use crate::sync::lock;
@@ -112,8 +112,9 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 }
 
 impl<S: Signature, A> Method<S, A> {
-    pub(crate) fn new(mock: Arc<MockShared>) -> Self {
-        Method::from_inner(MethodInner::new(mock, meta::<S>()))
+    /// A new handle, registered with `core`'s history.
+    pub(crate) fn new(core: &MockCore) -> Self {
+        Method::from_inner(MethodInner::new(core, meta::<S>()))
     }
 
     pub(crate) fn from_inner(inner: Arc<MethodInner<ShapeFor<S>>>) -> Self {
@@ -143,17 +144,20 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl<K: Shape> MethodInner<K> {
-    fn new(mock: Arc<MockShared>, meta: &'static Meta<K>) -> Arc<Self> {
+    fn new(core: &MockCore, meta: &'static Meta<K>) -> Arc<Self> {
+        let mock = Arc::clone(&core.shared);
         let epoch = mock.epoch();
+        let log = Arc::new(Log {
+            calls: Mutex::new(Vec::new()),
+            awaits: Mutex::new(Vec::new()),
+            arrived: std::sync::Condvar::new(),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+        });
+        core.register(Arc::clone(&log) as Arc<dyn ErasedLog>);
         Arc::new(MethodInner {
             meta,
             mock,
-            log: Arc::new(Log {
-                calls: Mutex::new(Vec::new()),
-                awaits: Mutex::new(Vec::new()),
-                arrived: std::sync::Condvar::new(),
-                waiting: std::sync::atomic::AtomicUsize::new(0),
-            }),
+            log,
             config: Mutex::new(Config::new(epoch)),
             lent: AssertUnwindSafe(OnceLock::new()),
             expectations: ExpectationList::default(),

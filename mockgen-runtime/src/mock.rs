@@ -121,9 +121,12 @@ impl MockCore {
 
     #[doc(hidden)]
     pub fn __method<S: Signature>(&self) -> Method<S> {
-        let method = Method::new(Arc::clone(&self.shared));
-        lock(&self.methods).push(method.erased_log());
-        method
+        Method::new(self)
+    }
+
+    /// Adds a method's log to the mock's history (`mock_calls`, resets).
+    pub(crate) fn register(&self, log: Arc<dyn ErasedLog>) {
+        lock(&self.methods).push(log);
     }
 
     #[doc(hidden)]

@@ -4,7 +4,8 @@
 
 use std::any::Any;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::ops::{Deref, DerefMut};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::sync::lock;
 
@@ -31,14 +32,14 @@ impl<T: Send + 'static> Real<T> {
         Real(Arc::new(Mutex::new(Some(value))))
     }
 
-    /// Runs `f` on the real value.
+    /// The real value, locked for one call.
     #[track_caller]
-    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        let mut guard = lock(&self.0);
-        match guard.as_mut() {
-            Some(value) => f(value),
-            None => panic!("the real value of this spy was taken back with `into_inner`"),
+    pub fn get(&self) -> RealGuard<'_, T> {
+        let guard = lock(&self.0);
+        if guard.is_none() {
+            panic!("the real value of this spy was taken back with `into_inner`");
         }
+        RealGuard(guard)
     }
 
     /// Takes the real value back.
@@ -49,5 +50,23 @@ impl<T: Send + 'static> Real<T> {
     /// Type-erased, for the mock to keep.
     pub fn erased(&self) -> Arc<dyn Any + Send + Sync> {
         Arc::new(self.clone())
+    }
+}
+
+/// The real value of a spy, locked while one of its methods runs.
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub struct RealGuard<'a, T>(MutexGuard<'a, Option<T>>);
+
+impl<T> Deref for RealGuard<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.0.as_ref().expect("invariant: checked by `Real::get`")
+    }
+}
+
+impl<T> DerefMut for RealGuard<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.0.as_mut().expect("invariant: checked by `Real::get`")
     }
 }

@@ -8,7 +8,7 @@
 //!     let real = Real::new(real);
 //!     mock.temperature.__set_original(<Sig as Sig1>::boxed({
 //!         let real = real.clone();
-//!         move |a0| real.with(|r| r.temperature(a0))
+//!         move |a0| real.get().temperature(a0)
 //!     }));
 //!     mock
 //! }
@@ -135,8 +135,10 @@ fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream
         .map(|i| format_ident!("a{}", i))
         .collect();
     let receiver = match &spec.inherent_self {
-        Some(self_ty) => quote!(::core::borrow::BorrowMut::<#self_ty>::borrow_mut(real)),
-        None => quote!(real),
+        Some(self_ty) => {
+            quote!(::core::borrow::BorrowMut::<#self_ty>::borrow_mut(&mut *real.get()))
+        }
+        None => quote!((&mut *real.get())),
     };
     let call = quote!(#receiver.#ident(#(#params),*));
     let owned = match method.output.serve {
@@ -159,7 +161,7 @@ fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream
         #(#cfgs)*
         mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
             let real = ::core::clone::Clone::clone(&real);
-            move |#(#params),*| real.with(|real| #owned)
+            move |#(#params),*| #owned
         }));
     }
 }
