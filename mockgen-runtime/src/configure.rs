@@ -223,7 +223,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_mock(&self) {
-        self.calls().clear();
+        self.calls().calls.clear();
         lock(&self.inner.log.awaits).clear();
         self.inner.expectations.reset_counts();
     }

@@ -123,14 +123,44 @@ impl<K: Shape> MethodInner<K> {
         record: Record<K>,
         original_by_default: bool,
     ) -> Resolved<K> {
-        let (entry, number) = self.record_call(record);
-        self.resolve(&entry, number, original_by_default)
+        if self.expectations.hooks.get().is_some() || self.mock.recorders.any() {
+            let (entry, number) = self.record_call(record);
+            return self.resolve(&entry, number, original_by_default);
+        }
+        // The common case, under one lock: record the call and take what
+        // answers it. The entry is kept only by the answers that may need
+        // it for a message.
+        let (action, entry, number) = {
+            let mut config = self.config();
+            let action = config.next_action();
+            let entry = Arc::new(Entry {
+                seq: seq::next(),
+                meta: self.meta,
+                record,
+            });
+            let keep = matches!(action, Action::Iter(_) | Action::Unconfigured)
+                .then(|| Arc::clone(&entry));
+            let calls = &mut config.state.calls;
+            calls.push(entry);
+            self.notify_waiters();
+            (action, keep, calls.len())
+        };
+        match (action, entry) {
+            (Action::Effect(f), _) => Resolved::Effect(f),
+            (Action::Once(value), _) => Resolved::Value(value()),
+            (Action::Value(value), _) => Resolved::Value(value()),
+            (Action::Original, _) => Resolved::Original,
+            (action, Some(entry)) => {
+                self.answer(action, &entry, number, original_by_default, false)
+            }
+            (_, None) => unreachable!("invariant: the entry is kept for these answers"),
+        }
     }
 
     /// Adds the call to the history: the entry and the call's number.
     pub(crate) fn record_call(&self, record: Record<K>) -> (Arc<Entry<K>>, usize) {
         let (entry, number) = {
-            let mut calls = self.calls();
+            let mut state = self.calls();
             // Numbered under the lock, so that the method's history and the
             // mock's (ordered by number) list concurrent calls alike.
             let entry = Arc::new(Entry {
@@ -138,11 +168,9 @@ impl<K: Shape> MethodInner<K> {
                 meta: self.meta,
                 record,
             });
-            calls.push(Arc::clone(&entry) as Arc<dyn ErasedEntry>);
-            if self.log.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
-                self.log.arrived.notify_all();
-            }
-            (entry, calls.len())
+            state.calls.push(Arc::clone(&entry) as Arc<dyn ErasedEntry>);
+            self.notify_waiters();
+            (entry, state.calls.len())
         };
         // Recorders the mock is attached to (API §7) order calls by number.
         if self.mock.recorders.any() {
@@ -151,6 +179,14 @@ impl<K: Shape> MethodInner<K> {
                 .record(&(Arc::clone(&entry) as Arc<dyn ErasedEntry>));
         }
         (entry, number)
+    }
+
+    /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
+    /// calls locked.
+    fn notify_waiters(&self) {
+        if self.log.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            self.log.arrived.notify_all();
+        }
     }
 
     /// What answers a recorded call (SEMANTICS SE-7): the side effect to
@@ -163,13 +199,30 @@ impl<K: Shape> MethodInner<K> {
         original_by_default: bool,
     ) -> Resolved<K> {
         // Expectations first (API §6), on the recorded arguments.
-        let hooks = self.expectations.hooks.get();
-        let expected = match hooks.map(|h| (h.matched)(self, entry)) {
+        let expected = match self
+            .expectations
+            .hooks
+            .get()
+            .map(|h| (h.matched)(self, entry))
+        {
             Some(Matched::Answer(answer)) => return answer,
             Some(Matched::NoAnswer) => true,
             Some(Matched::NoMatch) | None => false,
         };
         let action = self.config().next_action();
+        self.answer(action, entry, number, original_by_default, expected)
+    }
+
+    /// Runs what the configuration answers a call with; no lock is held.
+    #[track_caller]
+    fn answer(
+        self: &Arc<Self>,
+        action: Action<K>,
+        entry: &Entry<K>,
+        number: usize,
+        original_by_default: bool,
+        expected: bool,
+    ) -> Resolved<K> {
         match action {
             Action::Effect(f) => Resolved::Effect(f),
             // The iterator's own lock serialises concurrent calls; only an
@@ -184,7 +237,7 @@ impl<K: Shape> MethodInner<K> {
             Action::Unconfigured => match self.original.get() {
                 Some(original) => Resolved::Effect(Arc::clone(original)),
                 None if original_by_default => Resolved::Original,
-                None => Resolved::Value(match hooks {
+                None => Resolved::Value(match self.expectations.hooks.get() {
                     Some(hooks) => (hooks.unconfigured)(self, entry, expected),
                     None => self.default_or_panic(Some(entry)),
                 }),

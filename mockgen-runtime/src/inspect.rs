@@ -42,7 +42,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_count(&self) -> usize {
-        self.calls().len()
+        self.calls().calls.len()
     }
 
     /// The arguments of the last call, owned (`&str` recorded as `String`).
@@ -62,7 +62,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_args(&self) -> Option<RecordOf<S>> {
-        let last = self.calls().last().cloned();
+        let last = self.calls().calls.last().cloned();
         last.map(|entry| typed::<S>(entry).record.clone())
     }
 
@@ -91,7 +91,7 @@ impl<S: Signature, A> Method<S, A> {
     /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
     /// matchers) never runs under the lock.
     pub(crate) fn entries(&self) -> Vec<Arc<EntryOf<S>>> {
-        let erased = self.calls().clone();
+        let erased = self.calls().calls.clone();
         erased.into_iter().map(typed::<S>).collect()
     }
 }

@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -62,8 +63,6 @@ pub(crate) struct MethodInner<K: Shape> {
     /// Shared with the mock's registry. Records are always `Send + Sync`, so
     /// the registry is too, whatever the return type.
     pub(crate) log: Arc<Log>,
-    /// Holds return values, so it is `Send`/`Sync` only when they are.
-    pub(crate) config: Mutex<Config<K>>,
     /// Values lent out by methods that return references (a
     /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
     /// the mock. Type-erased so that the handle is `Send + Sync` whatever
@@ -83,7 +82,7 @@ pub(crate) struct MethodInner<K: Shape> {
 /// type-erased (the typed view is `history::typed`), so this code is
 /// compiled once rather than once per mocked method.
 pub(crate) struct Log {
-    pub(crate) calls: Mutex<Vec<Arc<dyn ErasedEntry>>>,
+    pub(crate) state: Mutex<LogState>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<Arc<dyn ErasedEntry>>>,
     /// Notified on calls while someone waits in `wait_until_called`
@@ -91,6 +90,39 @@ pub(crate) struct Log {
     /// call) off the path of calls nobody waits for.
     pub(crate) arrived: std::sync::Condvar,
     pub(crate) waiting: std::sync::atomic::AtomicUsize,
+}
+
+/// What a call changes, under one lock: the calls, and the configuration
+/// that answers them.
+pub(crate) struct LogState {
+    pub(crate) calls: Vec<Arc<dyn ErasedEntry>>,
+    /// The method's `Config<K>`; type-erased so that the log is not generic.
+    config: Box<dyn Any + Send>,
+}
+
+/// The configuration of a method of shape `K`, locked (with its calls).
+pub(crate) struct ConfigGuard<'a, K: Shape> {
+    pub(crate) state: MutexGuard<'a, LogState>,
+    shape: PhantomData<K>,
+}
+
+impl<K: Shape> Deref for ConfigGuard<'_, K> {
+    type Target = Config<K>;
+    fn deref(&self) -> &Config<K> {
+        self.state
+            .config
+            .downcast_ref()
+            .expect("invariant: a method's log holds the configuration of its shape")
+    }
+}
+
+impl<K: Shape> DerefMut for ConfigGuard<'_, K> {
+    fn deref_mut(&mut self) -> &mut Config<K> {
+        self.state
+            .config
+            .downcast_mut()
+            .expect("invariant: a method's log holds the configuration of its shape")
+    }
 }
 
 impl<S: Signature, A> Clone for Method<S, A> {
@@ -134,11 +166,11 @@ impl<S: Signature, A> Method<S, A> {
         self.inner.qualified_name()
     }
 
-    pub(crate) fn config(&self) -> MutexGuard<'_, Config<ShapeFor<S>>> {
+    pub(crate) fn config(&self) -> ConfigGuard<'_, ShapeFor<S>> {
         self.inner.config()
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<dyn ErasedEntry>>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, LogState> {
         self.inner.calls()
     }
 }
@@ -148,7 +180,10 @@ impl<K: Shape> MethodInner<K> {
         let mock = Arc::clone(&core.shared);
         let epoch = mock.epoch();
         let log = Arc::new(Log {
-            calls: Mutex::new(Vec::new()),
+            state: Mutex::new(LogState {
+                calls: Vec::new(),
+                config: Box::new(Config::<K>::new(epoch)),
+            }),
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),
             waiting: std::sync::atomic::AtomicUsize::new(0),
@@ -158,7 +193,6 @@ impl<K: Shape> MethodInner<K> {
             meta,
             mock,
             log,
-            config: Mutex::new(Config::new(epoch)),
             lent: AssertUnwindSafe(OnceLock::new()),
             expectations: ExpectationList::default(),
             original: AssertUnwindSafe(OnceLock::new()),
@@ -169,8 +203,12 @@ impl<K: Shape> MethodInner<K> {
         qualified_name(&self.mock.name, self.meta.name)
     }
 
-    pub(crate) fn config(&self) -> MutexGuard<'_, Config<K>> {
-        let mut config = lock(&self.config);
+    /// The configuration, locked with the calls.
+    pub(crate) fn config(&self) -> ConfigGuard<'_, K> {
+        let mut config = ConfigGuard {
+            state: self.calls(),
+            shape: PhantomData,
+        };
         let epoch = self.mock.epoch();
         if config.epoch != epoch {
             *config = Config::new(epoch);
@@ -178,8 +216,8 @@ impl<K: Shape> MethodInner<K> {
         config
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, Vec<Arc<dyn ErasedEntry>>> {
-        lock(&self.log.calls)
+    pub(crate) fn calls(&self) -> MutexGuard<'_, LogState> {
+        lock(&self.log.state)
     }
 }
 
@@ -198,10 +236,10 @@ fn qualified_name(mock: &str, name: &str) -> String {
 
 impl ErasedLog for Log {
     fn entries(&self) -> Vec<Arc<dyn ErasedEntry>> {
-        lock(&self.calls).clone()
+        lock(&self.state).calls.clone()
     }
     fn reset_calls(&self) {
-        lock(&self.calls).clear();
+        lock(&self.state).calls.clear();
         lock(&self.awaits).clear();
     }
 }

@@ -103,7 +103,7 @@ impl<S: Signature, A> Method<S, A> {
             }
             seen = entries.len();
             let calls = self.calls();
-            if calls.len() != seen {
+            if calls.calls.len() != seen {
                 continue;
             }
             let left = deadline.saturating_duration_since(Instant::now());
