@@ -5,8 +5,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::calls::{AnyEntry, EntryOf};
 use crate::dispatch::Resolved;
-use crate::history::{EntryOf, ErasedEntry, typed};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -35,7 +35,7 @@ pub enum Answer<S: Signature> {
 #[must_use]
 pub struct AsyncCall<S: Signature, A> {
     method: Method<S, A>,
-    entry: Arc<EntryOf<S>>,
+    entry: EntryOf<S>,
     number: usize,
 }
 
@@ -59,7 +59,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        lock(&self.method.inner.log.awaits).push(Arc::clone(&self.entry) as Arc<dyn ErasedEntry>);
+        lock(&self.method.inner.awaits).push(AnyEntry::from(self.entry.clone()));
         match self
             .method
             .inner
@@ -76,9 +76,9 @@ impl<S: Signature, A> AsyncCall<S, A> {
 }
 
 impl<S: AsyncSignature, A> Method<S, A> {
-    pub(crate) fn awaited(&self) -> Vec<Arc<EntryOf<S>>> {
-        let erased = lock(&self.inner.log.awaits).clone();
-        erased.into_iter().map(typed::<S>).collect()
+    pub(crate) fn awaited(&self) -> Vec<EntryOf<S>> {
+        let erased = lock(&self.inner.awaits).clone();
+        erased.into_iter().map(AnyEntry::typed::<S>).collect()
     }
 
     /// How many calls were awaited (their future polled at least once).
@@ -101,7 +101,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn await_count(&self) -> usize {
-        lock(&self.inner.log.awaits).len()
+        lock(&self.inner.awaits).len()
     }
 
     /// The arguments of the last awaited call.

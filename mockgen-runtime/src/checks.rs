@@ -2,10 +2,9 @@
 //! methods, its awaits (SEMANTICS AS-1 … AS-8, ASYNC-6, ASYNC-7): each
 //! returns the failure text; the assertion adds the handle's name.
 
-use std::sync::Arc;
-
 use crate::call::Call;
-use crate::history::{EntryOf, find_run, render_record, unmatched_any_order};
+use crate::calls::EntryOf;
+use crate::history::{find_run, render_record, unmatched_any_order};
 use crate::message::{block, list, times};
 use crate::signature::Signature;
 
@@ -42,7 +41,7 @@ pub(crate) const AWAITS: Words = Words {
 /// A snapshot of the history being checked, so that user code (`Debug`,
 /// matchers) never runs under the handle's lock.
 pub(crate) struct Checked<S: Signature> {
-    pub(crate) entries: Vec<Arc<EntryOf<S>>>,
+    pub(crate) entries: Vec<EntryOf<S>>,
     pub(crate) words: &'static Words,
 }
 

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 use crate::method::Method;
 use crate::shape::Shape;
 use crate::signature::Signature;
-use crate::sync::lock;
 
 type SharedIter<K> = Arc<Mutex<Box<dyn Iterator<Item = <K as Shape>::Output> + Send>>>;
 type ValueFn<K> = Arc<dyn Fn() -> <K as Shape>::Output + Send + Sync>;
@@ -223,8 +222,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_mock(&self) {
-        self.calls().calls.clear();
-        lock(&self.inner.log.awaits).clear();
+        crate::mock::ErasedLog::reset_calls(&*self.inner);
         self.inner.expectations.reset_counts();
     }
 

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use crate::calls::{AnyEntry, Entry, EntryRef};
 use crate::configure::Action;
 use crate::expect::Matched;
-use crate::history::{Entry, ErasedEntry};
 use crate::method::{Method, MethodInner};
 use crate::seq;
 use crate::shape::{Record, Shape};
@@ -133,17 +133,15 @@ impl<K: Shape> MethodInner<K> {
         let (action, entry, number) = {
             let mut config = self.config();
             let action = config.next_action();
-            let entry = Arc::new(Entry {
+            let calls = &config.state.calls;
+            let index = calls.push(Entry {
                 seq: seq::next(),
-                meta: self.meta,
                 record,
             });
             let keep = matches!(action, Action::Iter(_) | Action::Unconfigured)
-                .then(|| Arc::clone(&entry));
-            let calls = &mut config.state.calls;
-            calls.push(entry);
+                .then(|| EntryRef::new(Arc::clone(calls), index));
             self.notify_waiters();
-            (action, keep, calls.len())
+            (action, keep, index + 1)
         };
         match (action, entry) {
             (Action::Effect(f), _) => Resolved::Effect(f),
@@ -158,34 +156,32 @@ impl<K: Shape> MethodInner<K> {
     }
 
     /// Adds the call to the history: the entry and the call's number.
-    pub(crate) fn record_call(&self, record: Record<K>) -> (Arc<Entry<K>>, usize) {
-        let (entry, number) = {
-            let mut state = self.calls();
+    pub(crate) fn record_call(&self, record: Record<K>) -> (EntryRef<K>, usize) {
+        let entry = {
+            let state = self.calls();
+            let calls = Arc::clone(&state.calls);
             // Numbered under the lock, so that the method's history and the
             // mock's (ordered by number) list concurrent calls alike.
-            let entry = Arc::new(Entry {
+            let index = calls.push(Entry {
                 seq: seq::next(),
-                meta: self.meta,
                 record,
             });
-            state.calls.push(Arc::clone(&entry) as Arc<dyn ErasedEntry>);
             self.notify_waiters();
-            (entry, state.calls.len())
+            EntryRef::new(calls, index)
         };
         // Recorders the mock is attached to (API §7) order calls by number.
         if self.mock.recorders.any() {
-            self.mock
-                .recorders
-                .record(&(Arc::clone(&entry) as Arc<dyn ErasedEntry>));
+            self.mock.recorders.record(&AnyEntry::from(entry.clone()));
         }
+        let number = entry.index() + 1;
         (entry, number)
     }
 
     /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
     /// calls locked.
     fn notify_waiters(&self) {
-        if self.log.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
-            self.log.arrived.notify_all();
+        if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            self.arrived.notify_all();
         }
     }
 

@@ -16,8 +16,7 @@ use std::sync::{Arc, Mutex};
 use crate::call::Call;
 use crate::dispatch::Resolved;
 use crate::message::times;
-use crate::method::Log;
-use crate::mock::ErasedLog;
+use crate::method::CurrentCalls;
 use crate::sequence::SeqLink;
 use crate::shape::Shape;
 use crate::sync::lock;
@@ -33,7 +32,8 @@ pub(crate) struct ExpectationInner<K: Shape> {
     pub(crate) text: String,
     /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
     pub(crate) label: String,
-    log: Arc<Log>,
+    /// The method's calls, for reports.
+    log: Arc<CurrentCalls>,
     pub(crate) state: Mutex<State<K>>,
     /// Set by `reset_all`: the expectation no longer matches nor counts.
     retired: AtomicBool,
@@ -84,7 +84,12 @@ pub(crate) enum Matched<K: Shape> {
 
 impl<K: Shape> ExpectationInner<K> {
     /// An expectation of method `name` (`qualified`: named by its mock).
-    pub(crate) fn new(call: Call<K::Args>, name: &str, qualified: &str, log: Arc<Log>) -> Self {
+    pub(crate) fn new(
+        call: Call<K::Args>,
+        name: &str,
+        qualified: &str,
+        log: Arc<CurrentCalls>,
+    ) -> Self {
         ExpectationInner {
             text: call.render(name),
             label: call.render(qualified),
@@ -162,7 +167,8 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     fn min_reached(&self) -> bool;
     /// Whether another call would be accepted.
     fn open(&self) -> bool;
-    fn log(&self) -> Arc<dyn ErasedLog>;
+    /// The method's calls, for reports.
+    fn log(&self) -> Arc<CurrentCalls>;
     fn reset_counts(&self);
     fn retire(&self);
     fn is_retired(&self) -> bool;
@@ -207,8 +213,8 @@ impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
         !self.is_retired() && state.times.allows_another(state.calls)
     }
 
-    fn log(&self) -> Arc<dyn ErasedLog> {
-        Arc::clone(&self.log) as Arc<dyn ErasedLog>
+    fn log(&self) -> Arc<CurrentCalls> {
+        Arc::clone(&self.log)
     }
 
     fn reset_counts(&self) {
@@ -242,9 +248,9 @@ pub(crate) struct ExpectationList<K: Shape> {
 
 /// Expectation matching for one signature.
 pub(crate) struct Hooks<K: Shape> {
-    pub(crate) matched: fn(&crate::method::MethodInner<K>, &crate::history::Entry<K>) -> Matched<K>,
+    pub(crate) matched: fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>) -> Matched<K>,
     pub(crate) unconfigured:
-        fn(&crate::method::MethodInner<K>, &crate::history::Entry<K>, bool) -> K::Output,
+        fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>, bool) -> K::Output,
 }
 
 impl<K: Shape> Default for ExpectationList<K> {

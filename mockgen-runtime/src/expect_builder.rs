@@ -114,7 +114,7 @@ impl<S: Signature, A> Method<S, A> {
             call,
             S::NAME,
             &self.qualified_name(),
-            Arc::clone(&self.inner.log),
+            Arc::clone(&self.inner.current),
         ));
         self.inner
             .expectations

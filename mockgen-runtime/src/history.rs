@@ -1,60 +1,14 @@
-//! Recorded calls: one entry per call, kept by its method and viewed in
-//! order across methods (and mocks) through the global sequence number.
+//! Histories across methods (and mocks): recorded calls in the order of
+//! their global sequence number.
 
 use std::fmt;
 use std::sync::Arc;
 
 use crate::args::ArgView;
 use crate::call::PathCall;
+use crate::calls::AnyEntry;
 use crate::message;
-use crate::shape::{Meta, Record, Shape, ShapeFor};
 use crate::signature::{RecordOf, Signature};
-
-/// One recorded call of a method of shape `K`.
-pub(crate) struct Entry<K: Shape> {
-    pub(crate) seq: u64,
-    /// The method's name and how to show its arguments.
-    pub(crate) meta: &'static Meta<K>,
-    pub(crate) record: Record<K>,
-}
-
-/// The entries of method `S`'s log.
-pub(crate) type EntryOf<S> = Entry<ShapeFor<S>>;
-
-/// A recorded call seen without its method's types.
-pub(crate) trait ErasedEntry: Send + Sync {
-    fn seq(&self) -> u64;
-    fn method(&self) -> &'static str;
-    fn views(&self) -> Vec<ArgView<'_>>;
-    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync>;
-}
-
-/// The typed entry behind an erased one of method `S`'s log.
-pub(crate) fn typed<S: Signature>(entry: Arc<dyn ErasedEntry>) -> Arc<EntryOf<S>> {
-    entry
-        .into_any()
-        .downcast::<EntryOf<S>>()
-        .unwrap_or_else(|_| {
-            unreachable!("invariant: a method's log holds entries of its signature")
-        })
-}
-
-impl<K: Shape> ErasedEntry for Entry<K> {
-    fn seq(&self) -> u64 {
-        self.seq
-    }
-    fn method(&self) -> &'static str {
-        self.meta.name
-    }
-    fn views(&self) -> Vec<ArgView<'_>> {
-        let mut views = Vec::new();
-        (self.meta.visit_args)(&self.record, &mut |view| views.push(view));
-        views
-    }
-    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync> {
-        self
-    }
-}
 
 /// Renders `method(arg, …)` from a signature and a record.
 pub(crate) fn render_record<S: Signature>(record: &RecordOf<S>) -> String {
@@ -69,11 +23,11 @@ pub(crate) fn render_record<S: Signature>(record: &RecordOf<S>) -> String {
 #[derive(Clone)]
 pub struct MockCall {
     path: Vec<Arc<str>>,
-    entry: Arc<dyn ErasedEntry>,
+    entry: AnyEntry,
 }
 
 impl MockCall {
-    pub(crate) fn new(path: Vec<Arc<str>>, entry: Arc<dyn ErasedEntry>) -> Self {
+    pub(crate) fn new(path: Vec<Arc<str>>, entry: AnyEntry) -> Self {
         MockCall { path, entry }
     }
 

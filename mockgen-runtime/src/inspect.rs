@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::history::{EntryOf, typed};
+use crate::calls::{EntryOf, EntryRef};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 
@@ -62,8 +62,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_args(&self) -> Option<RecordOf<S>> {
-        let last = self.calls().calls.last().cloned();
-        last.map(|entry| typed::<S>(entry).record.clone())
+        self.entries().last().map(|entry| entry.record.clone())
     }
 
     /// The arguments of every call, oldest first.
@@ -90,8 +89,11 @@ impl<S: Signature, A> Method<S, A> {
 
     /// A snapshot of the entries, so that user code (`Clone`, `Debug`,
     /// matchers) never runs under the lock.
-    pub(crate) fn entries(&self) -> Vec<Arc<EntryOf<S>>> {
-        let erased = self.calls().calls.clone();
-        erased.into_iter().map(typed::<S>).collect()
+    pub(crate) fn entries(&self) -> Vec<EntryOf<S>> {
+        let (calls, len) = {
+            let state = self.calls();
+            (Arc::clone(&state.calls), state.calls.len())
+        };
+        EntryRef::all(&calls, len)
     }
 }

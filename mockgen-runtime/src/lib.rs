@@ -25,6 +25,7 @@ mod assert;
 mod assert_await;
 mod async_call;
 mod call;
+mod calls;
 mod checks;
 mod configure;
 mod dispatch;

@@ -8,9 +8,9 @@ use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use crate::calls::{AnyEntry, Calls, ErasedCalls};
 use crate::configure::Config;
 use crate::expect::ExpectationList;
-use crate::history::ErasedEntry;
 use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::shape::{Meta, Shape, ShapeFor, meta};
 use crate::signature::Signature;
@@ -54,15 +54,23 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
     arity: PhantomData<fn() -> (S, A)>,
 }
 
-/// The state of one method. Generic over the method's shape, not the
-/// method: methods with the same signature share this code.
+/// The state of one method: its calls, configuration and expectations.
+/// Generic over the method's shape, not the method, so that methods with
+/// the same signature share this code; also the method's log in the mock's
+/// history (as `dyn ErasedLog`).
 pub(crate) struct MethodInner<K: Shape> {
     /// The method's name and how to show its calls.
     pub(crate) meta: &'static Meta<K>,
     pub(crate) mock: Arc<MockShared>,
-    /// Shared with the mock's registry. Records are always `Send + Sync`, so
-    /// the registry is too, whatever the return type.
-    pub(crate) log: Arc<Log>,
+    /// What a call changes, under one lock.
+    state: Mutex<State<K>>,
+    /// Calls of an async method whose future was polled, in await order.
+    pub(crate) awaits: Mutex<Vec<AnyEntry>>,
+    /// Notified on calls while someone waits in `wait_until_called`
+    /// (SEMANTICS THREAD-1); `waiting` keeps the notification (a system
+    /// call) off the path of calls nobody waits for.
+    pub(crate) arrived: std::sync::Condvar,
+    pub(crate) waiting: std::sync::atomic::AtomicUsize,
     /// Values lent out by methods that return references (a
     /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
     /// the mock. Type-erased so that the handle is `Send + Sync` whatever
@@ -70,7 +78,9 @@ pub(crate) struct MethodInner<K: Shape> {
     /// Values are only ever appended, so a panic cannot leave it half
     /// changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
     pub(crate) lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
-    /// Expectations (`expect`), tried before the configuration above.
+    /// The calls since the last reset, for the reports of expectations.
+    pub(crate) current: Arc<CurrentCalls>,
+    /// Expectations (`expect`), tried before the configuration.
     pub(crate) expectations: ExpectationList<K>,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
     /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
@@ -78,50 +88,44 @@ pub(crate) struct MethodInner<K: Shape> {
     pub(crate) original: AssertUnwindSafe<OnceLock<Arc<K::Fn>>>,
 }
 
-/// The recorded calls of one method. Not generic: the entries are kept
-/// type-erased (the typed view is `history::typed`), so this code is
-/// compiled once rather than once per mocked method.
-pub(crate) struct Log {
-    pub(crate) state: Mutex<LogState>,
-    /// Calls of an async method whose future was polled, in await order.
-    pub(crate) awaits: Mutex<Vec<Arc<dyn ErasedEntry>>>,
-    /// Notified on calls while someone waits in `wait_until_called`
-    /// (SEMANTICS THREAD-1); `waiting` keeps the notification (a system
-    /// call) off the path of calls nobody waits for.
-    pub(crate) arrived: std::sync::Condvar,
-    pub(crate) waiting: std::sync::atomic::AtomicUsize,
+/// A method's calls since its last reset, as its expectations see them
+/// for reports: kept apart from the method, because the check of a
+/// dropped mock runs after its methods are gone.
+pub(crate) struct CurrentCalls(Mutex<Arc<dyn ErasedCalls>>);
+
+impl CurrentCalls {
+    pub(crate) fn entries(&self) -> Vec<AnyEntry> {
+        let calls = Arc::clone(&lock(&self.0));
+        AnyEntry::all(&calls)
+    }
 }
 
 /// What a call changes, under one lock: the calls, and the configuration
 /// that answers them.
-pub(crate) struct LogState {
-    pub(crate) calls: Vec<Arc<dyn ErasedEntry>>,
-    /// The method's `Config<K>`; type-erased so that the log is not generic.
-    config: Box<dyn Any + Send>,
+pub(crate) struct State<K: Shape> {
+    /// Replaced, not cleared, by a reset, so that handles on earlier calls
+    /// stay valid.
+    pub(crate) calls: Arc<Calls<K>>,
+    /// Holds return values, so the handle is `Send`/`Sync` only when they
+    /// are (they always are: see `ReturnValue`).
+    pub(crate) config: Config<K>,
 }
 
-/// The configuration of a method of shape `K`, locked (with its calls).
+/// The configuration of a method, locked (with its calls).
 pub(crate) struct ConfigGuard<'a, K: Shape> {
-    pub(crate) state: MutexGuard<'a, LogState>,
-    shape: PhantomData<K>,
+    pub(crate) state: MutexGuard<'a, State<K>>,
 }
 
 impl<K: Shape> Deref for ConfigGuard<'_, K> {
     type Target = Config<K>;
     fn deref(&self) -> &Config<K> {
-        self.state
-            .config
-            .downcast_ref()
-            .expect("invariant: a method's log holds the configuration of its shape")
+        &self.state.config
     }
 }
 
 impl<K: Shape> DerefMut for ConfigGuard<'_, K> {
     fn deref_mut(&mut self) -> &mut Config<K> {
-        self.state
-            .config
-            .downcast_mut()
-            .expect("invariant: a method's log holds the configuration of its shape")
+        &mut self.state.config
     }
 }
 
@@ -157,7 +161,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     pub(crate) fn erased_log(&self) -> Arc<dyn ErasedLog> {
-        Arc::clone(&self.inner.log) as Arc<dyn ErasedLog>
+        Arc::clone(&self.inner) as Arc<dyn ErasedLog>
     }
 
     /// `mock.method`, as messages print it; a patched function's handle is
@@ -170,7 +174,7 @@ impl<S: Signature, A> Method<S, A> {
         self.inner.config()
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, LogState> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State<ShapeFor<S>>> {
         self.inner.calls()
     }
 }
@@ -179,24 +183,25 @@ impl<K: Shape> MethodInner<K> {
     fn new(core: &MockCore, meta: &'static Meta<K>) -> Arc<Self> {
         let mock = Arc::clone(&core.shared);
         let epoch = mock.epoch();
-        let log = Arc::new(Log {
-            state: Mutex::new(LogState {
-                calls: Vec::new(),
-                config: Box::new(Config::<K>::new(epoch)),
+        let calls = Calls::new(meta);
+        let current = CurrentCalls(Mutex::new(Arc::clone(&calls) as Arc<dyn ErasedCalls>));
+        let inner = Arc::new(MethodInner {
+            meta,
+            mock,
+            state: Mutex::new(State {
+                calls,
+                config: Config::new(epoch),
             }),
+            current: Arc::new(current),
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),
             waiting: std::sync::atomic::AtomicUsize::new(0),
-        });
-        core.register(Arc::clone(&log) as Arc<dyn ErasedLog>);
-        Arc::new(MethodInner {
-            meta,
-            mock,
-            log,
             lent: AssertUnwindSafe(OnceLock::new()),
             expectations: ExpectationList::default(),
             original: AssertUnwindSafe(OnceLock::new()),
-        })
+        });
+        core.register(Arc::clone(&inner) as Arc<dyn ErasedLog>);
+        inner
     }
 
     pub(crate) fn qualified_name(&self) -> String {
@@ -207,7 +212,6 @@ impl<K: Shape> MethodInner<K> {
     pub(crate) fn config(&self) -> ConfigGuard<'_, K> {
         let mut config = ConfigGuard {
             state: self.calls(),
-            shape: PhantomData,
         };
         let epoch = self.mock.epoch();
         if config.epoch != epoch {
@@ -216,8 +220,8 @@ impl<K: Shape> MethodInner<K> {
         config
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, LogState> {
-        lock(&self.log.state)
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State<K>> {
+        lock(&self.state)
     }
 }
 
@@ -234,12 +238,20 @@ fn qualified_name(mock: &str, name: &str) -> String {
     }
 }
 
-impl ErasedLog for Log {
-    fn entries(&self) -> Vec<Arc<dyn ErasedEntry>> {
-        lock(&self.state).calls.clone()
+impl<K: Shape> ErasedLog for MethodInner<K> {
+    fn entries(&self) -> Vec<AnyEntry> {
+        let calls = Arc::clone(&lock(&self.state).calls) as Arc<dyn ErasedCalls>;
+        AnyEntry::all(&calls)
     }
     fn reset_calls(&self) {
-        lock(&self.state).calls.clear();
-        lock(&self.awaits).clear();
+        let old = {
+            let mut state = lock(&self.state);
+            let fresh = Calls::new(self.meta);
+            *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
+            std::mem::replace(&mut state.calls, fresh)
+        };
+        let awaits = std::mem::take(&mut *lock(&self.awaits));
+        // Dropped unlocked: dropping recorded arguments may run user code.
+        drop((old, awaits));
     }
 }

@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
+use crate::calls::AnyEntry;
 use crate::expect::Registry;
-use crate::history::{CallList, ErasedEntry, MockCall};
+use crate::history::{CallList, MockCall};
 use crate::method::Method;
 use crate::recorder::Attached;
 use crate::signature::Signature;
@@ -38,7 +39,7 @@ impl MockShared {
 
 /// A method's call log seen without its types.
 pub(crate) trait ErasedLog: Send + Sync {
-    fn entries(&self) -> Vec<Arc<dyn ErasedEntry>>;
+    fn entries(&self) -> Vec<AnyEntry>;
     fn reset_calls(&self);
 }
 

@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
-use crate::history::{CallList, ErasedEntry, MockCall};
+use crate::calls::AnyEntry;
+use crate::history::{CallList, MockCall};
 use crate::mock::MockCore;
 use crate::sync::lock;
 
@@ -70,13 +71,13 @@ impl Attached {
         self.any.load(Ordering::Acquire)
     }
 
-    pub(crate) fn record(&self, entry: &Arc<dyn ErasedEntry>) {
+    pub(crate) fn record(&self, entry: &AnyEntry) {
         if !self.any() {
             return;
         }
         let recorders = lock(&self.list).clone();
         for (path, recorder) in recorders {
-            let call = MockCall::new(path, Arc::clone(entry));
+            let call = MockCall::new(path, entry.clone());
             lock(&recorder.calls).push(call);
         }
     }

@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
+use crate::calls::AnyEntry;
 use crate::expect::ErasedExpectation;
-use crate::history::{ErasedEntry, MockCall};
-use crate::mock::{ErasedLog, MockCore, MockShared};
+use crate::history::MockCall;
+use crate::method::CurrentCalls;
+use crate::mock::{MockCore, MockShared};
 
 impl MockCore {
     /// Panics listing every unmet expectation of the mock (made with
@@ -90,12 +92,12 @@ pub(crate) fn unmet_report(
     suffix: &str,
 ) -> Option<String> {
     let mut lines = Vec::new();
-    let mut logs: Vec<Arc<dyn ErasedLog>> = Vec::new();
+    let mut logs: Vec<Arc<CurrentCalls>> = Vec::new();
     for expectation in expectations {
         if let Some(line) = expectation.report() {
             lines.push(line);
             let log = expectation.log();
-            if !logs.iter().any(|l| same_log(l, &log)) {
+            if !logs.iter().any(|l| Arc::ptr_eq(l, &log)) {
                 logs.push(log);
             }
         }
@@ -114,7 +116,7 @@ pub(crate) fn unmet_report(
         out.push_str("\n  ");
         out.push_str(line);
     }
-    let mut calls: Vec<Arc<dyn ErasedEntry>> = logs.iter().flat_map(|l| l.entries()).collect();
+    let mut calls: Vec<AnyEntry> = logs.iter().flat_map(|l| l.entries()).collect();
     calls.sort_by_key(|e| e.seq());
     out.push_str(&crate::message::calls_block(
         &calls
@@ -123,8 +125,4 @@ pub(crate) fn unmet_report(
             .collect::<Vec<_>>(),
     ));
     Some(out)
-}
-
-fn same_log(a: &Arc<dyn ErasedLog>, b: &Arc<dyn ErasedLog>) -> bool {
-    std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b))
 }

@@ -112,7 +112,7 @@ impl<S: Signature, A> Method<S, A> {
             }
             // Registered under the calls lock, so a call recorded after the
             // count check above sees the waiter and notifies.
-            let log = &self.inner.log;
+            let log = &self.inner;
             log.waiting.fetch_add(1, Ordering::AcqRel);
             let (calls, _) = log
                 .arrived

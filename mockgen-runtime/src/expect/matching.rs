@@ -1,8 +1,8 @@
 //! Matching a recorded call against a method's expectations, and what a
 //! call that no expectation takes gets.
 
+use crate::calls::Entry;
 use crate::dispatch::Resolved;
-use crate::history::Entry;
 use crate::message::{render_call, times};
 use crate::method::MethodInner;
 use crate::shape::Shape;

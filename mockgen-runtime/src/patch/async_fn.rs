@@ -2,8 +2,6 @@
 //! call and its await are recorded together, when the future is first
 //! polled, and the patch is looked up on the polling thread.
 
-use std::sync::Arc;
-
 use crate::async_call::{Answer, AsyncSignature};
 use crate::dispatch::Resolved;
 use crate::method::Method;
@@ -17,8 +15,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     #[track_caller]
     pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
         let (entry, number) = self.inner.record_call(record);
-        lock(&self.inner.log.awaits)
-            .push(Arc::clone(&entry) as Arc<dyn crate::history::ErasedEntry>);
+        lock(&self.inner.awaits).push(crate::calls::AnyEntry::from(entry.clone()));
         match self.inner.resolve(&entry, number, false) {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),

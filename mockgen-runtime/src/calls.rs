@@ -1,0 +1,177 @@
+//! Where a method's calls are kept: inline in an append-only vector, one
+//! per method and reset, so that recording a call allocates nothing of its
+//! own (the vector grows in buckets, like a `Vec`) and a recorded entry
+//! never moves. Histories, recorders and assertions hold a handle on the
+//! vector and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
+//! without a lock.
+
+use std::any::Any;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use crate::args::ArgView;
+use crate::shape::{Meta, Record, Shape, ShapeFor};
+use crate::signature::Signature;
+
+/// One recorded call of a method of shape `K`.
+pub(crate) struct Entry<K: Shape> {
+    /// The call's place in the process-wide order (see `seq`).
+    pub(crate) seq: u64,
+    pub(crate) record: Record<K>,
+}
+
+/// The calls of one method since its last reset, in call order. Pushed to
+/// under the method's lock (so that index order is `seq` order), read
+/// without it.
+pub(crate) struct Calls<K: Shape> {
+    meta: &'static Meta<K>,
+    entries: boxcar::Vec<Entry<K>>,
+}
+
+impl<K: Shape> Calls<K> {
+    pub(crate) fn new(meta: &'static Meta<K>) -> Arc<Self> {
+        Arc::new(Calls {
+            meta,
+            entries: boxcar::Vec::new(),
+        })
+    }
+
+    /// The number of calls.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.count()
+    }
+
+    /// Adds a call; returns its index.
+    pub(crate) fn push(&self, entry: Entry<K>) -> usize {
+        self.entries.push(entry)
+    }
+
+    fn entry(&self, index: usize) -> &Entry<K> {
+        self.entries
+            .get(index)
+            .expect("invariant: an entry handle points at a recorded call")
+    }
+}
+
+/// A method's calls seen without its shape.
+pub(crate) trait ErasedCalls: Send + Sync {
+    fn len(&self) -> usize;
+    fn seq(&self, index: usize) -> u64;
+    fn method(&self) -> &'static str;
+    fn views(&self, index: usize) -> Vec<ArgView<'_>>;
+    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync>;
+}
+
+impl<K: Shape> ErasedCalls for Calls<K> {
+    fn len(&self) -> usize {
+        Calls::len(self)
+    }
+    fn seq(&self, index: usize) -> u64 {
+        self.entry(index).seq
+    }
+    fn method(&self) -> &'static str {
+        self.meta.name
+    }
+    fn views(&self, index: usize) -> Vec<ArgView<'_>> {
+        let mut views = Vec::new();
+        (self.meta.visit_args)(&self.entry(index).record, &mut |view| views.push(view));
+        views
+    }
+    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync> {
+        self
+    }
+}
+
+/// The typed calls behind an erased log of a method of shape `K`.
+pub(crate) fn typed_calls<K: Shape>(calls: Arc<dyn ErasedCalls>) -> Arc<Calls<K>> {
+    calls
+        .into_any()
+        .downcast()
+        .unwrap_or_else(|_| unreachable!("invariant: a method's log holds calls of its shape"))
+}
+
+/// A recorded call of any method: its method's log and its index there.
+#[derive(Clone)]
+pub(crate) struct AnyEntry {
+    calls: Arc<dyn ErasedCalls>,
+    index: usize,
+}
+
+impl AnyEntry {
+    pub(crate) fn new(calls: Arc<dyn ErasedCalls>, index: usize) -> Self {
+        AnyEntry { calls, index }
+    }
+
+    /// Every entry of `calls`, oldest first.
+    pub(crate) fn all(calls: &Arc<dyn ErasedCalls>) -> Vec<AnyEntry> {
+        (0..calls.len())
+            .map(|index| AnyEntry::new(Arc::clone(calls), index))
+            .collect()
+    }
+
+    pub(crate) fn seq(&self) -> u64 {
+        self.calls.seq(self.index)
+    }
+
+    pub(crate) fn method(&self) -> &'static str {
+        self.calls.method()
+    }
+
+    pub(crate) fn views(&self) -> Vec<ArgView<'_>> {
+        self.calls.views(self.index)
+    }
+
+    /// The typed entry; `S` must be the entry's method.
+    pub(crate) fn typed<S: Signature>(self) -> EntryOf<S> {
+        EntryRef {
+            calls: typed_calls(self.calls),
+            index: self.index,
+        }
+    }
+}
+
+/// A recorded call of a method of shape `K`, kept alive by its handle.
+pub(crate) struct EntryRef<K: Shape> {
+    calls: Arc<Calls<K>>,
+    index: usize,
+}
+
+/// The entries of method `S`.
+pub(crate) type EntryOf<S> = EntryRef<ShapeFor<S>>;
+
+impl<K: Shape> EntryRef<K> {
+    pub(crate) fn new(calls: Arc<Calls<K>>, index: usize) -> Self {
+        EntryRef { calls, index }
+    }
+
+    /// The entry's place in its method's log.
+    pub(crate) fn index(&self) -> usize {
+        self.index
+    }
+
+    /// Every entry of `calls` up to `len`, oldest first.
+    pub(crate) fn all(calls: &Arc<Calls<K>>, len: usize) -> Vec<Self> {
+        (0..len)
+            .map(|index| EntryRef::new(Arc::clone(calls), index))
+            .collect()
+    }
+}
+
+impl<K: Shape> Clone for EntryRef<K> {
+    fn clone(&self) -> Self {
+        EntryRef::new(Arc::clone(&self.calls), self.index)
+    }
+}
+
+impl<K: Shape> Deref for EntryRef<K> {
+    type Target = Entry<K>;
+    fn deref(&self) -> &Entry<K> {
+        self.calls.entry(self.index)
+    }
+}
+
+impl<K: Shape> From<EntryRef<K>> for AnyEntry {
+    fn from(entry: EntryRef<K>) -> Self {
+        AnyEntry::new(entry.calls, entry.index)
+    }
+}
