@@ -21,6 +21,10 @@ pub(crate) struct Config<K: Shape> {
     /// Configured values live inside closures, so that the handle is
     /// `Send + Sync` whatever the return type (the values themselves must be).
     return_value: Option<ValueFn<K>>,
+    /// The return value is a primitive, whose clone is a copy: it is made
+    /// under the lock, which saves the closure's reference count per call.
+    /// (Any other `Clone` is user code, which never runs under the lock.)
+    copy_value: bool,
     once: VecDeque<OnceFn<K>>,
     /// Unconfigured calls run the original implementation, where there is one.
     call_original: bool,
@@ -38,6 +42,8 @@ pub(crate) enum Action<K: Shape> {
     Iter(SharedIter<K>),
     Once(OnceFn<K>),
     Value(ValueFn<K>),
+    /// A copied primitive return value.
+    Ready(K::Output),
     Original,
     Unconfigured,
 }
@@ -48,6 +54,7 @@ impl<K: Shape> Config<K> {
             epoch,
             effect: Effect::None,
             return_value: None,
+            copy_value: false,
             once: VecDeque::new(),
             call_original: false,
         }
@@ -68,11 +75,39 @@ impl<K: Shape> Config<K> {
             return Action::Once(value);
         }
         match &self.return_value {
+            Some(value) if self.copy_value => Action::Ready(value()),
             Some(value) => Action::Value(Arc::clone(value)),
             None if self.call_original => Action::Original,
             None => Action::Unconfigured,
         }
     }
+}
+
+/// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
+/// rather than user code.
+fn is_primitive(id: std::any::TypeId) -> bool {
+    use std::any::TypeId;
+    [
+        TypeId::of::<()>(),
+        TypeId::of::<bool>(),
+        TypeId::of::<char>(),
+        TypeId::of::<u8>(),
+        TypeId::of::<u16>(),
+        TypeId::of::<u32>(),
+        TypeId::of::<u64>(),
+        TypeId::of::<u128>(),
+        TypeId::of::<usize>(),
+        TypeId::of::<i8>(),
+        TypeId::of::<i16>(),
+        TypeId::of::<i32>(),
+        TypeId::of::<i64>(),
+        TypeId::of::<i128>(),
+        TypeId::of::<isize>(),
+        TypeId::of::<f32>(),
+        TypeId::of::<f64>(),
+        TypeId::of::<&'static str>(),
+    ]
+    .contains(&id)
 }
 
 /// The bound of [`Method::return_value`]: every call returns a clone.
@@ -107,7 +142,10 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: ReturnValue,
     {
-        self.config().return_value = Some(Arc::new(move || value.clone()));
+        let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
+        let mut config = self.config();
+        config.return_value = Some(Arc::new(move || value.clone()));
+        config.copy_value = copy_value;
     }
 
     /// The next call returns `value`, once; calls after it fall back to the
@@ -356,6 +394,7 @@ impl<K: Shape> crate::method::MethodInner<K> {
         match action {
             Action::Once(value) => value(),
             Action::Value(value) => value(),
+            Action::Ready(value) => value,
             _ => inner.default_or_panic(None),
         }
     }

@@ -147,6 +147,7 @@ impl<K: Shape> MethodInner<K> {
             (Action::Effect(f), _) => Resolved::Effect(f),
             (Action::Once(value), _) => Resolved::Value(value()),
             (Action::Value(value), _) => Resolved::Value(value()),
+            (Action::Ready(value), _) => Resolved::Value(value),
             (Action::Original, _) => Resolved::Original,
             (action, Some(entry)) => {
                 self.answer(action, &entry, number, original_by_default, false)
@@ -229,6 +230,7 @@ impl<K: Shape> MethodInner<K> {
             }
             Action::Once(value) => Resolved::Value(value()),
             Action::Value(value) => Resolved::Value(value()),
+            Action::Ready(value) => Resolved::Value(value),
             Action::Original => Resolved::Original,
             Action::Unconfigured => match self.original.get() {
                 Some(original) => Resolved::Effect(Arc::clone(original)),

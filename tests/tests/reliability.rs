@@ -74,6 +74,55 @@ fn a_side_effect_may_inspect_and_reconfigure_its_own_mock() {
         .assert_has_calls([call!(), call!(), call!()]);
 }
 
+#[automock]
+pub trait Ledger {
+    fn total(&self) -> Amount;
+    fn audit(&self);
+}
+
+/// A return value whose `Clone` uses the method that returns it.
+#[derive(Debug, Default)]
+pub struct Amount {
+    cents: u64,
+    /// `total`'s call count when this clone was made.
+    seen: usize,
+    ledger: Option<MockLedger>,
+}
+
+impl Clone for Amount {
+    fn clone(&self) -> Self {
+        let seen = self.ledger.as_ref().map_or(0, |l| {
+            l.audit();
+            l.total.call_count()
+        });
+        Amount {
+            cents: self.cents,
+            seen,
+            ledger: self.ledger.clone(),
+        }
+    }
+}
+
+#[test]
+fn a_return_value_is_cloned_without_the_lock_so_its_clone_may_call_the_mock() {
+    let ledger = MockLedger::new();
+    ledger.total.return_value(Amount {
+        cents: 250,
+        seen: 0,
+        ledger: Some(ledger.clone()),
+    });
+
+    let (first, second) = (ledger.total(), ledger.total());
+    // Each call is recorded before its value is cloned.
+    assert_eq!((first.cents, first.seen), (250, 1));
+    assert_eq!((second.cents, second.seen), (250, 2));
+
+    ledger.audit.assert_called();
+    assert_eq!(ledger.audit.call_count(), 2);
+    // Frees the value, and the mock it holds.
+    ledger.total.reset_all();
+}
+
 #[test]
 fn eight_threads_on_one_mock_lose_no_call() {
     let counter = MockCounter::new();
