@@ -1,7 +1,7 @@
-//! Where a method's calls are kept: inline in an append-only vector, one
-//! per method and reset, so that recording a call allocates nothing of its
-//! own (the vector grows in buckets, like a `Vec`) and a recorded entry
-//! never moves. Histories, recorders and assertions hold a handle on the
+//! Where a method's calls are kept: inline in an append-only log, one per
+//! method and reset, so that recording a call allocates nothing of its own
+//! (the log grows in chunks, like a `Vec`) and a recorded entry never
+//! moves. Histories, recorders and assertions hold a handle on the
 //! vector and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
 //! without a lock.
 
@@ -9,6 +9,7 @@ use std::any::Any;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use crate::append_log::{AppendLog, Pusher};
 use crate::args::ArgView;
 use crate::shape::{Meta, Record, Shape, ShapeFor};
 use crate::signature::Signature;
@@ -25,25 +26,24 @@ pub(crate) struct Entry<K: Shape> {
 /// without it.
 pub(crate) struct Calls<K: Shape> {
     meta: &'static Meta<K>,
-    entries: boxcar::Vec<Entry<K>>,
+    entries: AppendLog<Entry<K>>,
 }
 
 impl<K: Shape> Calls<K> {
-    pub(crate) fn new(meta: &'static Meta<K>) -> Arc<Self> {
-        Arc::new(Calls {
-            meta,
-            entries: boxcar::Vec::new(),
-        })
+    /// An empty log, and the right to push to it.
+    pub(crate) fn new(meta: &'static Meta<K>) -> (Arc<Self>, Pusher) {
+        let (entries, pusher) = AppendLog::new();
+        (Arc::new(Calls { meta, entries }), pusher)
     }
 
     /// The number of calls.
     pub(crate) fn len(&self) -> usize {
-        self.entries.count()
+        self.entries.len()
     }
 
     /// Adds a call; returns its index.
-    pub(crate) fn push(&self, entry: Entry<K>) -> usize {
-        self.entries.push(entry)
+    pub(crate) fn push(&self, pusher: &mut Pusher, entry: Entry<K>) -> usize {
+        self.entries.push(pusher, entry)
     }
 
     fn entry(&self, index: usize) -> &Entry<K> {

@@ -133,13 +133,16 @@ impl<K: Shape> MethodInner<K> {
         let (action, entry, number) = {
             let mut config = self.config();
             let action = config.next_action();
-            let calls = &config.state.calls;
-            let index = calls.push(Entry {
-                seq: seq::next(),
-                record,
-            });
+            let state = &mut *config.state;
+            let index = state.calls.push(
+                &mut state.pusher,
+                Entry {
+                    seq: seq::next(),
+                    record,
+                },
+            );
             let keep = matches!(action, Action::Iter(_) | Action::Unconfigured)
-                .then(|| EntryRef::new(Arc::clone(calls), index));
+                .then(|| EntryRef::new(Arc::clone(&state.calls), index));
             self.notify_waiters();
             (action, keep, index + 1)
         };
@@ -159,14 +162,18 @@ impl<K: Shape> MethodInner<K> {
     /// Adds the call to the history: the entry and the call's number.
     pub(crate) fn record_call(&self, record: Record<K>) -> (EntryRef<K>, usize) {
         let entry = {
-            let state = self.calls();
+            let mut state = self.calls();
+            let state = &mut *state;
             let calls = Arc::clone(&state.calls);
             // Numbered under the lock, so that the method's history and the
             // mock's (ordered by number) list concurrent calls alike.
-            let index = calls.push(Entry {
-                seq: seq::next(),
-                record,
-            });
+            let index = calls.push(
+                &mut state.pusher,
+                Entry {
+                    seq: seq::next(),
+                    record,
+                },
+            );
             self.notify_waiters();
             EntryRef::new(calls, index)
         };

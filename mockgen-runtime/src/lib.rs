@@ -20,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod append_log;
 mod args;
 mod assert;
 mod assert_await;

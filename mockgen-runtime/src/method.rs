@@ -8,6 +8,7 @@ use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use crate::append_log::Pusher;
 use crate::calls::{AnyEntry, Calls, ErasedCalls};
 use crate::configure::Config;
 use crate::expect::ExpectationList;
@@ -106,6 +107,8 @@ pub(crate) struct State<K: Shape> {
     /// Replaced, not cleared, by a reset, so that handles on earlier calls
     /// stay valid.
     pub(crate) calls: Arc<Calls<K>>,
+    /// The right to push to `calls`: pushes happen under this lock.
+    pub(crate) pusher: Pusher,
     /// Holds return values, so the handle is `Send`/`Sync` only when they
     /// are (they always are: see `ReturnValue`).
     pub(crate) config: Config<K>,
@@ -183,13 +186,14 @@ impl<K: Shape> MethodInner<K> {
     fn new(core: &MockCore, meta: &'static Meta<K>) -> Arc<Self> {
         let mock = Arc::clone(&core.shared);
         let epoch = mock.epoch();
-        let calls = Calls::new(meta);
+        let (calls, pusher) = Calls::new(meta);
         let current = CurrentCalls(Mutex::new(Arc::clone(&calls) as Arc<dyn ErasedCalls>));
         let inner = Arc::new(MethodInner {
             meta,
             mock,
             state: Mutex::new(State {
                 calls,
+                pusher,
                 config: Config::new(epoch),
             }),
             current: Arc::new(current),
@@ -246,8 +250,9 @@ impl<K: Shape> ErasedLog for MethodInner<K> {
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let fresh = Calls::new(self.meta);
+            let (fresh, pusher) = Calls::new(self.meta);
             *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
+            state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)
         };
         let awaits = std::mem::take(&mut *lock(&self.awaits));

@@ -32,6 +32,7 @@ impl MockShared {
         self.sealed.load(Ordering::Acquire)
     }
 
+    #[inline]
     pub(crate) fn epoch(&self) -> u64 {
         self.epoch.load(Ordering::Acquire)
     }

@@ -67,6 +67,7 @@ impl Attached {
     /// Adds a recorded call to every attached recorder.
     /// Whether any recorder is attached (checked before building the
     /// type-erased entry that `record` takes).
+    #[inline]
     pub(crate) fn any(&self) -> bool {
         self.any.load(Ordering::Acquire)
     }
