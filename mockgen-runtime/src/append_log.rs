@@ -104,14 +104,16 @@ impl<T> AppendLog<T> {
 
 impl<T> Drop for AppendLog<T> {
     fn drop(&mut self) {
-        let len = *self.len.get_mut();
-        for index in 0..len {
-            let (chunk, slot) = locate(index);
-            if let Some(slots) = self.chunks[chunk].get_mut() {
+        let mut written = *self.len.get_mut();
+        for (chunk, slots) in self.chunks.iter_mut().enumerate() {
+            let Some(slots) = slots.get_mut() else { break };
+            let here = written.min(FIRST << chunk);
+            for slot in &mut slots[..here] {
                 // SAFETY: below `len`, so written once and not dropped yet;
                 // `&mut self`: nobody holds a reference into the log.
-                unsafe { slots[slot].0.get_mut().assume_init_drop() };
+                unsafe { slot.0.get_mut().assume_init_drop() };
             }
+            written -= here;
         }
     }
 }
