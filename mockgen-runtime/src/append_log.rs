@@ -70,11 +70,7 @@ impl<T> AppendLog<T> {
         // Only pushes change `len`, and this is the only push under way.
         let index = self.len.load(Ordering::Relaxed);
         let (chunk, slot) = locate(index);
-        let slots = self.chunks[chunk].get_or_init(|| {
-            (0..FIRST << chunk)
-                .map(|_| Slot(UnsafeCell::new(MaybeUninit::uninit())))
-                .collect()
-        });
+        let slots = self.chunks[chunk].get_or_init(|| new_chunk(FIRST << chunk));
         // SAFETY: readers only look at slots below `len`, and `index` is
         // `len`; the `&mut Pusher` of this log makes this the only push,
         // so nothing else reads or writes the slot now.
@@ -116,6 +112,14 @@ impl<T> Drop for AppendLog<T> {
             written -= here;
         }
     }
+}
+
+/// A chunk of `len` unwritten slots: one allocation, nothing initialised.
+fn new_chunk<T>(len: usize) -> Box<[Slot<T>]> {
+    let slots = Box::<[Slot<T>]>::new_uninit_slice(len);
+    // SAFETY: a `Slot` is an `UnsafeCell<MaybeUninit<T>>`, for which any
+    // contents, uninitialised included, are valid.
+    unsafe { slots.assume_init() }
 }
 
 /// The chunk and the slot in it of entry `index`: chunk `c` starts at
