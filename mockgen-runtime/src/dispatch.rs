@@ -123,7 +123,7 @@ impl<K: Shape> MethodInner<K> {
         record: Record<K>,
         original_by_default: bool,
     ) -> Resolved<K> {
-        if self.expectations.hooks.get().is_some() || self.mock.recorders.any() {
+        if self.hooks.get().is_some() || self.mock.recorders.any() {
             let (entry, number) = self.record_call(record);
             return self.resolve(&entry, number, original_by_default);
         }
@@ -203,12 +203,7 @@ impl<K: Shape> MethodInner<K> {
         original_by_default: bool,
     ) -> Resolved<K> {
         // Expectations first (API §6), on the recorded arguments.
-        let expected = match self
-            .expectations
-            .hooks
-            .get()
-            .map(|h| (h.matched)(self, entry))
-        {
+        let expected = match self.hooks.get().map(|h| (h.matched)(self, entry)) {
             Some(Matched::Answer(answer)) => return answer,
             Some(Matched::NoAnswer) => true,
             Some(Matched::NoMatch) | None => false,
@@ -242,7 +237,7 @@ impl<K: Shape> MethodInner<K> {
             Action::Unconfigured => match self.original.get() {
                 Some(original) => Resolved::Effect(Arc::clone(original)),
                 None if original_by_default => Resolved::Original,
-                None => Resolved::Value(match self.expectations.hooks.get() {
+                None => Resolved::Value(match self.hooks.get() {
                     Some(hooks) => (hooks.unconfigured)(self, entry, expected),
                     None => self.default_or_panic(Some(entry)),
                 }),

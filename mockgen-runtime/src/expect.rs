@@ -233,19 +233,6 @@ impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
     }
 }
 
-/// The expectations of one method, oldest first: the first that matches
-/// answers.
-pub(crate) struct ExpectationList<K: Shape> {
-    list: Mutex<Vec<Arc<ExpectationInner<K>>>>,
-    /// Whether an expectation was ever added: calls of methods without
-    /// expectations skip the list (and its lock) entirely.
-    used: AtomicBool,
-    /// The matching code, set by the first `expect()`: reached through a
-    /// function pointer so that it is compiled only for the methods whose
-    /// tests use expectations, not once per mocked method.
-    pub(crate) hooks: std::sync::OnceLock<Hooks<K>>,
-}
-
 /// Expectation matching for one signature.
 pub(crate) struct Hooks<K: Shape> {
     pub(crate) matched: fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>) -> Matched<K>,
@@ -253,30 +240,32 @@ pub(crate) struct Hooks<K: Shape> {
         fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>, bool) -> K::Output,
 }
 
-impl<K: Shape> Default for ExpectationList<K> {
+/// Expectations, oldest first: those of one method (typed, the first that
+/// matches a call answers it) or those of a whole mock (type-erased, for
+/// `verify` and mock-level resets).
+pub(crate) struct ExpectationSet<E: ?Sized> {
+    list: Mutex<Vec<Arc<E>>>,
+}
+
+/// Every expectation of a mock.
+pub(crate) type Registry = ExpectationSet<dyn ErasedExpectation>;
+
+impl<E: ?Sized> Default for ExpectationSet<E> {
     fn default() -> Self {
-        ExpectationList {
+        ExpectationSet {
             list: Mutex::new(Vec::new()),
-            used: AtomicBool::new(false),
-            hooks: std::sync::OnceLock::new(),
         }
     }
 }
 
-impl<K: Shape> ExpectationList<K> {
-    pub(crate) fn push(&self, expectation: Arc<ExpectationInner<K>>) {
+impl<E: ?Sized + ErasedExpectation> ExpectationSet<E> {
+    pub(crate) fn push(&self, expectation: Arc<E>) {
         lock(&self.list).push(expectation);
-        self.used.store(true, Ordering::Release);
-    }
-
-    /// False when no expectation was ever added.
-    pub(crate) fn used(&self) -> bool {
-        self.used.load(Ordering::Acquire)
     }
 
     /// The live expectations; retired ones are dropped (after the lock is
     /// released: dropping configured values may run user code).
-    pub(crate) fn snapshot(&self) -> Vec<Arc<ExpectationInner<K>>> {
+    pub(crate) fn snapshot(&self) -> Vec<Arc<E>> {
         let (live, retired): (Vec<_>, Vec<_>) = {
             let mut list = lock(&self.list);
             if list.iter().all(|e| !e.is_retired()) {
@@ -294,41 +283,6 @@ impl<K: Shape> ExpectationList<K> {
         drop(list);
         drop(retired);
         snapshot
-    }
-
-    pub(crate) fn reset_counts(&self) {
-        for expectation in self.snapshot() {
-            expectation.reset_counts();
-        }
-    }
-
-    pub(crate) fn retire_all(&self) {
-        let removed = std::mem::take(&mut *lock(&self.list));
-        for expectation in &removed {
-            expectation.retire();
-        }
-    }
-}
-
-/// Every expectation of a mock, for `verify` and mock-level resets.
-#[derive(Default)]
-pub(crate) struct Registry {
-    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
-}
-
-impl Registry {
-    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
-        let mut list = lock(&self.list);
-        list.retain(|e| !e.is_retired());
-        list.push(expectation);
-    }
-
-    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
-        lock(&self.list)
-            .iter()
-            .filter(|e| !e.is_retired())
-            .cloned()
-            .collect()
     }
 
     pub(crate) fn reset_counts(&self) {

@@ -116,13 +116,10 @@ impl<S: Signature, A> Method<S, A> {
             &self.qualified_name(),
             Arc::clone(&self.inner.current),
         ));
-        self.inner
-            .expectations
-            .hooks
-            .get_or_init(|| crate::expect::Hooks {
-                matched: MethodInner::match_expectations,
-                unconfigured: MethodInner::unconfigured,
-            });
+        self.inner.hooks.get_or_init(|| crate::expect::Hooks {
+            matched: MethodInner::match_expectations,
+            unconfigured: MethodInner::unconfigured,
+        });
         self.inner.expectations.push(Arc::clone(&inner));
         self.inner
             .mock

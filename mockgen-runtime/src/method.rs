@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use crate::append_log::Pusher;
 use crate::calls::{AnyEntry, Calls, ErasedCalls};
 use crate::configure::Config;
-use crate::expect::ExpectationList;
+use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
 use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::shape::{Meta, Shape, ShapeFor, meta};
 use crate::signature::Signature;
@@ -82,7 +82,11 @@ pub(crate) struct MethodInner<K: Shape> {
     /// The calls since the last reset, for the reports of expectations.
     pub(crate) current: Arc<CurrentCalls>,
     /// Expectations (`expect`), tried before the configuration.
-    pub(crate) expectations: ExpectationList<K>,
+    pub(crate) expectations: ExpectationSet<ExpectationInner<K>>,
+    /// The matching code, set by the first `expect()`: reached through a
+    /// function pointer so that it is compiled only for the methods whose
+    /// tests use expectations; while it is unset, calls skip expectations.
+    pub(crate) hooks: OnceLock<Hooks<K>>,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
     /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
     /// once, before any call, so a panic cannot leave it half changed.
@@ -201,7 +205,8 @@ impl<K: Shape> MethodInner<K> {
             arrived: std::sync::Condvar::new(),
             waiting: std::sync::atomic::AtomicUsize::new(0),
             lent: AssertUnwindSafe(OnceLock::new()),
-            expectations: ExpectationList::default(),
+            expectations: ExpectationSet::default(),
+            hooks: OnceLock::new(),
             original: AssertUnwindSafe(OnceLock::new()),
         });
         core.register(Arc::clone(&inner) as Arc<dyn ErasedLog>);

@@ -16,9 +16,6 @@ impl<K: Shape> MethodInner<K> {
     /// saturated or out of their sequence's order.
     #[track_caller]
     pub(crate) fn match_expectations(&self, entry: &Entry<K>) -> Matched<K> {
-        if !self.expectations.used() {
-            return Matched::NoMatch;
-        }
         let expectations = self.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
