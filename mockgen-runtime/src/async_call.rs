@@ -36,18 +36,15 @@ pub enum Answer<S: Signature> {
 pub struct AsyncCall<S: Signature, A> {
     method: Method<S, A>,
     entry: EntryOf<S>,
-    number: usize,
 }
 
 impl<S: Signature, A> Method<S, A> {
     /// Records the call; the returned token answers when awaited.
     #[doc(hidden)]
     pub fn __call_async(&self, record: RecordOf<S>) -> AsyncCall<S, A> {
-        let (entry, number) = self.inner.record_call(record);
         AsyncCall {
             method: self.clone(),
-            entry,
-            number,
+            entry: self.inner.record_call(record),
         }
     }
 }
@@ -60,11 +57,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
         lock(&self.method.inner.awaits).push(AnyEntry::from(self.entry.clone()));
-        match self
-            .method
-            .inner
-            .resolve(&self.entry, self.number, has_original)
-        {
+        match self.method.inner.resolve(&self.entry, has_original) {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),
             Resolved::Original if has_original => Answer::Original,

@@ -144,9 +144,10 @@ impl<K: Shape> EntryRef<K> {
         EntryRef { calls, index }
     }
 
-    /// The entry's place in its method's log.
-    pub(crate) fn index(&self) -> usize {
-        self.index
+    /// The call's number among its method's calls since the last reset,
+    /// from 1.
+    pub(crate) fn number(&self) -> usize {
+        self.index + 1
     }
 
     /// Every entry of `calls` up to `len`, oldest first.

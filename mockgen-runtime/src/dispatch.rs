@@ -7,7 +7,6 @@ use crate::calls::{AnyEntry, Entry, EntryRef};
 use crate::configure::Action;
 use crate::expect::Matched;
 use crate::method::{Method, MethodInner};
-use crate::seq;
 use crate::shape::{Record, Shape};
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -56,7 +55,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        answer(self.inner.call(record, false), respond)
+        respond_with(self.inner.call(record, false), respond)
     }
 
     /// Like `__call`, for trait methods with a default body: unconfigured
@@ -68,7 +67,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        answer(self.inner.call(record, true), respond)
+        respond_with(self.inner.call(record, true), respond)
     }
 
     /// Like `__call`, for methods that return a reference: the mock keeps
@@ -104,7 +103,7 @@ impl<S: Signature, A> Method<S, A> {
 
 /// Hands what answers a call to the generated code's `respond`.
 #[track_caller]
-fn answer<K: Shape>(
+fn respond_with<K: Shape>(
     resolved: Resolved<K>,
     respond: impl FnOnce(Respond<'_, K::Fn>) -> K::Output,
 ) -> K::Output {
@@ -124,65 +123,46 @@ impl<K: Shape> MethodInner<K> {
         original_by_default: bool,
     ) -> Resolved<K> {
         if self.hooks.get().is_some() || self.mock.recorders.any() {
-            let (entry, number) = self.record_call(record);
-            return self.resolve(&entry, number, original_by_default);
+            let entry = self.record_call(record);
+            return self.resolve(&entry, original_by_default);
         }
         // The common case, under one lock: record the call and take what
         // answers it. The entry is kept only by the answers that may need
         // it for a message.
-        let (action, entry, number) = {
+        let (action, kept) = {
             let mut config = self.config();
             let action = config.next_action();
-            let state = &mut *config.state;
-            let index = state.calls.push(
-                &mut state.pusher,
-                Entry {
-                    seq: seq::next(),
-                    record,
-                },
-            );
-            let keep = matches!(action, Action::Iter(_) | Action::Unconfigured)
-                .then(|| EntryRef::new(Arc::clone(&state.calls), index));
+            let entry = config.state.record(record);
             self.notify_waiters();
-            (action, keep, index + 1)
+            let keep = matches!(action, Action::Iter(_) | Action::Unconfigured);
+            (action, keep.then_some(entry))
         };
-        match (action, entry) {
-            (Action::Effect(f), _) => Resolved::Effect(f),
-            (Action::Once(value), _) => Resolved::Value(value()),
-            (Action::Value(value), _) => Resolved::Value(value()),
-            (Action::Ready(value), _) => Resolved::Value(value),
-            (Action::Original, _) => Resolved::Original,
-            (action, Some(entry)) => {
-                self.answer(action, &entry, number, original_by_default, false)
+        match (action, kept) {
+            (action, Some(entry)) => self.answer(action, &entry, original_by_default, false),
+            (Action::Effect(f), None) => Resolved::Effect(f),
+            (Action::Once(value), None) => Resolved::Value(value()),
+            (Action::Value(value), None) => Resolved::Value(value()),
+            (Action::Ready(value), None) => Resolved::Value(value),
+            (Action::Original, None) => Resolved::Original,
+            (Action::Iter(_) | Action::Unconfigured, None) => {
+                unreachable!("invariant: the entry is kept for these answers")
             }
-            (_, None) => unreachable!("invariant: the entry is kept for these answers"),
         }
     }
 
-    /// Adds the call to the history: the entry and the call's number.
-    pub(crate) fn record_call(&self, record: Record<K>) -> (EntryRef<K>, usize) {
+    /// Adds the call to the history.
+    pub(crate) fn record_call(&self, record: Record<K>) -> EntryRef<K> {
         let entry = {
             let mut state = self.calls();
-            let state = &mut *state;
-            let calls = Arc::clone(&state.calls);
-            // Numbered under the lock, so that the method's history and the
-            // mock's (ordered by number) list concurrent calls alike.
-            let index = calls.push(
-                &mut state.pusher,
-                Entry {
-                    seq: seq::next(),
-                    record,
-                },
-            );
+            let entry = state.record(record);
             self.notify_waiters();
-            EntryRef::new(calls, index)
+            entry
         };
         // Recorders the mock is attached to (API §7) order calls by number.
         if self.mock.recorders.any() {
             self.mock.recorders.record(&AnyEntry::from(entry.clone()));
         }
-        let number = entry.index() + 1;
-        (entry, number)
+        entry
     }
 
     /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
@@ -198,8 +178,7 @@ impl<K: Shape> MethodInner<K> {
     #[track_caller]
     pub(crate) fn resolve(
         self: &Arc<Self>,
-        entry: &Entry<K>,
-        number: usize,
+        entry: &EntryRef<K>,
         original_by_default: bool,
     ) -> Resolved<K> {
         // Expectations first (API §6), on the recorded arguments.
@@ -209,7 +188,7 @@ impl<K: Shape> MethodInner<K> {
             Some(Matched::NoMatch) | None => false,
         };
         let action = self.config().next_action();
-        self.answer(action, entry, number, original_by_default, expected)
+        self.answer(action, entry, original_by_default, expected)
     }
 
     /// Runs what the configuration answers a call with; no lock is held.
@@ -217,8 +196,7 @@ impl<K: Shape> MethodInner<K> {
     fn answer(
         self: &Arc<Self>,
         action: Action<K>,
-        entry: &Entry<K>,
-        number: usize,
+        entry: &EntryRef<K>,
         original_by_default: bool,
         expected: bool,
     ) -> Resolved<K> {
@@ -228,7 +206,7 @@ impl<K: Shape> MethodInner<K> {
             // iterator that calls its own mock from `next` could wait on it.
             Action::Iter(iter) => {
                 let next = lock(&iter).next();
-                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry, number)))
+                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry)))
             }
             Action::Once(value) => Resolved::Value(value()),
             Action::Value(value) => Resolved::Value(value()),
@@ -247,10 +225,10 @@ impl<K: Shape> MethodInner<K> {
 
     #[cold]
     #[track_caller]
-    fn exhausted(&self, entry: &Entry<K>, number: usize) -> ! {
+    fn exhausted(&self, entry: &EntryRef<K>) -> ! {
         exhausted_panic(
             &self.qualified_name(),
-            number,
+            entry.number(),
             &self.meta.render(&entry.record),
         )
     }

@@ -9,11 +9,12 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::append_log::Pusher;
-use crate::calls::{AnyEntry, Calls, ErasedCalls};
+use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls};
 use crate::configure::Config;
 use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
 use crate::mock::{ErasedLog, MockCore, MockShared};
-use crate::shape::{Meta, Shape, ShapeFor, meta};
+use crate::seq;
+use crate::shape::{Meta, Record, Shape, ShapeFor, meta};
 use crate::signature::Signature;
 use crate::sync::lock;
 
@@ -116,6 +117,20 @@ pub(crate) struct State<K: Shape> {
     /// Holds return values, so the handle is `Send`/`Sync` only when they
     /// are (they always are: see `ReturnValue`).
     pub(crate) config: Config<K>,
+}
+
+impl<K: Shape> State<K> {
+    /// Adds a call, numbered in the process-wide order while the method's
+    /// lock is held, so that the method's history and the mock's (ordered by
+    /// number) list concurrent calls alike.
+    pub(crate) fn record(&mut self, record: Record<K>) -> EntryRef<K> {
+        let entry = Entry {
+            seq: seq::next(),
+            record,
+        };
+        let index = self.calls.push(&mut self.pusher, entry);
+        EntryRef::new(Arc::clone(&self.calls), index)
+    }
 }
 
 /// The configuration of a method, locked (with its calls).
@@ -249,8 +264,7 @@ fn qualified_name(mock: &str, name: &str) -> String {
 
 impl<K: Shape> ErasedLog for MethodInner<K> {
     fn entries(&self) -> Vec<AnyEntry> {
-        let calls = Arc::clone(&lock(&self.state).calls) as Arc<dyn ErasedCalls>;
-        AnyEntry::all(&calls)
+        self.current.entries()
     }
     fn reset_calls(&self) {
         let old = {

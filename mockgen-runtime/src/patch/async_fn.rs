@@ -14,9 +14,9 @@ impl<S: AsyncSignature, A> Method<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
-        let (entry, number) = self.inner.record_call(record);
+        let entry = self.inner.record_call(record);
         lock(&self.inner.awaits).push(crate::calls::AnyEntry::from(entry.clone()));
-        match self.inner.resolve(&entry, number, false) {
+        match self.inner.resolve(&entry, false) {
             Resolved::Effect(f) => Answer::SideEffect(f),
             Resolved::Value(value) => Answer::Value(value),
             Resolved::Original => Answer::Original,
