@@ -132,10 +132,11 @@ impl<K: Shape> MethodInner<K> {
         let (action, kept) = {
             let mut config = self.config();
             let action = config.next_action();
-            let entry = config.state.record(record);
+            let index = config.state.record(record);
             self.notify_waiters();
+            // A handle costs a reference count: taken only when needed.
             let keep = matches!(action, Action::Iter(_) | Action::Unconfigured);
-            (action, keep.then_some(entry))
+            (action, keep.then(|| config.state.entry(index)))
         };
         match (action, kept) {
             (action, Some(entry)) => self.answer(action, &entry, original_by_default, false),
@@ -154,9 +155,9 @@ impl<K: Shape> MethodInner<K> {
     pub(crate) fn record_call(&self, record: Record<K>) -> EntryRef<K> {
         let entry = {
             let mut state = self.calls();
-            let entry = state.record(record);
+            let index = state.record(record);
             self.notify_waiters();
-            entry
+            state.entry(index)
         };
         // Recorders the mock is attached to (API §7) order calls by number.
         if self.mock.recorders.any() {

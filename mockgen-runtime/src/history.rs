@@ -12,9 +12,7 @@ use crate::signature::{RecordOf, Signature};
 
 /// Renders `method(arg, …)` from a signature and a record.
 pub(crate) fn render_record<S: Signature>(record: &RecordOf<S>) -> String {
-    let mut args = Vec::new();
-    S::visit_args(record, &mut |view| args.push(view.to_debug_string()));
-    message::render_call(S::NAME, &args)
+    crate::shape::meta::<S>().render(record)
 }
 
 /// One call in a mock's (or a recorder's) history: Python's `mock_calls`

@@ -62,7 +62,13 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[must_use]
     pub fn call_args(&self) -> Option<RecordOf<S>> {
-        self.entries().last().map(|entry| entry.record.clone())
+        let last = {
+            let state = self.calls();
+            let len = state.calls.len();
+            (len > 0).then(|| state.entry(len - 1))
+        };
+        // Cloned once the lock is released: `Clone` is user code.
+        last.map(|entry| entry.record.clone())
     }
 
     /// The arguments of every call, oldest first.

@@ -123,12 +123,17 @@ impl<K: Shape> State<K> {
     /// Adds a call, numbered in the process-wide order while the method's
     /// lock is held, so that the method's history and the mock's (ordered by
     /// number) list concurrent calls alike.
-    pub(crate) fn record(&mut self, record: Record<K>) -> EntryRef<K> {
+    /// Returns the call's index.
+    pub(crate) fn record(&mut self, record: Record<K>) -> usize {
         let entry = Entry {
             seq: seq::next(),
             record,
         };
-        let index = self.calls.push(&mut self.pusher, entry);
+        self.calls.push(&mut self.pusher, entry)
+    }
+
+    /// A handle on the recorded call at `index`.
+    pub(crate) fn entry(&self, index: usize) -> EntryRef<K> {
         EntryRef::new(Arc::clone(&self.calls), index)
     }
 }
