@@ -114,6 +114,8 @@ fn respond_with<K: Shape>(
     }
 }
 
+const KEPT: &str = "invariant: the entry is kept for the answers that need it";
+
 impl<K: Shape> MethodInner<K> {
     /// Records a call and resolves what answers it.
     #[track_caller]
@@ -138,17 +140,7 @@ impl<K: Shape> MethodInner<K> {
             let keep = matches!(action, Action::Iter(_) | Action::Unconfigured);
             (action, keep.then(|| config.state.entry(index)))
         };
-        match (action, kept) {
-            (action, Some(entry)) => self.answer(action, &entry, original_by_default, false),
-            (Action::Effect(f), None) => Resolved::Effect(f),
-            (Action::Once(value), None) => Resolved::Value(value()),
-            (Action::Value(value), None) => Resolved::Value(value()),
-            (Action::Ready(value), None) => Resolved::Value(value),
-            (Action::Original, None) => Resolved::Original,
-            (Action::Iter(_) | Action::Unconfigured, None) => {
-                unreachable!("invariant: the entry is kept for these answers")
-            }
-        }
+        self.answer(action, kept.as_ref(), original_by_default, false)
     }
 
     /// Adds the call to the history.
@@ -189,15 +181,17 @@ impl<K: Shape> MethodInner<K> {
             Some(Matched::NoMatch) | None => false,
         };
         let action = self.config().next_action();
-        self.answer(action, entry, original_by_default, expected)
+        self.answer(action, Some(entry), original_by_default, expected)
     }
 
     /// Runs what the configuration answers a call with; no lock is held.
+    /// `entry` is the call's, which only the answers that may need it for
+    /// a message (an iterator, nothing configured) are sure to get.
     #[track_caller]
     fn answer(
         self: &Arc<Self>,
         action: Action<K>,
-        entry: &EntryRef<K>,
+        entry: Option<&EntryRef<K>>,
         original_by_default: bool,
         expected: bool,
     ) -> Resolved<K> {
@@ -207,7 +201,7 @@ impl<K: Shape> MethodInner<K> {
             // iterator that calls its own mock from `next` could wait on it.
             Action::Iter(iter) => {
                 let next = lock(&iter).next();
-                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry)))
+                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry.expect(KEPT))))
             }
             Action::Once(value) => Resolved::Value(value()),
             Action::Value(value) => Resolved::Value(value()),
@@ -217,8 +211,8 @@ impl<K: Shape> MethodInner<K> {
                 Some(original) => Resolved::Effect(Arc::clone(original)),
                 None if original_by_default => Resolved::Original,
                 None => Resolved::Value(match self.hooks.get() {
-                    Some(hooks) => (hooks.unconfigured)(self, entry, expected),
-                    None => self.default_or_panic(Some(entry)),
+                    Some(hooks) => (hooks.unconfigured)(self, entry.expect(KEPT), expected),
+                    None => self.default_or_panic(entry.map(|entry| &**entry)),
                 }),
             },
         }
