@@ -62,6 +62,7 @@ impl<T> AppendLog<T> {
     }
 
     /// Appends `value` and returns its index.
+    #[inline]
     pub(crate) fn push(&self, pusher: &mut Pusher, value: T) -> usize {
         assert_eq!(
             pusher.log, self.id,

@@ -69,6 +69,17 @@ impl<K: Shape> Config<K> {
         self.action_after_effect()
     }
 
+    /// The copied primitive return value, when that alone answers calls
+    /// (no side effect, no queued values): the common case, answered
+    /// without building an [`Action`].
+    #[inline]
+    pub(crate) fn ready_copy(&self) -> Option<K::Output> {
+        match (&self.effect, &self.return_value) {
+            (Effect::None, Some(value)) if self.copy_value && self.once.is_empty() => Some(value()),
+            _ => None,
+        }
+    }
+
     /// The action when the side effect steps aside (Python's `DEFAULT`).
     pub(crate) fn action_after_effect(&mut self) -> Action<K> {
         if let Some(value) = self.once.pop_front() {

@@ -133,6 +133,11 @@ impl<K: Shape> MethodInner<K> {
         // it for a message.
         let (action, kept) = {
             let mut config = self.config();
+            if let Some(value) = config.ready_copy() {
+                config.state.record(record);
+                self.notify_waiters();
+                return Resolved::Value(value);
+            }
             let action = config.next_action();
             let index = config.state.record(record);
             self.notify_waiters();

@@ -238,6 +238,7 @@ impl<K: Shape> MethodInner<K> {
     }
 
     /// The configuration, locked with the calls.
+    #[inline]
     pub(crate) fn config(&self) -> ConfigGuard<'_, K> {
         let mut config = ConfigGuard {
             state: self.calls(),
