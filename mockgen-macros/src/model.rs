@@ -77,6 +77,9 @@ pub(crate) struct MockMethod {
     pub(crate) receiver: Receiver,
     /// The method's own type parameters: the handle is generic over them.
     pub(crate) type_params: Vec<Ident>,
+    /// An earlier method of the mock with the same signature types, whose
+    /// marker this method's handle uses instead of one of its own.
+    pub(crate) same_signature_as: Option<Ident>,
     pub(crate) args: Vec<MockArg>,
     pub(crate) output: MockOutput,
     /// The trait's default body: what an unconfigured call runs.
@@ -102,6 +105,11 @@ pub(crate) enum Asyncness {
 }
 
 impl MockMethod {
+    /// The marker type of the method's signature.
+    pub(crate) fn marker(&self, mock: &Ident) -> Ident {
+        crate::names::signature_ident(mock, self.same_signature_as.as_ref().unwrap_or(&self.ident))
+    }
+
     pub(crate) fn is_async(&self) -> bool {
         self.asyncness != Asyncness::Sync
     }

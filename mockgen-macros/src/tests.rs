@@ -111,3 +111,33 @@ fn associated_items_come_from_the_attribute() {
     let owned = &spec.methods[0].output.owned;
     assert_eq!(quote!(#owned).to_string(), quote!(Option<u32>).to_string());
 }
+
+#[test]
+fn methods_with_the_same_signature_share_a_marker() {
+    let spec = spec_of(
+        quote!(),
+        quote! {
+            trait Counters {
+                fn hits(&self, key: &str) -> u64;
+                fn misses(&self, name: &str) -> u64;
+                fn size(&self, key: &str) -> u32;
+                #[cfg(test)]
+                fn gated(&self, key: &str) -> u64;
+                fn typed<T: 'static>(&self, key: &str) -> u64;
+                async fn later(&self, key: &str) -> u64;
+            }
+        },
+    )
+    .unwrap();
+    let shared: Vec<Option<String>> = spec
+        .methods
+        .iter()
+        .map(|m| m.same_signature_as.as_ref().map(ToString::to_string))
+        .collect();
+    // Argument names do not matter; the return type, a `#[cfg]`, method
+    // generics and `async` do.
+    assert_eq!(
+        shared,
+        [None, Some("hits".to_owned()), None, None, None, None]
+    );
+}

@@ -251,6 +251,7 @@ impl<S: Signature, A> Method<S, A> {
 
     pub(crate) fn checked(&self, words: &'static Words) -> Checked<S> {
         Checked {
+            name: self.inner.name,
             entries: self.entries(),
             words,
         }

@@ -9,6 +9,7 @@ use crate::method::Method;
 impl<S: AsyncSignature, A> Method<S, A> {
     fn checked_awaits(&self) -> Checked<S> {
         Checked {
+            name: self.inner.name,
             entries: self.awaited(),
             words: &AWAITS,
         }

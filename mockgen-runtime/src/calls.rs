@@ -25,15 +25,24 @@ pub(crate) struct Entry<K: Shape> {
 /// under the method's lock (so that index order is `seq` order), read
 /// without it.
 pub(crate) struct Calls<K: Shape> {
+    /// The method's name.
+    name: &'static str,
     meta: &'static Meta<K>,
     entries: AppendLog<Entry<K>>,
 }
 
 impl<K: Shape> Calls<K> {
     /// An empty log, and the right to push to it.
-    pub(crate) fn new(meta: &'static Meta<K>) -> (Arc<Self>, Pusher) {
+    pub(crate) fn new(name: &'static str, meta: &'static Meta<K>) -> (Arc<Self>, Pusher) {
         let (entries, pusher) = AppendLog::new();
-        (Arc::new(Calls { meta, entries }), pusher)
+        (
+            Arc::new(Calls {
+                name,
+                meta,
+                entries,
+            }),
+            pusher,
+        )
     }
 
     /// The number of calls.
@@ -70,7 +79,7 @@ impl<K: Shape> ErasedCalls for Calls<K> {
         self.entry(index).seq
     }
     fn method(&self) -> &'static str {
-        self.meta.name
+        self.name
     }
     fn views(&self, index: usize) -> Vec<ArgView<'_>> {
         let mut views = Vec::new();

@@ -41,6 +41,8 @@ pub(crate) const AWAITS: Words = Words {
 /// A snapshot of the history being checked, so that user code (`Debug`,
 /// matchers) never runs under the handle's lock.
 pub(crate) struct Checked<S: Signature> {
+    /// The method's name.
+    pub(crate) name: &'static str,
     pub(crate) entries: Vec<EntryOf<S>>,
     pub(crate) words: &'static Words,
 }
@@ -51,7 +53,7 @@ impl<S: Signature> Checked<S> {
     fn rendered(&self) -> Vec<String> {
         self.entries
             .iter()
-            .map(|e| render_record::<S>(&e.record))
+            .map(|e| render_record::<S>(self.name, &e.record))
             .collect()
     }
 
@@ -103,13 +105,13 @@ impl<S: Signature> Checked<S> {
     pub(crate) fn last_matches(&self, expected: &Call<S::Args>) -> Outcome {
         let actual = match self.entries.last() {
             Some(entry) if expected.matches(&entry.record) => return Ok(()),
-            Some(entry) => render_record::<S>(&entry.record),
+            Some(entry) => render_record::<S>(self.name, &entry.record),
             None => format!("not {}.", self.words.past),
         };
         Err(format!(
             "expected {} not found.\nExpected: {}\n  Actual: {actual}",
             self.words.noun,
-            expected.render(S::NAME)
+            expected.render(self.name)
         ))
     }
 
@@ -119,7 +121,7 @@ impl<S: Signature> Checked<S> {
         }
         Err(format!(
             "{} {} not found.{}",
-            expected.render(S::NAME),
+            expected.render(self.name),
             self.words.noun,
             self.block()
         ))
@@ -130,7 +132,7 @@ impl<S: Signature> Checked<S> {
         if find_run(&self.entries, expected, |a, e| e.matches(&a.record)).is_some() {
             return Ok(());
         }
-        let wanted: Vec<String> = expected.iter().map(|c| c.render(S::NAME)).collect();
+        let wanted: Vec<String> = expected.iter().map(|c| c.render(self.name)).collect();
         Err(format!(
             "{}s not found.\nExpected: {}\n  Actual: {}",
             self.words.noun,
@@ -145,7 +147,7 @@ impl<S: Signature> Checked<S> {
         if missing.is_empty() {
             return Ok(());
         }
-        let missing: Vec<String> = missing.iter().map(|c| c.render(S::NAME)).collect();
+        let missing: Vec<String> = missing.iter().map(|c| c.render(self.name)).collect();
         Err(format!(
             "{}\n  Actual: {}",
             (self.words.any_order)(&list(&missing)),

@@ -229,7 +229,7 @@ impl<K: Shape> MethodInner<K> {
         exhausted_panic(
             &self.qualified_name(),
             entry.number(),
-            &self.meta.render(&entry.record),
+            &self.meta.render(self.name, &entry.record),
         )
     }
 
@@ -242,15 +242,15 @@ impl<K: Shape> MethodInner<K> {
             }
         }
         let call = entry.map_or_else(
-            || format!("{}(…)", self.meta.name),
-            |e| self.meta.render(&e.record),
+            || format!("{}(…)", self.name),
+            |e| self.meta.render(self.name, &e.record),
         );
         unconfigured_panic(
             &self.qualified_name(),
             sealed,
             self.meta.output,
             &call,
-            self.meta.name,
+            self.name,
         )
     }
 }

@@ -112,7 +112,7 @@ impl<S: Signature, A> Method<S, A> {
         // Rendering runs matchers' `describe`: no lock is held.
         let inner = Arc::new(ExpectationInner::new(
             call,
-            S::NAME,
+            self.inner.name,
             &self.qualified_name(),
             Arc::clone(&self.inner.current),
         ));

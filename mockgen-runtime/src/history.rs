@@ -10,9 +10,9 @@ use crate::calls::AnyEntry;
 use crate::message;
 use crate::signature::{RecordOf, Signature};
 
-/// Renders `method(arg, …)` from a signature and a record.
-pub(crate) fn render_record<S: Signature>(record: &RecordOf<S>) -> String {
-    crate::shape::meta::<S>().render(record)
+/// Renders `name(arg, …)` from a signature and a record.
+pub(crate) fn render_record<S: Signature>(name: &str, record: &RecordOf<S>) -> String {
+    crate::shape::meta::<S>().render(name, record)
 }
 
 /// One call in a mock's (or a recorder's) history: Python's `mock_calls`

@@ -61,7 +61,9 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
 /// the same signature share this code; also the method's log in the mock's
 /// history (as `dyn ErasedLog`).
 pub(crate) struct MethodInner<K: Shape> {
-    /// The method's name and how to show its calls.
+    /// The method's name, as written.
+    pub(crate) name: &'static str,
+    /// How to show its calls.
     pub(crate) meta: &'static Meta<K>,
     pub(crate) mock: Arc<MockShared>,
     /// What a call changes, under one lock.
@@ -175,9 +177,9 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 }
 
 impl<S: Signature, A> Method<S, A> {
-    /// A new handle, registered with `core`'s history.
-    pub(crate) fn new(core: &MockCore) -> Self {
-        Method::from_inner(MethodInner::new(core, meta::<S>()))
+    /// A new handle of method `name`, registered with `core`'s history.
+    pub(crate) fn new(core: &MockCore, name: &'static str) -> Self {
+        Method::from_inner(MethodInner::new(core, name, meta::<S>()))
     }
 
     pub(crate) fn from_inner(inner: Arc<MethodInner<ShapeFor<S>>>) -> Self {
@@ -207,12 +209,13 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl<K: Shape> MethodInner<K> {
-    fn new(core: &MockCore, meta: &'static Meta<K>) -> Arc<Self> {
+    fn new(core: &MockCore, name: &'static str, meta: &'static Meta<K>) -> Arc<Self> {
         let mock = Arc::clone(&core.shared);
         let epoch = mock.epoch();
-        let (calls, pusher) = Calls::new(meta);
+        let (calls, pusher) = Calls::new(name, meta);
         let current = CurrentCalls(Mutex::new(Arc::clone(&calls) as Arc<dyn ErasedCalls>));
         let inner = Arc::new(MethodInner {
+            name,
             meta,
             mock,
             state: Mutex::new(State {
@@ -234,7 +237,7 @@ impl<K: Shape> MethodInner<K> {
     }
 
     pub(crate) fn qualified_name(&self) -> String {
-        qualified_name(&self.mock.name, self.meta.name)
+        qualified_name(&self.mock.name, self.name)
     }
 
     /// The configuration, locked with the calls.
@@ -275,7 +278,7 @@ impl<K: Shape> ErasedLog for MethodInner<K> {
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.meta);
+            let (fresh, pusher) = Calls::new(self.name, self.meta);
             *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)

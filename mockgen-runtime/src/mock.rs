@@ -121,9 +121,17 @@ impl MockCore {
             .take()
     }
 
+    /// The handle of the method that marker `S` was made for.
     #[doc(hidden)]
     pub fn __method<S: Signature>(&self) -> Method<S> {
-        Method::new(self)
+        Method::new(self, S::NAME)
+    }
+
+    /// The handle of method `name`, whose signature is marker `S`'s: the
+    /// methods of a mock with the same signature share one marker.
+    #[doc(hidden)]
+    pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
+        Method::new(self, name)
     }
 
     /// Adds a method's log to the mock's history (`mock_calls`, resets).

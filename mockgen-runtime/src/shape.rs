@@ -42,20 +42,20 @@ pub(crate) type ShapeFor<S> =
 /// The recorded arguments of a call of shape `K`.
 pub(crate) type Record<K> = <<K as Shape>::Args as ArgKinds>::Record;
 
-/// What shape-generic code needs to know of one method.
+/// What shape-generic code needs to know of a signature's types, beyond
+/// the shape: how to show them. (The method's name travels beside it, as
+/// the methods of a mock that share a signature share its marker.)
 pub(crate) struct Meta<K: Shape> {
-    pub(crate) name: &'static str,
     /// The return type as written, for messages.
     pub(crate) output: &'static str,
     pub(crate) default_output: fn() -> Option<K::Output>,
     pub(crate) visit_args: for<'r> fn(&'r Record<K>, &mut dyn FnMut(ArgView<'r>)),
 }
 
-/// The `'static` [`Meta`] of method `S` (one constant per method).
+/// The `'static` [`Meta`] of marker `S` (one constant per marker).
 pub(crate) fn meta<S: Signature>() -> &'static Meta<ShapeFor<S>> {
     const {
         &Meta {
-            name: S::NAME,
             output: S::OUTPUT,
             default_output: S::default_output,
             visit_args: S::visit_args,
@@ -64,10 +64,10 @@ pub(crate) fn meta<S: Signature>() -> &'static Meta<ShapeFor<S>> {
 }
 
 impl<K: Shape> Meta<K> {
-    /// Renders `method(arg, …)`.
-    pub(crate) fn render(&self, record: &Record<K>) -> String {
+    /// Renders `name(arg, …)`.
+    pub(crate) fn render(&self, name: &str, record: &Record<K>) -> String {
         let mut args = Vec::new();
         (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
-        crate::message::render_call(self.name, &args)
+        crate::message::render_call(name, &args)
     }
 }

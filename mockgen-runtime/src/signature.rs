@@ -18,7 +18,9 @@ pub trait Signature: Sized + 'static {
     type Output;
     /// The side-effect function type, e.g. `dyn Fn(&str) -> u32 + Send + Sync`.
     type Fn: ?Sized + Send + Sync;
-    /// The method's name.
+    /// The name of the method the marker was made for (a mock's methods
+    /// that share a signature share its marker, and are named one by one
+    /// with `MockCore::__method_named`).
     const NAME: &'static str;
     /// The return type as written, for messages.
     const OUTPUT: &'static str;

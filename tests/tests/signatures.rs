@@ -352,3 +352,35 @@ fn recorded_arguments_print_with_debug_not_display() {
         "[ref_arg(Point { x: 1, y: 2 })]"
     );
 }
+
+/// Methods with the same signature share their marker type; each handle
+/// still has its own name, calls and configuration (SEMANTICS AS-1, RV-1).
+#[automock]
+trait Counters {
+    fn hits(&self, key: &str) -> u64;
+    fn misses(&self, key: &str) -> u64;
+}
+
+#[test]
+fn methods_with_the_same_signature_keep_their_own_names_and_calls() {
+    let counters = MockCounters::new();
+    counters.hits.return_value(3);
+    assert_eq!(counters.hits("a"), 3);
+    assert_eq!(counters.misses("b"), 0);
+    counters.hits.assert_called_once_with(call!("a"));
+    counters.misses.assert_called_once_with(call!("b"));
+    let message = panic_message(|| counters.misses.assert_called_with(call!("a")));
+    assert!(
+        message.starts_with("MockCounters.misses: expected call not found.\nExpected: misses(\"a\")\n  Actual: misses(\"b\")"),
+        "{message}"
+    );
+    let history: Vec<String> = counters
+        .mock_calls()
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
+    assert_eq!(history, ["hits(\"a\")", "misses(\"b\")"]);
+    counters.misses.expect(call!("z")).return_value(9);
+    assert_eq!(counters.misses("z"), 9);
+    assert_eq!(counters.hits("z"), 3);
+}

@@ -116,11 +116,11 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
 
 pub(crate) fn init(method: &MockMethod, core: &syn::Ident) -> TokenStream {
     let MockMethod { ident, cfgs, .. } = method;
+    use syn::ext::IdentExt as _;
+    let name = ident.unraw().to_string();
     if method.type_params.is_empty() {
-        quote!(#(#cfgs)* #ident: #core.__method(),)
+        quote!(#(#cfgs)* #ident: #core.__method_named(#name),)
     } else {
-        use syn::ext::IdentExt as _;
-        let name = ident.unraw().to_string();
         quote!(#(#cfgs)* #ident: #core.__generic_method(#name),)
     }
 }
@@ -133,7 +133,7 @@ pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Token
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let handle = if method.type_params.is_empty() {
         let method_ty = rt.item("Method");
-        let marker = names::signature_ident(&spec.mock_ident, ident);
+        let marker = method.marker(&spec.mock_ident);
         quote!(#method_ty<#marker #ty_generics>)
     } else {
         let generic_ty = rt.item("GenericMethod");

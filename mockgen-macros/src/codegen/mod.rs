@@ -18,9 +18,11 @@ use crate::names::Runtime;
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let mock = mock_struct::emit(spec, rt);
     let imports = signature::probe_imports(rt);
+    // Methods with the same signature share the first one's marker.
     let signatures = spec
         .methods
         .iter()
+        .filter(|m| m.same_signature_as.is_none())
         .map(|m| signature::emit_with(spec, m, rt, true));
     let statics = statics::emit(spec, rt);
     let trait_impl = trait_impl::emit(spec, rt);

@@ -128,7 +128,7 @@ fn delegates(method: &MockMethod) -> bool {
 fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let ident = &method.ident;
     let cfgs = &method.cfgs;
-    let marker = names::signature_ident(&spec.mock_ident, ident);
+    let marker = method.marker(&spec.mock_ident);
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
     let params: Vec<_> = (0..method.args.len())

@@ -84,6 +84,7 @@ pub(crate) fn lower(
         sig: sig.clone(),
         receiver,
         type_params: bounds::type_params(&sig.generics),
+        same_signature_as: None,
         args,
         output: output?,
         default_body: method.default.clone(),

@@ -7,6 +7,7 @@ pub(crate) mod bounds;
 mod inherent;
 mod method;
 mod output;
+mod shared;
 
 use std::collections::BTreeMap;
 
@@ -176,6 +177,7 @@ pub(crate) fn lower_impls(
             assoc_consts,
         });
     }
+    shared::share_markers(&mut methods);
     (impls, methods)
 }
 

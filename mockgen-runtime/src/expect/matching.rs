@@ -64,7 +64,7 @@ impl<K: Shape> MethodInner<K> {
                 self.qualified_name(),
                 expectation.text,
                 times(max),
-                self.meta.render(&entry.record),
+                self.meta.render(self.name, &entry.record),
             );
         }
         Matched::NoMatch
@@ -114,8 +114,8 @@ impl<K: Shape> MethodInner<K> {
         panic!(
             "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
             self.qualified_name(),
-            self.meta.render(&entry.record),
-            self.meta.name,
+            self.meta.render(self.name, &entry.record),
+            self.name,
         )
     }
 }
