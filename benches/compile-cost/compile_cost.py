@@ -18,6 +18,8 @@ Usage (from the repository root):
 
 Options: --sizes 20,200,1000  --runs 3  --out target/tmp/compile-cost
          --mockgen PATH (the mockgen crate to measure; default: this repository's)
+         --distinct (every method's signature different from every other's:
+                     the return types get an array `[u8; k]` of their own)
 """
 
 import argparse
@@ -55,9 +57,17 @@ SHAPES = [
 ]
 
 
+# With `--distinct`, no two methods have the same signature types: the ten
+# shapes cycle as before, and the k-th round returns `(R, [u8; k])`.
+DISTINCT = False
+
+
 def methods(n):
     for i in range(n):
         name, receiver, args, ret = SHAPES[i % len(SHAPES)]
+        if DISTINCT:
+            k = i // len(SHAPES)
+            ret = f"({ret}, [u8; {k}])" if ret else f"[u8; {k}]"
         yield f"{name}_{i}", receiver, args, ret
 
 
@@ -186,7 +196,10 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "target" / "tmp" / "compile-cost")
     parser.add_argument("--mockgen", type=Path, default=REPO / "mockgen")
+    parser.add_argument("--distinct", action="store_true")
     opts = parser.parse_args()
+    global DISTINCT
+    DISTINCT = opts.distinct
     sizes = [int(s) for s in opts.sizes.split(",")]
     root = opts.out.resolve()
     root.mkdir(parents=True, exist_ok=True)

@@ -70,22 +70,6 @@ impl<S: Signature, A> Method<S, A> {
         respond_with(self.inner.call(record, true), respond)
     }
 
-    /// Like `__call`, for methods that return a reference: the mock keeps
-    /// the value and lends it out for as long as the handle is borrowed.
-    #[doc(hidden)]
-    #[track_caller]
-    pub fn __call_ref(
-        &self,
-        record: RecordOf<S>,
-        invoke: impl FnOnce(&S::Fn) -> S::Output,
-    ) -> &S::Output
-    where
-        S::Output: Send + Sync + 'static,
-    {
-        let value = self.__call(record, invoke);
-        self.__lend(value)
-    }
-
     /// Keeps `value` for as long as the mock lives and lends it out. A
     /// method lends values of one type only.
     #[doc(hidden)]
@@ -278,3 +262,27 @@ fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method
         "{name}: {why}.\n  Call: {call}\nConfigure it before the call: `{method}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`."
     )
 }
+
+macro_rules! call_with {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+        impl<S: crate::signature::$sig> Method<S, crate::signature::$arity>
+        where
+            S::Fn: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output,
+        {
+            /// Records a call and answers it; a side effect gets the
+            /// arguments. (`__call` with the side effect's call spelled
+            /// out by the runtime, not by a closure in each mocked method.)
+            #[doc(hidden)]
+            #[track_caller]
+            pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
+                match self.inner.call(record, false) {
+                    Resolved::Effect(f) => f($($param),*),
+                    Resolved::Value(value) => value,
+                    Resolved::Original => self.inner.default_or_panic(None),
+                }
+            }
+        }
+    };
+}
+
+crate::signature::for_each_arity!(call_with);

@@ -4,7 +4,7 @@
 //! ```text
 //! fn temperature(&self, city: &str) -> f64 {
 //!     let handle = &self.temperature;
-//!     handle.__call((<str as ToOwned>::to_owned(city),), |f| f(city))
+//!     handle.__call_with((<str as ToOwned>::to_owned(city),), city)
 //! }
 //! ```
 
@@ -95,12 +95,12 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             }
         }
         (Serve::Value, None) => quote! {
-            #handle.__call((#(#records,)*), |#f| #f(#(#passed),*))
+            #handle.__call_with((#(#records,)*), #(#passed),*)
         },
         (Serve::Write, _) => {
             let formatter = &args[0].ident;
             quote! {
-                let #value = #handle.__call((#(#records,)*), |#f| #f(#(#passed),*));
+                let #value = #handle.__call_with((#(#records,)*), #(#passed),*);
                 ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
@@ -111,14 +111,17 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             };
             quote! {
                 let #local = #handle;
-                match #local.__call((#(#records,)*), |#f| #f(#(#passed),*)) {
+                match #local.__call_with((#(#records,)*), #(#passed),*) {
                     ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(#deref(#local.__lend(#value))),
                     ::core::result::Result::Err(#value) => ::core::result::Result::Err(#value),
                 }
             }
         }
         (serve, _) => {
-            let lent = quote!(#handle.__call_ref((#(#records,)*), |#f| #f(#(#passed),*)));
+            let lent = quote!({
+                let #local = #handle;
+                #local.__lend(#local.__call_with((#(#records,)*), #(#passed),*))
+            });
             serve_expr(serve, lent)
         }
     };
