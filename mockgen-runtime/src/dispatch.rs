@@ -274,6 +274,8 @@ macro_rules! call_with {
             /// out by the runtime, not by a closure in each mocked method.)
             #[doc(hidden)]
             #[track_caller]
+            // The mocked method's arguments, one by one, up to twelve.
+            #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
                 match self.inner.call(record, false) {
                     Resolved::Effect(f) => f($($param),*),
