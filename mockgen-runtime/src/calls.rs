@@ -4,41 +4,46 @@
 //! moves. Histories, recorders and assertions hold a handle on the
 //! vector and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
 //! without a lock.
+//!
+//! Generic over the argument kinds alone, not the whole shape: methods
+//! that take the same arguments share this code whatever they return.
 
 use std::any::Any;
 use std::ops::Deref;
 use std::sync::Arc;
 
 use crate::append_log::{AppendLog, Pusher};
-use crate::args::ArgView;
-use crate::shape::{Meta, Record, Shape, ShapeFor};
+use crate::args::{ArgKinds, ArgView};
 use crate::signature::Signature;
 
-/// One recorded call of a method of shape `K`.
-pub(crate) struct Entry<K: Shape> {
+/// Calls `each` with a view of every argument of a record.
+pub(crate) type VisitArgs<A> = for<'r> fn(&'r <A as ArgKinds>::Record, &mut dyn FnMut(ArgView<'r>));
+
+/// One recorded call of a method with argument kinds `A`.
+pub(crate) struct Entry<A: ArgKinds> {
     /// The call's place in the process-wide order (see `seq`).
     pub(crate) seq: u64,
-    pub(crate) record: Record<K>,
+    pub(crate) record: A::Record,
 }
 
 /// The calls of one method since its last reset, in call order. Pushed to
 /// under the method's lock (so that index order is `seq` order), read
 /// without it.
-pub(crate) struct Calls<K: Shape> {
+pub(crate) struct Calls<A: ArgKinds> {
     /// The method's name.
     name: &'static str,
-    meta: &'static Meta<K>,
-    entries: AppendLog<Entry<K>>,
+    visit_args: VisitArgs<A>,
+    entries: AppendLog<Entry<A>>,
 }
 
-impl<K: Shape> Calls<K> {
+impl<A: ArgKinds> Calls<A> {
     /// An empty log, and the right to push to it.
-    pub(crate) fn new(name: &'static str, meta: &'static Meta<K>) -> (Arc<Self>, Pusher) {
+    pub(crate) fn new(name: &'static str, visit_args: VisitArgs<A>) -> (Arc<Self>, Pusher) {
         let (entries, pusher) = AppendLog::new();
         (
             Arc::new(Calls {
                 name,
-                meta,
+                visit_args,
                 entries,
             }),
             pusher,
@@ -51,11 +56,11 @@ impl<K: Shape> Calls<K> {
     }
 
     /// Adds a call; returns its index.
-    pub(crate) fn push(&self, pusher: &mut Pusher, entry: Entry<K>) -> usize {
+    pub(crate) fn push(&self, pusher: &mut Pusher, entry: Entry<A>) -> usize {
         self.entries.push(pusher, entry)
     }
 
-    fn entry(&self, index: usize) -> &Entry<K> {
+    fn entry(&self, index: usize) -> &Entry<A> {
         self.entries
             .get(index)
             .expect("invariant: an entry handle points at a recorded call")
@@ -71,7 +76,7 @@ pub(crate) trait ErasedCalls: Send + Sync {
     fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync>;
 }
 
-impl<K: Shape> ErasedCalls for Calls<K> {
+impl<A: ArgKinds> ErasedCalls for Calls<A> {
     fn len(&self) -> usize {
         Calls::len(self)
     }
@@ -83,7 +88,7 @@ impl<K: Shape> ErasedCalls for Calls<K> {
     }
     fn views(&self, index: usize) -> Vec<ArgView<'_>> {
         let mut views = Vec::new();
-        (self.meta.visit_args)(&self.entry(index).record, &mut |view| views.push(view));
+        (self.visit_args)(&self.entry(index).record, &mut |view| views.push(view));
         views
     }
     fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync> {
@@ -91,8 +96,9 @@ impl<K: Shape> ErasedCalls for Calls<K> {
     }
 }
 
-/// The typed calls behind an erased log of a method of shape `K`.
-pub(crate) fn typed_calls<K: Shape>(calls: Arc<dyn ErasedCalls>) -> Arc<Calls<K>> {
+/// The typed calls behind an erased log of a method with argument kinds
+/// `A`.
+pub(crate) fn typed_calls<A: ArgKinds>(calls: Arc<dyn ErasedCalls>) -> Arc<Calls<A>> {
     calls
         .into_any()
         .downcast()
@@ -139,17 +145,18 @@ impl AnyEntry {
     }
 }
 
-/// A recorded call of a method of shape `K`, kept alive by its handle.
-pub(crate) struct EntryRef<K: Shape> {
-    calls: Arc<Calls<K>>,
+/// A recorded call of a method with argument kinds `A`, kept alive by its
+/// handle.
+pub(crate) struct EntryRef<A: ArgKinds> {
+    calls: Arc<Calls<A>>,
     index: usize,
 }
 
 /// The entries of method `S`.
-pub(crate) type EntryOf<S> = EntryRef<ShapeFor<S>>;
+pub(crate) type EntryOf<S> = EntryRef<<S as Signature>::Args>;
 
-impl<K: Shape> EntryRef<K> {
-    pub(crate) fn new(calls: Arc<Calls<K>>, index: usize) -> Self {
+impl<A: ArgKinds> EntryRef<A> {
+    pub(crate) fn new(calls: Arc<Calls<A>>, index: usize) -> Self {
         EntryRef { calls, index }
     }
 
@@ -160,28 +167,28 @@ impl<K: Shape> EntryRef<K> {
     }
 
     /// Every entry of `calls` up to `len`, oldest first.
-    pub(crate) fn all(calls: &Arc<Calls<K>>, len: usize) -> Vec<Self> {
+    pub(crate) fn all(calls: &Arc<Calls<A>>, len: usize) -> Vec<Self> {
         (0..len)
             .map(|index| EntryRef::new(Arc::clone(calls), index))
             .collect()
     }
 }
 
-impl<K: Shape> Clone for EntryRef<K> {
+impl<A: ArgKinds> Clone for EntryRef<A> {
     fn clone(&self) -> Self {
         EntryRef::new(Arc::clone(&self.calls), self.index)
     }
 }
 
-impl<K: Shape> Deref for EntryRef<K> {
-    type Target = Entry<K>;
-    fn deref(&self) -> &Entry<K> {
+impl<A: ArgKinds> Deref for EntryRef<A> {
+    type Target = Entry<A>;
+    fn deref(&self) -> &Entry<A> {
         self.calls.entry(self.index)
     }
 }
 
-impl<K: Shape> From<EntryRef<K>> for AnyEntry {
-    fn from(entry: EntryRef<K>) -> Self {
+impl<A: ArgKinds> From<EntryRef<A>> for AnyEntry {
+    fn from(entry: EntryRef<A>) -> Self {
         AnyEntry::new(entry.calls, entry.index)
     }
 }

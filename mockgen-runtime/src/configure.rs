@@ -1,10 +1,10 @@
 //! Configuring a handle: return values, side effects, resets (SEMANTICS
 //! RV-*, SE-*, RS-*), and what a call resolves to from that configuration.
 
-use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use crate::method::Method;
+use crate::queue::Queue;
 use crate::shape::Shape;
 use crate::signature::Signature;
 
@@ -25,7 +25,7 @@ pub(crate) struct Config<K: Shape> {
     /// under the lock, which saves the closure's reference count per call.
     /// (Any other `Clone` is user code, which never runs under the lock.)
     copy_value: bool,
-    once: VecDeque<OnceFn<K>>,
+    once: Queue<OnceFn<K>>,
     /// Unconfigured calls run the original implementation, where there is one.
     call_original: bool,
 }
@@ -55,7 +55,7 @@ impl<K: Shape> Config<K> {
             effect: Effect::None,
             return_value: None,
             copy_value: false,
-            once: VecDeque::new(),
+            once: Queue::new(),
             call_original: false,
         }
     }

@@ -133,7 +133,7 @@ impl<K: Shape> MethodInner<K> {
     }
 
     /// Adds the call to the history.
-    pub(crate) fn record_call(&self, record: Record<K>) -> EntryRef<K> {
+    pub(crate) fn record_call(&self, record: Record<K>) -> EntryRef<K::Args> {
         let entry = {
             let mut state = self.calls();
             let index = state.record(record);
@@ -160,7 +160,7 @@ impl<K: Shape> MethodInner<K> {
     #[track_caller]
     pub(crate) fn resolve(
         self: &Arc<Self>,
-        entry: &EntryRef<K>,
+        entry: &EntryRef<K::Args>,
         original_by_default: bool,
     ) -> Resolved<K> {
         // Expectations first (API §6), on the recorded arguments.
@@ -180,7 +180,7 @@ impl<K: Shape> MethodInner<K> {
     fn answer(
         self: &Arc<Self>,
         action: Action<K>,
-        entry: Option<&EntryRef<K>>,
+        entry: Option<&EntryRef<K::Args>>,
         original_by_default: bool,
         expected: bool,
     ) -> Resolved<K> {
@@ -209,7 +209,7 @@ impl<K: Shape> MethodInner<K> {
 
     #[cold]
     #[track_caller]
-    fn exhausted(&self, entry: &EntryRef<K>) -> ! {
+    fn exhausted(&self, entry: &EntryRef<K::Args>) -> ! {
         exhausted_panic(
             &self.qualified_name(),
             entry.number(),
@@ -218,7 +218,7 @@ impl<K: Shape> MethodInner<K> {
     }
 
     #[track_caller]
-    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<K>>) -> K::Output {
+    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<K::Args>>) -> K::Output {
         let sealed = self.mock.is_sealed();
         if !sealed {
             if let Some(value) = (self.meta.default_output)() {

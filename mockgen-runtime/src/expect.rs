@@ -9,7 +9,6 @@
 
 mod matching;
 
-use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +16,7 @@ use crate::call::Call;
 use crate::dispatch::Resolved;
 use crate::message::times;
 use crate::method::CurrentCalls;
+use crate::queue::Queue;
 use crate::sequence::SeqLink;
 use crate::shape::Shape;
 use crate::sync::lock;
@@ -51,7 +51,7 @@ pub(crate) struct State<K: Shape> {
     /// Calls that matched it out of its sequence's order.
     out_of_order: usize,
     pub(crate) effect: Option<Arc<K::Fn>>,
-    pub(crate) once: VecDeque<OnceFn<K>>,
+    pub(crate) once: Queue<OnceFn<K>>,
     pub(crate) value: Option<ValueFn<K>>,
     pub(crate) sequence: Option<SeqLink>,
 }
@@ -102,7 +102,7 @@ impl<K: Shape> ExpectationInner<K> {
                 over: 0,
                 out_of_order: 0,
                 effect: None,
-                once: VecDeque::new(),
+                once: Queue::new(),
                 value: None,
                 sequence: None,
             }),
@@ -233,11 +233,14 @@ impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
     }
 }
 
+/// A recorded call of a method of shape `K`.
+type EntryOfShape<K> = crate::calls::Entry<<K as Shape>::Args>;
+
 /// Expectation matching for one signature.
 pub(crate) struct Hooks<K: Shape> {
-    pub(crate) matched: fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>) -> Matched<K>,
+    pub(crate) matched: fn(&crate::method::MethodInner<K>, &EntryOfShape<K>) -> Matched<K>,
     pub(crate) unconfigured:
-        fn(&crate::method::MethodInner<K>, &crate::calls::Entry<K>, bool) -> K::Output,
+        fn(&crate::method::MethodInner<K>, &EntryOfShape<K>, bool) -> K::Output,
 }
 
 /// Expectations, oldest first: those of one method (typed, the first that

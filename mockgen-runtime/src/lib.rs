@@ -45,6 +45,7 @@ mod mock;
 mod mock_fn;
 mod mock_open;
 mod patch;
+mod queue;
 mod real;
 mod recorder;
 mod sentinel;

@@ -61,13 +61,30 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
 /// the same signature share this code; also the method's log in the mock's
 /// history (as `dyn ErasedLog`).
 pub(crate) struct MethodInner<K: Shape> {
-    /// The method's name, as written.
-    pub(crate) name: &'static str,
+    /// What does not depend on the shape (reached through `Deref`).
+    common: MethodCommon,
     /// How to show its calls.
     pub(crate) meta: &'static Meta<K>,
-    pub(crate) mock: Arc<MockShared>,
     /// What a call changes, under one lock.
     state: Mutex<State<K>>,
+    /// Expectations (`expect`), tried before the configuration.
+    pub(crate) expectations: ExpectationSet<ExpectationInner<K>>,
+    /// The matching code, set by the first `expect()`: reached through a
+    /// function pointer so that it is compiled only for the methods whose
+    /// tests use expectations; while it is unset, calls skip expectations.
+    pub(crate) hooks: OnceLock<Hooks<K>>,
+    /// The real implementation of a spy (`MockX::wrapping(real)`): answers
+    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
+    /// once, before any call, so a panic cannot leave it half changed.
+    pub(crate) original: AssertUnwindSafe<OnceLock<Arc<K::Fn>>>,
+}
+
+/// The part of a method's state that is the same for every shape: made and
+/// dropped by code compiled once, not once per shape.
+pub(crate) struct MethodCommon {
+    /// The method's name, as written.
+    pub(crate) name: &'static str,
+    pub(crate) mock: Arc<MockShared>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<AnyEntry>>,
     /// Notified on calls while someone waits in `wait_until_called`
@@ -84,16 +101,27 @@ pub(crate) struct MethodInner<K: Shape> {
     pub(crate) lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
     /// The calls since the last reset, for the reports of expectations.
     pub(crate) current: Arc<CurrentCalls>,
-    /// Expectations (`expect`), tried before the configuration.
-    pub(crate) expectations: ExpectationSet<ExpectationInner<K>>,
-    /// The matching code, set by the first `expect()`: reached through a
-    /// function pointer so that it is compiled only for the methods whose
-    /// tests use expectations; while it is unset, calls skip expectations.
-    pub(crate) hooks: OnceLock<Hooks<K>>,
-    /// The real implementation of a spy (`MockX::wrapping(real)`): answers
-    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
-    /// once, before any call, so a panic cannot leave it half changed.
-    pub(crate) original: AssertUnwindSafe<OnceLock<Arc<K::Fn>>>,
+}
+
+impl MethodCommon {
+    fn new(core: &MockCore, name: &'static str, calls: Arc<dyn ErasedCalls>) -> Self {
+        MethodCommon {
+            name,
+            mock: Arc::clone(&core.shared),
+            awaits: Mutex::new(Vec::new()),
+            arrived: std::sync::Condvar::new(),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+            lent: AssertUnwindSafe(OnceLock::new()),
+            current: Arc::new(CurrentCalls(Mutex::new(calls))),
+        }
+    }
+}
+
+impl<K: Shape> Deref for MethodInner<K> {
+    type Target = MethodCommon;
+    fn deref(&self) -> &MethodCommon {
+        &self.common
+    }
 }
 
 /// A method's calls since its last reset, as its expectations see them
@@ -113,7 +141,7 @@ impl CurrentCalls {
 pub(crate) struct State<K: Shape> {
     /// Replaced, not cleared, by a reset, so that handles on earlier calls
     /// stay valid.
-    pub(crate) calls: Arc<Calls<K>>,
+    pub(crate) calls: Arc<Calls<K::Args>>,
     /// The right to push to `calls`: pushes happen under this lock.
     pub(crate) pusher: Pusher,
     /// Holds return values, so the handle is `Send`/`Sync` only when they
@@ -135,7 +163,7 @@ impl<K: Shape> State<K> {
     }
 
     /// A handle on the recorded call at `index`.
-    pub(crate) fn entry(&self, index: usize) -> EntryRef<K> {
+    pub(crate) fn entry(&self, index: usize) -> EntryRef<K::Args> {
         EntryRef::new(Arc::clone(&self.calls), index)
     }
 }
@@ -210,24 +238,17 @@ impl<S: Signature, A> Method<S, A> {
 
 impl<K: Shape> MethodInner<K> {
     fn new(core: &MockCore, name: &'static str, meta: &'static Meta<K>) -> Arc<Self> {
-        let mock = Arc::clone(&core.shared);
-        let epoch = mock.epoch();
-        let (calls, pusher) = Calls::new(name, meta);
-        let current = CurrentCalls(Mutex::new(Arc::clone(&calls) as Arc<dyn ErasedCalls>));
+        let (calls, pusher) = Calls::new(name, meta.visit_args);
+        let common = MethodCommon::new(core, name, Arc::clone(&calls) as Arc<dyn ErasedCalls>);
+        let epoch = common.mock.epoch();
         let inner = Arc::new(MethodInner {
-            name,
+            common,
             meta,
-            mock,
             state: Mutex::new(State {
                 calls,
                 pusher,
                 config: Config::new(epoch),
             }),
-            current: Arc::new(current),
-            awaits: Mutex::new(Vec::new()),
-            arrived: std::sync::Condvar::new(),
-            waiting: std::sync::atomic::AtomicUsize::new(0),
-            lent: AssertUnwindSafe(OnceLock::new()),
             expectations: ExpectationSet::default(),
             hooks: OnceLock::new(),
             original: AssertUnwindSafe(OnceLock::new()),
@@ -278,7 +299,7 @@ impl<K: Shape> ErasedLog for MethodInner<K> {
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.name, self.meta);
+            let (fresh, pusher) = Calls::new(self.name, self.meta.visit_args);
             *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)

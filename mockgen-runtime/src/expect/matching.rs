@@ -15,7 +15,7 @@ impl<K: Shape> MethodInner<K> {
     /// first. Panics when the call matched only expectations that are
     /// saturated or out of their sequence's order.
     #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &Entry<K>) -> Matched<K> {
+    pub(crate) fn match_expectations(&self, entry: &Entry<K::Args>) -> Matched<K> {
         let expectations = self.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
@@ -71,7 +71,7 @@ impl<K: Shape> MethodInner<K> {
     }
 
     /// `MockLog.write("x")`.
-    fn render_qualified(&self, entry: &Entry<K>) -> String {
+    fn render_qualified(&self, entry: &Entry<K::Args>) -> String {
         let mut args = Vec::new();
         (self.meta.visit_args)(&entry.record, &mut |view| args.push(view.to_debug_string()));
         render_call(&self.qualified_name(), &args)
@@ -81,7 +81,7 @@ impl<K: Shape> MethodInner<K> {
     /// type has one and the mock is not sealed (or an expectation took the
     /// call), else a panic that lists the expectations tried.
     #[track_caller]
-    pub(crate) fn unconfigured(&self, entry: &Entry<K>, expected: bool) -> K::Output {
+    pub(crate) fn unconfigured(&self, entry: &Entry<K::Args>, expected: bool) -> K::Output {
         if expected {
             if let Some(value) = (self.meta.default_output)() {
                 return value;
