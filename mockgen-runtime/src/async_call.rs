@@ -5,6 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::answer::{Slot, effect, taken};
 use crate::calls::{AnyEntry, EntryOf};
 use crate::dispatch::Resolved;
 use crate::method::Method;
@@ -56,13 +57,22 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        lock(&self.method.inner.awaits).push(AnyEntry::from(self.entry.clone()));
-        match self.method.inner.resolve(&self.entry, has_original) {
-            Resolved::Effect(f) => Answer::SideEffect(f),
-            Resolved::Value(value) => Answer::Value(value),
+        let entry = AnyEntry::from(self.entry.clone());
+        lock(&self.method.inner.awaits).push(entry.clone());
+        let mut out = None;
+        match self
+            .method
+            .inner
+            .resolve(&self.entry, has_original, &mut Slot::new(&mut out))
+        {
+            Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
+            Resolved::Value => Answer::Value(taken(out)),
             Resolved::Original if has_original => Answer::Original,
             Resolved::Original => {
-                Answer::Value(self.method.inner.default_or_panic(Some(&self.entry)))
+                self.method
+                    .inner
+                    .default_or_panic(Some(&entry), &mut Slot::new(&mut out));
+                Answer::Value(taken(out))
             }
         }
     }

@@ -136,6 +136,12 @@ impl AnyEntry {
         self.calls.views(self.index)
     }
 
+    /// The call's number among its method's calls since the last reset,
+    /// from 1.
+    pub(crate) fn number(&self) -> usize {
+        self.index + 1
+    }
+
     /// The typed entry; `S` must be the entry's method.
     pub(crate) fn typed<S: Signature>(self) -> EntryOf<S> {
         EntryRef {
@@ -158,12 +164,6 @@ pub(crate) type EntryOf<S> = EntryRef<<S as Signature>::Args>;
 impl<A: ArgKinds> EntryRef<A> {
     pub(crate) fn new(calls: Arc<Calls<A>>, index: usize) -> Self {
         EntryRef { calls, index }
-    }
-
-    /// The call's number among its method's calls since the last reset,
-    /// from 1.
-    pub(crate) fn number(&self) -> usize {
-        self.index + 1
     }
 
     /// Every entry of `calls` up to `len`, oldest first.

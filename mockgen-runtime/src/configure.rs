@@ -1,54 +1,54 @@
 //! Configuring a handle: return values, side effects, resets (SEMANTICS
 //! RV-*, SE-*, RS-*), and what a call resolves to from that configuration.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Weak;
 
-use crate::method::Method;
+use crate::answer::{self, EffectFn, IterFn, OnceFn, Slot, ValueFn};
+use crate::args::ArgKinds;
+use crate::method::{Method, MethodInner};
 use crate::queue::Queue;
-use crate::shape::Shape;
 use crate::signature::Signature;
 
-type SharedIter<K> = Arc<Mutex<Box<dyn Iterator<Item = <K as Shape>::Output> + Send>>>;
-type ValueFn<K> = Arc<dyn Fn() -> <K as Shape>::Output + Send + Sync>;
-type OnceFn<K> = Box<dyn FnOnce() -> <K as Shape>::Output + Send>;
-
-pub(crate) struct Config<K: Shape> {
+/// A method's configuration. Not generic: its values and side effects are
+/// stored type-erased (see [`answer`](crate::answer)), so that this code is
+/// compiled once whatever the methods return.
+pub(crate) struct Config {
     /// The mock's reset epoch this configuration belongs to: a mock-level
     /// `reset_all` bumps the epoch, and a stale configuration is dropped on
     /// its next use.
     pub(crate) epoch: u64,
-    effect: Effect<K>,
+    effect: Effect,
     /// Configured values live inside closures, so that the handle is
     /// `Send + Sync` whatever the return type (the values themselves must be).
-    return_value: Option<ValueFn<K>>,
+    return_value: Option<ValueFn>,
     /// The return value is a primitive, whose clone is a copy: it is made
     /// under the lock, which saves the closure's reference count per call.
     /// (Any other `Clone` is user code, which never runs under the lock.)
     copy_value: bool,
-    once: Queue<OnceFn<K>>,
+    once: Queue<OnceFn>,
     /// Unconfigured calls run the original implementation, where there is one.
     call_original: bool,
 }
 
-pub(crate) enum Effect<K: Shape> {
+pub(crate) enum Effect {
     None,
-    Fn(Arc<K::Fn>),
-    Iter(SharedIter<K>),
+    Fn(EffectFn),
+    Iter(IterFn),
 }
 
 /// What a call resolved to, taken out of the lock before it runs.
-pub(crate) enum Action<K: Shape> {
-    Effect(Arc<K::Fn>),
-    Iter(SharedIter<K>),
-    Once(OnceFn<K>),
-    Value(ValueFn<K>),
-    /// A copied primitive return value.
-    Ready(K::Output),
+pub(crate) enum Action {
+    Effect(EffectFn),
+    Iter(IterFn),
+    Once(OnceFn),
+    Value(ValueFn),
+    /// A copied primitive return value, already written.
+    Ready,
     Original,
     Unconfigured,
 }
 
-impl<K: Shape> Config<K> {
+impl Config {
     pub(crate) fn new(epoch: u64) -> Self {
         Config {
             epoch,
@@ -60,34 +60,42 @@ impl<K: Shape> Config<K> {
         }
     }
 
-    pub(crate) fn next_action(&mut self) -> Action<K> {
+    /// What answers the next call; a copied return value is written into
+    /// `out` at once.
+    pub(crate) fn next_action(&mut self, out: &mut Slot<'_>) -> Action {
         match &self.effect {
-            Effect::Fn(f) => return Action::Effect(Arc::clone(f)),
-            Effect::Iter(iter) => return Action::Iter(Arc::clone(iter)),
+            Effect::Fn(f) => return Action::Effect(EffectFn::clone(f)),
+            Effect::Iter(iter) => return Action::Iter(IterFn::clone(iter)),
             Effect::None => {}
         }
-        self.action_after_effect()
+        self.action_after_effect(out)
     }
 
-    /// The copied primitive return value, when that alone answers calls
-    /// (no side effect, no queued values): the common case, answered
-    /// without building an [`Action`].
+    /// Writes the copied primitive return value into `out` when that alone
+    /// answers calls (no side effect, no queued values): the common case,
+    /// answered without building an [`Action`].
     #[inline]
-    pub(crate) fn ready_copy(&self) -> Option<K::Output> {
+    pub(crate) fn ready_copy(&self, out: &mut Slot<'_>) -> bool {
         match (&self.effect, &self.return_value) {
-            (Effect::None, Some(value)) if self.copy_value && self.once.is_empty() => Some(value()),
-            _ => None,
+            (Effect::None, Some(value)) if self.copy_value && self.once.is_empty() => {
+                value(out);
+                true
+            }
+            _ => false,
         }
     }
 
     /// The action when the side effect steps aside (Python's `DEFAULT`).
-    pub(crate) fn action_after_effect(&mut self) -> Action<K> {
+    pub(crate) fn action_after_effect(&mut self, out: &mut Slot<'_>) -> Action {
         if let Some(value) = self.once.pop_front() {
             return Action::Once(value);
         }
         match &self.return_value {
-            Some(value) if self.copy_value => Action::Ready(value()),
-            Some(value) => Action::Value(Arc::clone(value)),
+            Some(value) if self.copy_value => {
+                value(out);
+                Action::Ready
+            }
+            Some(value) => Action::Value(ValueFn::clone(value)),
             None if self.call_original => Action::Original,
             None => Action::Unconfigured,
         }
@@ -155,7 +163,7 @@ impl<S: Signature, A> Method<S, A> {
     {
         let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
         let mut config = self.config();
-        config.return_value = Some(Arc::new(move || value.clone()));
+        config.return_value = Some(answer::value_fn(value));
         config.copy_value = copy_value;
     }
 
@@ -179,7 +187,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: Send + 'static,
     {
-        self.config().once.push_back(Box::new(move || value));
+        self.config().once.push_back(answer::once_fn(value));
     }
 
     /// Each call returns the next item (Python's iterable `side_effect`);
@@ -204,12 +212,11 @@ impl<S: Signature, A> Method<S, A> {
         I: IntoIterator<Item = S::Output>,
         I::IntoIter: Send + 'static,
     {
-        let iter: Box<dyn Iterator<Item = S::Output> + Send> = Box::new(values.into_iter());
-        self.config().effect = Effect::Iter(Arc::new(Mutex::new(iter)));
+        self.config().effect = Effect::Iter(answer::iter_fn(values.into_iter()));
     }
 
     pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
-        self.config().effect = Effect::Fn(Arc::from(f));
+        self.config().effect = Effect::Fn(answer::effect_fn(f));
     }
 
     /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
@@ -323,7 +330,7 @@ impl<S: Signature, A> Method<S, A> {
     /// for; set once, when the mock is made.
     #[doc(hidden)]
     pub fn __set_original(&self, original: Box<S::Fn>) {
-        let _ = self.inner.original.set(Arc::from(original));
+        let _ = self.inner.original.set(answer::effect_fn(original));
     }
 }
 
@@ -393,20 +400,27 @@ macro_rules! side_effect {
 
 crate::signature::for_each_arity!(side_effect);
 
-impl<K: Shape> crate::method::MethodInner<K> {
+impl<A: ArgKinds> MethodInner<A> {
     /// What answers when a side effect steps aside: `return_once`,
     /// `return_value`, else the default (or the usual panic).
     #[track_caller]
-    pub(crate) fn fallback(handle: &std::sync::Weak<Self>) -> K::Output {
+    pub(crate) fn fallback<T: 'static>(handle: &Weak<Self>) -> T {
         let inner = handle
             .upgrade()
             .expect("invariant: a side effect runs while its handle is alive");
-        let action = inner.config().action_after_effect();
+        let mut out = None::<T>;
+        inner.fallback_into(&mut Slot::new(&mut out));
+        answer::taken(out)
+    }
+
+    #[track_caller]
+    fn fallback_into(&self, out: &mut Slot<'_>) {
+        let action = self.config().action_after_effect(out);
         match action {
-            Action::Once(value) => value(),
-            Action::Value(value) => value(),
-            Action::Ready(value) => value,
-            _ => inner.default_or_panic(None),
+            Action::Once(value) => value(out),
+            Action::Value(value) => value(out),
+            Action::Ready => {}
+            _ => self.default_or_panic(None, out),
         }
     }
 }

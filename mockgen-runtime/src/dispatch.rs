@@ -3,18 +3,21 @@
 
 use std::sync::Arc;
 
-use crate::calls::{AnyEntry, Entry, EntryRef};
+use crate::answer::{EffectFn, Slot, effect, taken};
+use crate::args::ArgKinds;
+use crate::calls::{AnyEntry, EntryRef};
 use crate::configure::Action;
 use crate::expect::Matched;
-use crate::method::{Method, MethodInner};
-use crate::shape::{Record, Shape};
+use crate::message::render_call;
+use crate::method::{Method, MethodCommon, MethodInner};
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
 
-/// How a recorded call is answered.
-pub(crate) enum Resolved<K: Shape> {
-    Effect(Arc<K::Fn>),
-    Value(K::Output),
+/// How a recorded call is answered. A value is written into the caller's
+/// `Option<Output>` (see [`answer`](crate::answer)).
+pub(crate) enum Resolved {
+    Effect(EffectFn),
+    Value,
     Original,
 }
 
@@ -37,12 +40,13 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         invoke: impl FnOnce(&S::Fn) -> S::Output,
     ) -> S::Output {
-        match self.inner.call(record, false) {
-            Resolved::Effect(f) => invoke(&f),
-            Resolved::Value(value) => value,
+        let mut out = None;
+        match self.inner.call(record, false, &mut Slot::new(&mut out)) {
+            Resolved::Effect(f) => invoke(effect::<S::Fn>(&f)),
+            Resolved::Value => taken(out),
             // Without an original, an unconfigured call falls back to the
             // default, as if `call_original` had not been asked for.
-            Resolved::Original => self.inner.default_or_panic(None),
+            Resolved::Original => self.default_output(),
         }
     }
 
@@ -55,7 +59,9 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        respond_with(self.inner.call(record, false), respond)
+        let mut out = None;
+        let resolved = self.inner.call(record, false, &mut Slot::new(&mut out));
+        respond_with::<S>(resolved, out, respond)
     }
 
     /// Like `__call`, for trait methods with a default body: unconfigured
@@ -67,7 +73,9 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        respond_with(self.inner.call(record, true), respond)
+        let mut out = None;
+        let resolved = self.inner.call(record, true, &mut Slot::new(&mut out));
+        respond_with::<S>(resolved, out, respond)
     }
 
     /// Keeps `value` for as long as the mock lives and lends it out. A
@@ -83,57 +91,68 @@ impl<S: Signature, A> Method<S, A> {
         let index = lent.push(value);
         &lent[index]
     }
+
+    /// The default of the return type, or the panic that says how to
+    /// configure the method.
+    #[track_caller]
+    pub(crate) fn default_output(&self) -> S::Output {
+        let mut out = None;
+        self.inner.default_or_panic(None, &mut Slot::new(&mut out));
+        taken(out)
+    }
 }
 
 /// Hands what answers a call to the generated code's `respond`.
 #[track_caller]
-fn respond_with<K: Shape>(
-    resolved: Resolved<K>,
-    respond: impl FnOnce(Respond<'_, K::Fn>) -> K::Output,
-) -> K::Output {
+fn respond_with<S: Signature>(
+    resolved: Resolved,
+    out: Option<S::Output>,
+    respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+) -> S::Output {
     match resolved {
-        Resolved::Effect(f) => respond(Respond::SideEffect(&f)),
-        Resolved::Value(value) => value,
+        Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
+        Resolved::Value => taken(out),
         Resolved::Original => respond(Respond::Original),
     }
 }
 
-const KEPT: &str = "invariant: the entry is kept for the answers that need it";
-
-impl<K: Shape> MethodInner<K> {
-    /// Records a call and resolves what answers it.
+impl<A: ArgKinds> MethodInner<A> {
+    /// Records a call and resolves what answers it; a value is written
+    /// into `out`.
     #[track_caller]
+    #[inline]
     pub(crate) fn call(
         self: &Arc<Self>,
-        record: Record<K>,
+        record: A::Record,
         original_by_default: bool,
-    ) -> Resolved<K> {
+        out: &mut Slot<'_>,
+    ) -> Resolved {
         if self.hooks.get().is_some() || self.mock.recorders.any() {
             let entry = self.record_call(record);
-            return self.resolve(&entry, original_by_default);
+            return self.resolve(&entry, original_by_default, out);
         }
         // The common case, under one lock: record the call and take what
         // answers it. The entry is kept only by the answers that may need
         // it for a message.
         let (action, kept) = {
             let mut config = self.config();
-            if let Some(value) = config.ready_copy() {
+            if config.ready_copy(out) {
                 config.state.record(record);
                 self.notify_waiters();
-                return Resolved::Value(value);
+                return Resolved::Value;
             }
-            let action = config.next_action();
+            let action = config.next_action(out);
             let index = config.state.record(record);
             self.notify_waiters();
             // A handle costs a reference count: taken only when needed.
             let keep = matches!(action, Action::Iter(_) | Action::Unconfigured);
-            (action, keep.then(|| config.state.entry(index)))
+            (action, keep.then(|| config.state.any_entry(index)))
         };
-        self.answer(action, kept.as_ref(), original_by_default, false)
+        self.answer(action, kept.as_ref(), original_by_default, false, out)
     }
 
     /// Adds the call to the history.
-    pub(crate) fn record_call(&self, record: Record<K>) -> EntryRef<K::Args> {
+    pub(crate) fn record_call(&self, record: A::Record) -> EntryRef<A> {
         let entry = {
             let mut state = self.calls();
             let index = state.record(record);
@@ -147,92 +166,126 @@ impl<K: Shape> MethodInner<K> {
         entry
     }
 
-    /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
-    /// calls locked.
-    fn notify_waiters(&self) {
-        if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
-            self.arrived.notify_all();
-        }
-    }
-
     /// What answers a recorded call (SEMANTICS SE-7): the side effect to
     /// run, a value, or the original implementation.
     #[track_caller]
     pub(crate) fn resolve(
         self: &Arc<Self>,
-        entry: &EntryRef<K::Args>,
+        entry: &EntryRef<A>,
         original_by_default: bool,
-    ) -> Resolved<K> {
+        out: &mut Slot<'_>,
+    ) -> Resolved {
         // Expectations first (API §6), on the recorded arguments.
-        let expected = match self.hooks.get().map(|h| (h.matched)(self, entry)) {
+        let expected = match self.hooks.get().map(|h| (h.matched)(self, entry, out)) {
             Some(Matched::Answer(answer)) => return answer,
             Some(Matched::NoAnswer) => true,
             Some(Matched::NoMatch) | None => false,
         };
-        let action = self.config().next_action();
-        self.answer(action, Some(entry), original_by_default, expected)
+        let action = self.config().next_action(out);
+        let entry = AnyEntry::from(entry.clone());
+        self.answer(action, Some(&entry), original_by_default, expected, out)
+    }
+
+    /// Runs what the configuration answers a call with; no lock is held.
+    #[track_caller]
+    fn answer(
+        &self,
+        action: Action,
+        entry: Option<&AnyEntry>,
+        original_by_default: bool,
+        expected: bool,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        match self.run_action(action, entry, original_by_default, out) {
+            Some(resolved) => resolved,
+            None => {
+                match self.hooks.get() {
+                    Some(hooks) => (hooks.unconfigured)(self, entry.expect(KEPT), expected, out),
+                    None => self.default_or_panic(entry, out),
+                }
+                Resolved::Value
+            }
+        }
+    }
+}
+
+const KEPT: &str = "invariant: the entry is kept for the answers that need it";
+
+impl MethodCommon {
+    /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
+    /// calls locked.
+    #[inline]
+    pub(crate) fn notify_waiters(&self) {
+        if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            self.arrived.notify_all();
+        }
     }
 
     /// Runs what the configuration answers a call with; no lock is held.
     /// `entry` is the call's, which only the answers that may need it for
-    /// a message (an iterator, nothing configured) are sure to get.
+    /// a message (an iterator, nothing configured) are sure to get. `None`
+    /// when nothing answers: the caller picks the default (or panics).
     #[track_caller]
-    fn answer(
-        self: &Arc<Self>,
-        action: Action<K>,
-        entry: Option<&EntryRef<K::Args>>,
+    fn run_action(
+        &self,
+        action: Action,
+        entry: Option<&AnyEntry>,
         original_by_default: bool,
-        expected: bool,
-    ) -> Resolved<K> {
-        match action {
+        out: &mut Slot<'_>,
+    ) -> Option<Resolved> {
+        Some(match action {
             Action::Effect(f) => Resolved::Effect(f),
             // The iterator's own lock serialises concurrent calls; only an
             // iterator that calls its own mock from `next` could wait on it.
             Action::Iter(iter) => {
-                let next = lock(&iter).next();
-                Resolved::Value(next.unwrap_or_else(|| self.exhausted(entry.expect(KEPT))))
+                if !(lock(&iter))(out) {
+                    self.exhausted(entry.expect(KEPT));
+                }
+                Resolved::Value
             }
-            Action::Once(value) => Resolved::Value(value()),
-            Action::Value(value) => Resolved::Value(value()),
-            Action::Ready(value) => Resolved::Value(value),
+            Action::Once(value) => {
+                value(out);
+                Resolved::Value
+            }
+            Action::Value(value) => {
+                value(out);
+                Resolved::Value
+            }
+            Action::Ready => Resolved::Value,
             Action::Original => Resolved::Original,
             Action::Unconfigured => match self.original.get() {
-                Some(original) => Resolved::Effect(Arc::clone(original)),
+                Some(original) => Resolved::Effect(EffectFn::clone(original)),
                 None if original_by_default => Resolved::Original,
-                None => Resolved::Value(match self.hooks.get() {
-                    Some(hooks) => (hooks.unconfigured)(self, entry.expect(KEPT), expected),
-                    None => self.default_or_panic(entry.map(|entry| &**entry)),
-                }),
+                None => return None,
             },
-        }
+        })
+    }
+
+    /// `name(arg, …)` of a recorded call.
+    pub(crate) fn render(&self, entry: &AnyEntry) -> String {
+        let args: Vec<String> = entry.views().iter().map(|v| v.to_debug_string()).collect();
+        render_call(self.name, &args)
     }
 
     #[cold]
     #[track_caller]
-    fn exhausted(&self, entry: &EntryRef<K::Args>) -> ! {
-        exhausted_panic(
-            &self.qualified_name(),
-            entry.number(),
-            &self.meta.render(self.name, &entry.record),
-        )
+    fn exhausted(&self, entry: &AnyEntry) -> ! {
+        exhausted_panic(&self.qualified_name(), entry.number(), &self.render(entry))
     }
 
+    /// Writes the default of the return type into `out`, or panics with a
+    /// message that says how to configure the method.
     #[track_caller]
-    pub(crate) fn default_or_panic(&self, entry: Option<&Entry<K::Args>>) -> K::Output {
+    pub(crate) fn default_or_panic(&self, entry: Option<&AnyEntry>, out: &mut Slot<'_>) {
         let sealed = self.mock.is_sealed();
-        if !sealed {
-            if let Some(value) = (self.meta.default_output)() {
-                return value;
-            }
+        if !sealed && (self.default_into)(out) {
+            return;
         }
-        let call = entry.map_or_else(
-            || format!("{}(…)", self.name),
-            |e| self.meta.render(self.name, &e.record),
-        );
+        let call = entry.map_or_else(|| format!("{}(…)", self.name), |e| self.render(e));
         unconfigured_panic(
             &self.qualified_name(),
             sealed,
-            self.meta.output,
+            self.output,
             &call,
             self.name,
         )
@@ -277,10 +330,11 @@ macro_rules! call_with {
             // The mocked method's arguments, one by one, up to twelve.
             #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
-                match self.inner.call(record, false) {
-                    Resolved::Effect(f) => f($($param),*),
-                    Resolved::Value(value) => value,
-                    Resolved::Original => self.inner.default_or_panic(None),
+                let mut out = None;
+                match self.inner.call(record, false, &mut Slot::new(&mut out)) {
+                    Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
+                    Resolved::Value => taken(out),
+                    Resolved::Original => self.default_output(),
                 }
             }
         }

@@ -12,34 +12,35 @@ mod matching;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use crate::answer::{EffectFn, OnceFn, Slot, ValueFn};
+use crate::args::ArgKinds;
 use crate::call::Call;
+use crate::calls::{AnyEntry, Entry};
 use crate::dispatch::Resolved;
 use crate::message::times;
-use crate::method::CurrentCalls;
+use crate::method::{CurrentCalls, MethodInner};
 use crate::queue::Queue;
 use crate::sequence::SeqLink;
-use crate::shape::Shape;
 use crate::sync::lock;
 use crate::times::Times;
 
-pub(crate) type ValueFn<K> = Arc<dyn Fn() -> <K as Shape>::Output + Send + Sync>;
-pub(crate) type OnceFn<K> = Box<dyn FnOnce() -> <K as Shape>::Output + Send>;
-
-/// One expectation of method `K`.
-pub(crate) struct ExpectationInner<K: Shape> {
-    pub(crate) call: Call<K::Args>,
+/// One expectation of a method that takes arguments `A`.
+pub(crate) struct ExpectationInner<A: ArgKinds> {
+    pub(crate) call: Call<A>,
     /// The matcher text: `temperature("Oslo")`.
     pub(crate) text: String,
     /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
     pub(crate) label: String,
     /// The method's calls, for reports.
     log: Arc<CurrentCalls>,
-    pub(crate) state: Mutex<State<K>>,
+    pub(crate) state: Mutex<State>,
     /// Set by `reset_all`: the expectation no longer matches nor counts.
     retired: AtomicBool,
 }
 
-pub(crate) struct State<K: Shape> {
+/// An expectation's counts and answers; its answers are type-erased like
+/// a method's configuration.
+pub(crate) struct State {
     pub(crate) times: Times,
     /// Whether `times` (or `never`) was given.
     pub(crate) times_set: bool,
@@ -50,31 +51,31 @@ pub(crate) struct State<K: Shape> {
     over: usize,
     /// Calls that matched it out of its sequence's order.
     out_of_order: usize,
-    pub(crate) effect: Option<Arc<K::Fn>>,
-    pub(crate) once: Queue<OnceFn<K>>,
-    pub(crate) value: Option<ValueFn<K>>,
+    pub(crate) effect: Option<EffectFn>,
+    pub(crate) once: Queue<OnceFn>,
+    pub(crate) value: Option<ValueFn>,
     pub(crate) sequence: Option<SeqLink>,
 }
 
 /// What a claimed call is answered with, taken out of the lock.
-enum Answer<K: Shape> {
-    Effect(Arc<K::Fn>),
-    Once(OnceFn<K>),
-    Value(ValueFn<K>),
+enum Answer {
+    Effect(EffectFn),
+    Once(OnceFn),
+    Value(ValueFn),
     Nothing,
 }
 
-enum Outcome<K: Shape> {
-    Claimed(Answer<K>),
+enum Outcome {
+    Claimed(Answer),
     Saturated,
     /// The label of the call the sequence expected instead.
     OutOfOrder(String),
 }
 
 /// What the expectations made of a call.
-pub(crate) enum Matched<K: Shape> {
-    /// An expectation answered.
-    Answer(Resolved<K>),
+pub(crate) enum Matched {
+    /// An expectation answered (a value is written).
+    Answer(Resolved),
     /// An expectation took the call but has no answer: the method's own
     /// configuration answers.
     NoAnswer,
@@ -82,14 +83,9 @@ pub(crate) enum Matched<K: Shape> {
     NoMatch,
 }
 
-impl<K: Shape> ExpectationInner<K> {
+impl<A: ArgKinds> ExpectationInner<A> {
     /// An expectation of method `name` (`qualified`: named by its mock).
-    pub(crate) fn new(
-        call: Call<K::Args>,
-        name: &str,
-        qualified: &str,
-        log: Arc<CurrentCalls>,
-    ) -> Self {
+    pub(crate) fn new(call: Call<A>, name: &str, qualified: &str, log: Arc<CurrentCalls>) -> Self {
         ExpectationInner {
             text: call.render(name),
             label: call.render(qualified),
@@ -115,7 +111,7 @@ impl<K: Shape> ExpectationInner<K> {
         lock(&self.state).calls
     }
 
-    fn try_claim(&self) -> Outcome<K> {
+    fn try_claim(&self) -> Outcome {
         let link = {
             let state = lock(&self.state);
             if !state.times.allows_another(state.calls) {
@@ -137,18 +133,18 @@ impl<K: Shape> ExpectationInner<K> {
 
     /// Counts the call and takes the answer, unless the upper bound is
     /// reached. Runs no user code.
-    fn claim_now(&self) -> Option<Answer<K>> {
+    fn claim_now(&self) -> Option<Answer> {
         let mut state = lock(&self.state);
         if !state.times.allows_another(state.calls) {
             return None;
         }
         state.calls += 1;
         let answer = if let Some(f) = &state.effect {
-            Answer::Effect(Arc::clone(f))
+            Answer::Effect(EffectFn::clone(f))
         } else if let Some(once) = state.once.pop_front() {
             Answer::Once(once)
         } else if let Some(value) = &state.value {
-            Answer::Value(Arc::clone(value))
+            Answer::Value(ValueFn::clone(value))
         } else {
             Answer::Nothing
         };
@@ -174,7 +170,7 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     fn is_retired(&self) -> bool;
 }
 
-impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
+impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
     fn label(&self) -> &str {
         &self.label
     }
@@ -233,14 +229,10 @@ impl<K: Shape> ErasedExpectation for ExpectationInner<K> {
     }
 }
 
-/// A recorded call of a method of shape `K`.
-type EntryOfShape<K> = crate::calls::Entry<<K as Shape>::Args>;
-
-/// Expectation matching for one signature.
-pub(crate) struct Hooks<K: Shape> {
-    pub(crate) matched: fn(&crate::method::MethodInner<K>, &EntryOfShape<K>) -> Matched<K>,
-    pub(crate) unconfigured:
-        fn(&crate::method::MethodInner<K>, &EntryOfShape<K>, bool) -> K::Output,
+/// Expectation matching for one method's argument kinds.
+pub(crate) struct Hooks<A: ArgKinds> {
+    pub(crate) matched: fn(&MethodInner<A>, &Entry<A>, &mut Slot<'_>) -> Matched,
+    pub(crate) unconfigured: fn(&MethodInner<A>, &AnyEntry, bool, &mut Slot<'_>),
 }
 
 /// Expectations, oldest first: those of one method (typed, the first that

@@ -6,12 +6,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::{Arc, MutexGuard};
 
+use crate::answer;
 use crate::call::Call;
 use crate::configure::ReturnValue;
 use crate::expect::{ErasedExpectation, ExpectationInner, State};
 use crate::method::{Method, MethodInner};
 use crate::sequence::Sequence;
-use crate::shape::ShapeFor;
 use crate::signature::Signature;
 use crate::sync::lock;
 use crate::times::Times;
@@ -46,7 +46,7 @@ use crate::verify::unmet_report;
 /// weather.verify();
 /// ```
 pub struct Expectation<S: Signature, A = <S as Signature>::Arity> {
-    inner: Arc<ExpectationInner<ShapeFor<S>>>,
+    inner: Arc<ExpectationInner<S::Args>>,
     arity: PhantomData<fn() -> A>,
 }
 
@@ -172,7 +172,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl<S: Signature, A> Expectation<S, A> {
-    fn state(&self) -> MutexGuard<'_, State<ShapeFor<S>>> {
+    fn state(&self) -> MutexGuard<'_, State> {
         lock(&self.inner.state)
     }
 
@@ -195,7 +195,7 @@ impl<S: Signature, A> Expectation<S, A> {
     where
         S::Output: ReturnValue,
     {
-        let old = self.state().value.replace(Arc::new(move || value.clone()));
+        let old = self.state().value.replace(answer::value_fn(value));
         drop(old);
         self
     }
@@ -220,7 +220,7 @@ impl<S: Signature, A> Expectation<S, A> {
     where
         S::Output: Send + 'static,
     {
-        self.state().once.push_back(Box::new(move || value));
+        self.state().once.push_back(answer::once_fn(value));
         self
     }
 
@@ -357,7 +357,7 @@ impl<S: Signature, A> Expectation<S, A> {
     }
 
     fn set_side_effect(self, f: Box<S::Fn>) -> Self {
-        let old = self.state().effect.replace(Arc::from(f));
+        let old = self.state().effect.replace(answer::effect_fn(f));
         drop(old);
         self
     }

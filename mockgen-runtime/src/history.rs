@@ -12,7 +12,7 @@ use crate::signature::{RecordOf, Signature};
 
 /// Renders `name(arg, …)` from a signature and a record.
 pub(crate) fn render_record<S: Signature>(name: &str, record: &RecordOf<S>) -> String {
-    crate::shape::meta::<S>().render(name, record)
+    crate::meta::meta::<S>().render(name, record)
 }
 
 /// One call in a mock's (or a recorder's) history: Python's `mock_calls`

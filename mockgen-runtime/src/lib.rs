@@ -20,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod answer;
 mod append_log;
 mod args;
 mod assert;
@@ -40,6 +41,7 @@ mod matcher;
 pub mod matchers;
 mod matchers_erased;
 mod message;
+mod meta;
 mod method;
 mod mock;
 mod mock_fn;
@@ -51,7 +53,6 @@ mod recorder;
 mod sentinel;
 mod seq;
 mod sequence;
-mod shape;
 mod signature;
 mod statics;
 mod sync;

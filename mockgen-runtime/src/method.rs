@@ -8,13 +8,15 @@ use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use crate::answer::{EffectFn, Slot};
 use crate::append_log::Pusher;
-use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls};
+use crate::args::ArgKinds;
+use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls, VisitArgs};
 use crate::configure::Config;
 use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
+use crate::meta::{Meta, meta};
 use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::seq;
-use crate::shape::{Meta, Record, Shape, ShapeFor, meta};
 use crate::signature::Signature;
 use crate::sync::lock;
 
@@ -52,38 +54,42 @@ use crate::sync::lock;
 /// weather.temperature.assert_called_once_with(call!("London"));
 /// ```
 pub struct Method<S: Signature, A = <S as Signature>::Arity> {
-    pub(crate) inner: Arc<MethodInner<ShapeFor<S>>>,
+    pub(crate) inner: Arc<MethodInner<S::Args>>,
     arity: PhantomData<fn() -> (S, A)>,
 }
 
 /// The state of one method: its calls, configuration and expectations.
-/// Generic over the method's shape, not the method, so that methods with
-/// the same signature share this code; also the method's log in the mock's
-/// history (as `dyn ErasedLog`).
-pub(crate) struct MethodInner<K: Shape> {
-    /// What does not depend on the shape (reached through `Deref`).
+/// Generic over the method's argument kinds alone, not the method nor its
+/// return type, so that methods that take the same arguments share this
+/// code; also the method's log in the mock's history (as `dyn ErasedLog`).
+pub(crate) struct MethodInner<A: ArgKinds> {
+    /// What does not depend on the argument kinds (reached through `Deref`).
     common: MethodCommon,
     /// How to show its calls.
-    pub(crate) meta: &'static Meta<K>,
+    visit_args: VisitArgs<A>,
     /// What a call changes, under one lock.
-    state: Mutex<State<K>>,
+    state: Mutex<State<A>>,
     /// Expectations (`expect`), tried before the configuration.
-    pub(crate) expectations: ExpectationSet<ExpectationInner<K>>,
+    pub(crate) expectations: ExpectationSet<ExpectationInner<A>>,
     /// The matching code, set by the first `expect()`: reached through a
     /// function pointer so that it is compiled only for the methods whose
     /// tests use expectations; while it is unset, calls skip expectations.
-    pub(crate) hooks: OnceLock<Hooks<K>>,
-    /// The real implementation of a spy (`MockX::wrapping(real)`): answers
-    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
-    /// once, before any call, so a panic cannot leave it half changed.
-    pub(crate) original: AssertUnwindSafe<OnceLock<Arc<K::Fn>>>,
+    pub(crate) hooks: OnceLock<Hooks<A>>,
 }
 
-/// The part of a method's state that is the same for every shape: made and
-/// dropped by code compiled once, not once per shape.
+/// The part of a method's state that is the same for all argument kinds:
+/// made, used and dropped by code compiled once, in this crate.
 pub(crate) struct MethodCommon {
     /// The method's name, as written.
     pub(crate) name: &'static str,
+    /// The return type as written, for messages.
+    pub(crate) output: &'static str,
+    /// Writes `Default::default()` of the return type, when it has one.
+    pub(crate) default_into: fn(&mut Slot<'_>) -> bool,
+    /// The real implementation of a spy (`MockX::wrapping(real)`): answers
+    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
+    /// once, before any call, so a panic cannot leave it half changed.
+    pub(crate) original: AssertUnwindSafe<OnceLock<EffectFn>>,
     pub(crate) mock: Arc<MockShared>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<AnyEntry>>,
@@ -104,9 +110,17 @@ pub(crate) struct MethodCommon {
 }
 
 impl MethodCommon {
-    fn new(core: &MockCore, name: &'static str, calls: Arc<dyn ErasedCalls>) -> Self {
+    fn new<A: ArgKinds>(
+        core: &MockCore,
+        name: &'static str,
+        meta: &'static Meta<A>,
+        calls: Arc<dyn ErasedCalls>,
+    ) -> Self {
         MethodCommon {
             name,
+            output: meta.output,
+            default_into: meta.default_into,
+            original: AssertUnwindSafe(OnceLock::new()),
             mock: Arc::clone(&core.shared),
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),
@@ -117,7 +131,14 @@ impl MethodCommon {
     }
 }
 
-impl<K: Shape> Deref for MethodInner<K> {
+impl MethodCommon {
+    /// `mock.method`, as messages print it.
+    pub(crate) fn qualified_name(&self) -> String {
+        qualified_name(&self.mock.name, self.name)
+    }
+}
+
+impl<A: ArgKinds> Deref for MethodInner<A> {
     type Target = MethodCommon;
     fn deref(&self) -> &MethodCommon {
         &self.common
@@ -138,23 +159,24 @@ impl CurrentCalls {
 
 /// What a call changes, under one lock: the calls, and the configuration
 /// that answers them.
-pub(crate) struct State<K: Shape> {
+pub(crate) struct State<A: ArgKinds> {
     /// Replaced, not cleared, by a reset, so that handles on earlier calls
     /// stay valid.
-    pub(crate) calls: Arc<Calls<K::Args>>,
+    pub(crate) calls: Arc<Calls<A>>,
     /// The right to push to `calls`: pushes happen under this lock.
     pub(crate) pusher: Pusher,
     /// Holds return values, so the handle is `Send`/`Sync` only when they
     /// are (they always are: see `ReturnValue`).
-    pub(crate) config: Config<K>,
+    pub(crate) config: Config,
 }
 
-impl<K: Shape> State<K> {
+impl<A: ArgKinds> State<A> {
     /// Adds a call, numbered in the process-wide order while the method's
     /// lock is held, so that the method's history and the mock's (ordered by
     /// number) list concurrent calls alike.
     /// Returns the call's index.
-    pub(crate) fn record(&mut self, record: Record<K>) -> usize {
+    #[inline]
+    pub(crate) fn record(&mut self, record: A::Record) -> usize {
         let entry = Entry {
             seq: seq::next(),
             record,
@@ -163,25 +185,30 @@ impl<K: Shape> State<K> {
     }
 
     /// A handle on the recorded call at `index`.
-    pub(crate) fn entry(&self, index: usize) -> EntryRef<K::Args> {
+    pub(crate) fn entry(&self, index: usize) -> EntryRef<A> {
         EntryRef::new(Arc::clone(&self.calls), index)
+    }
+
+    /// The same, seen without its argument types.
+    pub(crate) fn any_entry(&self, index: usize) -> AnyEntry {
+        AnyEntry::new(Arc::clone(&self.calls) as Arc<dyn ErasedCalls>, index)
     }
 }
 
 /// The configuration of a method, locked (with its calls).
-pub(crate) struct ConfigGuard<'a, K: Shape> {
-    pub(crate) state: MutexGuard<'a, State<K>>,
+pub(crate) struct ConfigGuard<'a, A: ArgKinds> {
+    pub(crate) state: MutexGuard<'a, State<A>>,
 }
 
-impl<K: Shape> Deref for ConfigGuard<'_, K> {
-    type Target = Config<K>;
-    fn deref(&self) -> &Config<K> {
+impl<A: ArgKinds> Deref for ConfigGuard<'_, A> {
+    type Target = Config;
+    fn deref(&self) -> &Config {
         &self.state.config
     }
 }
 
-impl<K: Shape> DerefMut for ConfigGuard<'_, K> {
-    fn deref_mut(&mut self) -> &mut Config<K> {
+impl<A: ArgKinds> DerefMut for ConfigGuard<'_, A> {
+    fn deref_mut(&mut self) -> &mut Config {
         &mut self.state.config
     }
 }
@@ -210,7 +237,7 @@ impl<S: Signature, A> Method<S, A> {
         Method::from_inner(MethodInner::new(core, name, meta::<S>()))
     }
 
-    pub(crate) fn from_inner(inner: Arc<MethodInner<ShapeFor<S>>>) -> Self {
+    pub(crate) fn from_inner(inner: Arc<MethodInner<S::Args>>) -> Self {
         Method {
             inner,
             arity: PhantomData,
@@ -227,23 +254,24 @@ impl<S: Signature, A> Method<S, A> {
         self.inner.qualified_name()
     }
 
-    pub(crate) fn config(&self) -> ConfigGuard<'_, ShapeFor<S>> {
+    pub(crate) fn config(&self) -> ConfigGuard<'_, S::Args> {
         self.inner.config()
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, State<ShapeFor<S>>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State<S::Args>> {
         self.inner.calls()
     }
 }
 
-impl<K: Shape> MethodInner<K> {
-    fn new(core: &MockCore, name: &'static str, meta: &'static Meta<K>) -> Arc<Self> {
+impl<A: ArgKinds> MethodInner<A> {
+    fn new(core: &MockCore, name: &'static str, meta: &'static Meta<A>) -> Arc<Self> {
         let (calls, pusher) = Calls::new(name, meta.visit_args);
-        let common = MethodCommon::new(core, name, Arc::clone(&calls) as Arc<dyn ErasedCalls>);
+        let common =
+            MethodCommon::new(core, name, meta, Arc::clone(&calls) as Arc<dyn ErasedCalls>);
         let epoch = common.mock.epoch();
         let inner = Arc::new(MethodInner {
             common,
-            meta,
+            visit_args: meta.visit_args,
             state: Mutex::new(State {
                 calls,
                 pusher,
@@ -251,19 +279,14 @@ impl<K: Shape> MethodInner<K> {
             }),
             expectations: ExpectationSet::default(),
             hooks: OnceLock::new(),
-            original: AssertUnwindSafe(OnceLock::new()),
         });
         core.register(Arc::clone(&inner) as Arc<dyn ErasedLog>);
         inner
     }
 
-    pub(crate) fn qualified_name(&self) -> String {
-        qualified_name(&self.mock.name, self.name)
-    }
-
     /// The configuration, locked with the calls.
     #[inline]
-    pub(crate) fn config(&self) -> ConfigGuard<'_, K> {
+    pub(crate) fn config(&self) -> ConfigGuard<'_, A> {
         let mut config = ConfigGuard {
             state: self.calls(),
         };
@@ -274,8 +297,15 @@ impl<K: Shape> MethodInner<K> {
         config
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, State<K>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State<A>> {
         lock(&self.state)
+    }
+
+    /// The `Debug` of each recorded argument, for messages.
+    pub(crate) fn debug_args(&self, record: &A::Record) -> Vec<String> {
+        let mut args = Vec::new();
+        (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
+        args
     }
 }
 
@@ -292,14 +322,14 @@ fn qualified_name(mock: &str, name: &str) -> String {
     }
 }
 
-impl<K: Shape> ErasedLog for MethodInner<K> {
+impl<A: ArgKinds> ErasedLog for MethodInner<A> {
     fn entries(&self) -> Vec<AnyEntry> {
         self.current.entries()
     }
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.name, self.meta.visit_args);
+            let (fresh, pusher) = Calls::new(self.name, self.visit_args);
             *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)

@@ -1,21 +1,23 @@
 //! Matching a recorded call against a method's expectations, and what a
 //! call that no expectation takes gets.
 
-use crate::calls::Entry;
+use crate::answer::Slot;
+use crate::args::ArgKinds;
+use crate::calls::{AnyEntry, Entry};
 use crate::dispatch::Resolved;
 use crate::message::{render_call, times};
 use crate::method::MethodInner;
-use crate::shape::Shape;
 use crate::sync::lock;
 
 use super::{Answer, Matched, Outcome};
 
-impl<K: Shape> MethodInner<K> {
+impl<A: ArgKinds> MethodInner<A> {
     /// Matches a recorded call against the method's expectations, oldest
-    /// first. Panics when the call matched only expectations that are
-    /// saturated or out of their sequence's order.
+    /// first; an answer that is a value is written into `out`. Panics when
+    /// the call matched only expectations that are saturated or out of
+    /// their sequence's order.
     #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &Entry<K::Args>) -> Matched<K> {
+    pub(crate) fn match_expectations(&self, entry: &Entry<A>, out: &mut Slot<'_>) -> Matched {
         let expectations = self.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
@@ -31,8 +33,14 @@ impl<K: Shape> MethodInner<K> {
                 Outcome::Claimed(answer) => {
                     return match answer {
                         Answer::Effect(f) => Matched::Answer(Resolved::Effect(f)),
-                        Answer::Once(value) => Matched::Answer(Resolved::Value(value())),
-                        Answer::Value(value) => Matched::Answer(Resolved::Value(value())),
+                        Answer::Once(value) => {
+                            value(out);
+                            Matched::Answer(Resolved::Value)
+                        }
+                        Answer::Value(value) => {
+                            value(out);
+                            Matched::Answer(Resolved::Value)
+                        }
                         Answer::Nothing => Matched::NoAnswer,
                     };
                 }
@@ -64,29 +72,32 @@ impl<K: Shape> MethodInner<K> {
                 self.qualified_name(),
                 expectation.text,
                 times(max),
-                self.meta.render(self.name, &entry.record),
+                self.render_record(&entry.record),
             );
         }
         Matched::NoMatch
     }
 
     /// `MockLog.write("x")`.
-    fn render_qualified(&self, entry: &Entry<K::Args>) -> String {
-        let mut args = Vec::new();
-        (self.meta.visit_args)(&entry.record, &mut |view| args.push(view.to_debug_string()));
-        render_call(&self.qualified_name(), &args)
+    fn render_qualified(&self, entry: &Entry<A>) -> String {
+        render_call(&self.qualified_name(), &self.debug_args(&entry.record))
+    }
+
+    /// `write("x")`.
+    fn render_record(&self, record: &A::Record) -> String {
+        render_call(self.name, &self.debug_args(record))
     }
 
     /// A call that nothing configured answers: `Default` when the return
     /// type has one and the mock is not sealed (or an expectation took the
     /// call), else a panic that lists the expectations tried.
     #[track_caller]
-    pub(crate) fn unconfigured(&self, entry: &Entry<K::Args>, expected: bool) -> K::Output {
+    pub(crate) fn unconfigured(&self, entry: &AnyEntry, expected: bool, out: &mut Slot<'_>) {
         if expected {
-            if let Some(value) = (self.meta.default_output)() {
-                return value;
+            if (self.default_into)(out) {
+                return;
             }
-            return self.default_or_panic(Some(entry));
+            return self.default_or_panic(Some(entry), out);
         }
         let tried: Vec<String> = self
             .expectations
@@ -95,15 +106,18 @@ impl<K: Shape> MethodInner<K> {
             .map(|e| e.text.clone())
             .collect();
         let sealed = self.mock.is_sealed();
-        if tried.is_empty() || !sealed && (self.meta.default_output)().is_some() {
-            return self.default_or_panic(Some(entry));
+        if !sealed && (self.default_into)(out) {
+            return;
+        }
+        if tried.is_empty() {
+            return self.default_or_panic(Some(entry), out);
         }
         let why = if sealed {
             "the mock is sealed and no expectation matches this call".to_owned()
         } else {
             format!(
                 "no expectation matches this call, nothing else is configured and `{}` has no Default",
-                self.meta.output
+                self.output
             )
         };
         let mut listed = String::from("\nExpectations:");
@@ -114,7 +128,7 @@ impl<K: Shape> MethodInner<K> {
         panic!(
             "{}: {why}.\n  Call: {}{listed}\nAdd an expectation that matches, or configure the method: `{}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.",
             self.qualified_name(),
-            self.meta.render(self.name, &entry.record),
+            self.render(entry),
             self.name,
         )
     }

@@ -2,6 +2,9 @@
 //! call and its await are recorded together, when the future is first
 //! polled, and the patch is looked up on the polling thread.
 
+use std::sync::Arc;
+
+use crate::answer::{Slot, effect, taken};
 use crate::async_call::{Answer, AsyncSignature};
 use crate::dispatch::Resolved;
 use crate::method::Method;
@@ -16,9 +19,10 @@ impl<S: AsyncSignature, A> Method<S, A> {
     pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
         let entry = self.inner.record_call(record);
         lock(&self.inner.awaits).push(crate::calls::AnyEntry::from(entry.clone()));
-        match self.inner.resolve(&entry, false) {
-            Resolved::Effect(f) => Answer::SideEffect(f),
-            Resolved::Value(value) => Answer::Value(value),
+        let mut out = None;
+        match self.inner.resolve(&entry, false, &mut Slot::new(&mut out)) {
+            Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
+            Resolved::Value => Answer::Value(taken(out)),
             Resolved::Original => Answer::Original,
         }
     }
