@@ -36,23 +36,43 @@ pub(crate) type IterFn = Arc<Mutex<dyn FnMut(&mut Slot<'_>) -> bool + Send>>;
 /// by the typed entry point after [`effect`].
 pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
 
-const TYPED: &str = "invariant: a method's answers have its signature's types";
+const TYPED: &str = "invariant: a call's answer is written once, with its signature's types";
 
-/// Where a call's answer is written: an `Option<T>` of the caller's, with
-/// `T`'s type id.
+// The panics are not generic, so that each return type does not compile
+// its own copy of the formatting.
+
+#[cold]
+#[inline(never)]
+fn mistyped() -> ! {
+    panic!("{TYPED}")
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn unanswered() -> ! {
+    panic!("invariant: a value answer was written")
+}
+
+/// Where a call's answer is written, once: an empty `Option<T>` of the
+/// caller's, with `T`'s type id.
 pub(crate) struct Slot<'a> {
     out: NonNull<()>,
     type_id: TypeId,
+    written: bool,
     borrow: PhantomData<&'a mut ()>,
 }
 
 impl<'a> Slot<'a> {
-    /// A slot that writes into `out`.
+    /// A slot that writes into `out`, which is `None`.
     #[inline]
     pub(crate) fn new<T: 'static>(out: &'a mut Option<T>) -> Self {
+        // `out` is a fresh `None` at every caller: a value in it would be
+        // forgotten by the write, not dropped.
         Slot {
             out: NonNull::from(out).cast(),
             type_id: TypeId::of::<T>(),
+            written: false,
             borrow: PhantomData,
         }
     }
@@ -61,18 +81,26 @@ impl<'a> Slot<'a> {
 /// Writes `value` as the answer of a call that returns `T`.
 #[inline]
 pub(crate) fn put<T: 'static>(slot: &mut Slot<'_>, value: T) {
-    assert!(slot.type_id == TypeId::of::<T>(), "{TYPED}");
+    if slot.type_id != TypeId::of::<T>() || slot.written {
+        mistyped();
+    }
+    slot.written = true;
     // SAFETY: `slot.out` comes from the `&'a mut Option<U>` of
     // `Slot::new`, which the slot borrows for `'a`, and `U` is `T`: their
-    // type ids are equal. Assigning drops the value it replaces.
-    unsafe { *slot.out.cast::<Option<T>>().as_ptr() = Some(value) }
+    // type ids are equal. It holds `None` (written at most once, and empty
+    // when the slot was made), so there is nothing to drop: a plain write,
+    // without the drop glue of `Option<T>` in every instance.
+    unsafe { slot.out.cast::<Option<T>>().as_ptr().write(Some(value)) }
 }
 
 /// The answer written by [`put`].
 #[inline]
 #[track_caller]
 pub(crate) fn taken<T>(out: Option<T>) -> T {
-    out.expect("invariant: a value answer was written")
+    match out {
+        Some(value) => value,
+        None => unanswered(),
+    }
 }
 
 /// Every call gets a clone of `value`.
@@ -108,7 +136,10 @@ pub(crate) fn effect_fn<F: ?Sized + Send + Sync + 'static>(f: Box<F>) -> EffectF
 /// The side effect stored by [`effect_fn`].
 #[inline]
 pub(crate) fn effect<F: ?Sized + Send + Sync + 'static>(f: &EffectFn) -> &Arc<F> {
-    f.downcast_ref().expect(TYPED)
+    match f.downcast_ref() {
+        Some(f) => f,
+        None => mistyped(),
+    }
 }
 
 #[cfg(test)]
@@ -131,12 +162,12 @@ mod tests {
     }
 
     #[test]
-    fn a_written_answer_replaces_and_drops_the_one_before() {
-        let first = Arc::new(());
-        let mut out = Some(Arc::clone(&first));
-        put(&mut Slot::new(&mut out), Arc::new(()));
-        assert_eq!(Arc::strong_count(&first), 1);
-        assert!(out.is_some());
+    #[should_panic(expected = "invariant: a call's answer is written once")]
+    fn a_slot_is_written_once() {
+        let mut out = None::<u64>;
+        let mut slot = Slot::new(&mut out);
+        put(&mut slot, 1_u64);
+        put(&mut slot, 2_u64);
     }
 
     #[test]
@@ -147,7 +178,9 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "invariant: a method's answers have its signature's types")]
+    #[should_panic(
+        expected = "invariant: a call's answer is written once, with its signature's types"
+    )]
     fn a_slot_of_another_type_is_refused() {
         let mut out = None::<u64>;
         put(&mut Slot::new(&mut out), "not a u64");

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::answer::{Slot, effect, taken};
 use crate::calls::{AnyEntry, EntryOf};
-use crate::dispatch::Resolved;
+use crate::dispatch::{Original, Resolved};
 use crate::method::Method;
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
@@ -57,23 +57,21 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        let entry = AnyEntry::from(self.entry.clone());
-        lock(&self.method.inner.awaits).push(entry.clone());
+        lock(&self.method.inner.awaits).push(AnyEntry::from(self.entry.clone()));
+        let original = if has_original {
+            Original::ByDefault
+        } else {
+            Original::Missing
+        };
         let mut out = None;
         match self
             .method
             .inner
-            .resolve(&self.entry, has_original, &mut Slot::new(&mut out))
+            .resolve(&self.entry, original, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
             Resolved::Value => Answer::Value(taken(out)),
-            Resolved::Original if has_original => Answer::Original,
-            Resolved::Original => {
-                self.method
-                    .inner
-                    .default_or_panic(Some(&entry), &mut Slot::new(&mut out));
-                Answer::Value(taken(out))
-            }
+            Resolved::Original => Answer::Original,
         }
     }
 }

@@ -18,7 +18,22 @@ use crate::sync::lock;
 pub(crate) enum Resolved {
     Effect(EffectFn),
     Value,
+    /// Only where the caller has an original ([`Original`]).
     Original,
+}
+
+/// What the caller can do with a call that the original implementation
+/// should answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Original {
+    /// There is none: such a call gets the default, as if `call_original`
+    /// had not been asked for.
+    Missing,
+    /// Run it after `call_original()` (spies and patches).
+    OnRequest,
+    /// Run it for every call nothing is configured for (trait methods
+    /// with a default body).
+    ByDefault,
 }
 
 /// What generated code is asked to run for a call: the configured side
@@ -41,12 +56,12 @@ impl<S: Signature, A> Method<S, A> {
         invoke: impl FnOnce(&S::Fn) -> S::Output,
     ) -> S::Output {
         let mut out = None;
-        match self.inner.call(record, false, &mut Slot::new(&mut out)) {
+        match self
+            .inner
+            .call(record, Original::Missing, &mut Slot::new(&mut out))
+        {
             Resolved::Effect(f) => invoke(effect::<S::Fn>(&f)),
-            Resolved::Value => taken(out),
-            // Without an original, an unconfigured call falls back to the
-            // default, as if `call_original` had not been asked for.
-            Resolved::Original => self.default_output(),
+            Resolved::Value | Resolved::Original => taken(out),
         }
     }
 
@@ -60,7 +75,9 @@ impl<S: Signature, A> Method<S, A> {
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
         let mut out = None;
-        let resolved = self.inner.call(record, false, &mut Slot::new(&mut out));
+        let resolved = self
+            .inner
+            .call(record, Original::OnRequest, &mut Slot::new(&mut out));
         respond_with::<S>(resolved, out, respond)
     }
 
@@ -74,7 +91,9 @@ impl<S: Signature, A> Method<S, A> {
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
         let mut out = None;
-        let resolved = self.inner.call(record, true, &mut Slot::new(&mut out));
+        let resolved = self
+            .inner
+            .call(record, Original::ByDefault, &mut Slot::new(&mut out));
         respond_with::<S>(resolved, out, respond)
     }
 
@@ -90,15 +109,6 @@ impl<S: Signature, A> Method<S, A> {
             .expect("invariant: a method lends values of one type");
         let index = lent.push(value);
         &lent[index]
-    }
-
-    /// The default of the return type, or the panic that says how to
-    /// configure the method.
-    #[track_caller]
-    pub(crate) fn default_output(&self) -> S::Output {
-        let mut out = None;
-        self.inner.default_or_panic(None, &mut Slot::new(&mut out));
-        taken(out)
     }
 }
 
@@ -124,12 +134,12 @@ impl<A: ArgKinds> MethodInner<A> {
     pub(crate) fn call(
         self: &Arc<Self>,
         record: A::Record,
-        original_by_default: bool,
+        original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
         if self.hooks.get().is_some() || self.mock.recorders.any() {
             let entry = self.record_call(record);
-            return self.resolve(&entry, original_by_default, out);
+            return self.resolve(&entry, original, out);
         }
         // The common case, under one lock: record the call and take what
         // answers it. The entry is kept only by the answers that may need
@@ -145,10 +155,13 @@ impl<A: ArgKinds> MethodInner<A> {
             let index = config.state.record(record);
             self.notify_waiters();
             // A handle costs a reference count: taken only when needed.
-            let keep = matches!(action, Action::Iter(_) | Action::Unconfigured);
+            let keep = matches!(
+                action,
+                Action::Iter(_) | Action::Unconfigured | Action::Original
+            );
             (action, keep.then(|| config.state.any_entry(index)))
         };
-        self.answer(action, kept.as_ref(), original_by_default, false, out)
+        self.answer(action, kept.as_ref(), original, false, out)
     }
 
     /// Adds the call to the history.
@@ -172,7 +185,7 @@ impl<A: ArgKinds> MethodInner<A> {
     pub(crate) fn resolve(
         self: &Arc<Self>,
         entry: &EntryRef<A>,
-        original_by_default: bool,
+        original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
         // Expectations first (API §6), on the recorded arguments.
@@ -183,7 +196,7 @@ impl<A: ArgKinds> MethodInner<A> {
         };
         let action = self.config().next_action(out);
         let entry = AnyEntry::from(entry.clone());
-        self.answer(action, Some(&entry), original_by_default, expected, out)
+        self.answer(action, Some(&entry), original, expected, out)
     }
 
     /// Runs what the configuration answers a call with; no lock is held.
@@ -192,11 +205,11 @@ impl<A: ArgKinds> MethodInner<A> {
         &self,
         action: Action,
         entry: Option<&AnyEntry>,
-        original_by_default: bool,
+        original: Original,
         expected: bool,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        match self.run_action(action, entry, original_by_default, out) {
+        match self.run_action(action, entry, original, out) {
             Some(resolved) => resolved,
             None => {
                 match self.hooks.get() {
@@ -230,7 +243,7 @@ impl MethodCommon {
         &self,
         action: Action,
         entry: Option<&AnyEntry>,
-        original_by_default: bool,
+        original: Original,
         out: &mut Slot<'_>,
     ) -> Option<Resolved> {
         Some(match action {
@@ -252,10 +265,16 @@ impl MethodCommon {
                 Resolved::Value
             }
             Action::Ready => Resolved::Value,
+            // Without an original, the default answers, as if
+            // `call_original` had not been asked for.
+            Action::Original if original == Original::Missing => {
+                self.default_or_panic(entry, out);
+                Resolved::Value
+            }
             Action::Original => Resolved::Original,
             Action::Unconfigured => match self.original.get() {
-                Some(original) => Resolved::Effect(EffectFn::clone(original)),
-                None if original_by_default => Resolved::Original,
+                Some(wrapped) => Resolved::Effect(EffectFn::clone(wrapped)),
+                None if original == Original::ByDefault => Resolved::Original,
                 None => return None,
             },
         })
@@ -331,10 +350,9 @@ macro_rules! call_with {
             #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
                 let mut out = None;
-                match self.inner.call(record, false, &mut Slot::new(&mut out)) {
+                match self.inner.call(record, Original::Missing, &mut Slot::new(&mut out)) {
                     Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
-                    Resolved::Value => taken(out),
-                    Resolved::Original => self.default_output(),
+                    Resolved::Value | Resolved::Original => taken(out),
                 }
             }
         }

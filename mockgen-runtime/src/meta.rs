@@ -34,7 +34,13 @@ pub(crate) fn meta<S: Signature>() -> &'static Meta<S::Args> {
 }
 
 fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
-    S::default_output().map(|value| put(out, value)).is_some()
+    match S::default_output() {
+        Some(value) => {
+            put(out, value);
+            true
+        }
+        None => false,
+    }
 }
 
 impl<A: ArgKinds> Meta<A> {

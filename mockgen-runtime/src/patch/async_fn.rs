@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::answer::{Slot, effect, taken};
 use crate::async_call::{Answer, AsyncSignature};
-use crate::dispatch::Resolved;
+use crate::dispatch::{Original, Resolved};
 use crate::method::Method;
 use crate::signature::RecordOf;
 use crate::sync::lock;
@@ -20,7 +20,10 @@ impl<S: AsyncSignature, A> Method<S, A> {
         let entry = self.inner.record_call(record);
         lock(&self.inner.awaits).push(crate::calls::AnyEntry::from(entry.clone()));
         let mut out = None;
-        match self.inner.resolve(&entry, false, &mut Slot::new(&mut out)) {
+        match self
+            .inner
+            .resolve(&entry, Original::OnRequest, &mut Slot::new(&mut out))
+        {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
             Resolved::Value => Answer::Value(taken(out)),
             Resolved::Original => Answer::Original,
