@@ -110,16 +110,16 @@ pub(crate) struct MethodCommon {
 }
 
 impl MethodCommon {
-    fn new<A: ArgKinds>(
+    fn new(
         core: &MockCore,
         name: &'static str,
-        meta: &'static Meta<A>,
+        (output, default_into): (&'static str, fn(&mut Slot<'_>) -> bool),
         calls: Arc<dyn ErasedCalls>,
     ) -> Self {
         MethodCommon {
             name,
-            output: meta.output,
-            default_into: meta.default_into,
+            output,
+            default_into,
             original: AssertUnwindSafe(OnceLock::new()),
             mock: Arc::clone(&core.shared),
             awaits: Mutex::new(Vec::new()),
@@ -266,8 +266,12 @@ impl<S: Signature, A> Method<S, A> {
 impl<A: ArgKinds> MethodInner<A> {
     fn new(core: &MockCore, name: &'static str, meta: &'static Meta<A>) -> Arc<Self> {
         let (calls, pusher) = Calls::new(name, meta.visit_args);
-        let common =
-            MethodCommon::new(core, name, meta, Arc::clone(&calls) as Arc<dyn ErasedCalls>);
+        let common = MethodCommon::new(
+            core,
+            name,
+            (meta.output, meta.default_into),
+            Arc::clone(&calls) as Arc<dyn ErasedCalls>,
+        );
         let epoch = common.mock.epoch();
         let inner = Arc::new(MethodInner {
             common,
