@@ -12,8 +12,9 @@
 //! Chunks double in size, as a `Vec`'s capacity does, and are made when
 //! first needed; a chunk's memory is touched only as entries are written.
 //!
-//! The one module of the runtime with `unsafe` code: slots written once,
-//! then shared, behind the safe API below.
+//! With [`answer`](crate::answer), one of the two modules of the runtime
+//! with `unsafe` code: slots written once, then shared, behind the safe
+//! API below.
 #![allow(unsafe_code)]
 
 use std::cell::UnsafeCell;

@@ -5,7 +5,7 @@
 //! vector and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
 //! without a lock.
 //!
-//! Generic over the argument kinds alone, not the whole shape: methods
+//! Generic over the argument kinds alone, not the whole signature: methods
 //! that take the same arguments share this code whatever they return.
 
 use std::any::Any;
@@ -67,7 +67,7 @@ impl<A: ArgKinds> Calls<A> {
     }
 }
 
-/// A method's calls seen without its shape.
+/// A method's calls seen without their argument types.
 pub(crate) trait ErasedCalls: Send + Sync {
     fn len(&self) -> usize;
     fn seq(&self, index: usize) -> u64;
@@ -99,10 +99,9 @@ impl<A: ArgKinds> ErasedCalls for Calls<A> {
 /// The typed calls behind an erased log of a method with argument kinds
 /// `A`.
 pub(crate) fn typed_calls<A: ArgKinds>(calls: Arc<dyn ErasedCalls>) -> Arc<Calls<A>> {
-    calls
-        .into_any()
-        .downcast()
-        .unwrap_or_else(|_| unreachable!("invariant: a method's log holds calls of its shape"))
+    calls.into_any().downcast().unwrap_or_else(|_| {
+        unreachable!("invariant: a method's log holds calls of its argument kinds")
+    })
 }
 
 /// A recorded call of any method: its method's log and its index there.

@@ -3,8 +3,9 @@
 //! `#[automock]` emits one zero-sized marker type per method and implements
 //! [`Signature`] and one `SigN` trait (N = number of arguments) for it. The
 //! runtime's [`Method`](crate::Method) handle is typed by that marker; the
-//! state and logic behind it are generic over the signature's shape only, so
-//! they are compiled once per distinct signature, not once per method.
+//! state and logic behind it are generic over the argument kinds alone (or
+//! not generic), so they are compiled once per distinct argument list, not
+//! once per method.
 
 use crate::args::{ArgKinds, ArgView};
 

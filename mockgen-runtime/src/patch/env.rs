@@ -2,7 +2,7 @@
 //! lifetime, under a process-wide re-entrant lock, restored exactly
 //! (SEMANTICS PATCH-17, PATCH-18).
 //!
-//! This is the only module of the workspace that may use `unsafe`:
+//! One of the three modules of the workspace that may use `unsafe`:
 //! `std::env::set_var` and `remove_var` are `unsafe` since edition 2024.
 
 use std::borrow::Cow;
