@@ -19,6 +19,13 @@ use crate::signature::Signature;
 /// Calls `each` with a view of every argument of a record.
 pub(crate) type VisitArgs<A> = for<'r> fn(&'r <A as ArgKinds>::Record, &mut dyn FnMut(ArgView<'r>));
 
+/// The `Debug` text of each argument of `record`.
+pub(crate) fn debug_args<A: ArgKinds>(visit_args: VisitArgs<A>, record: &A::Record) -> Vec<String> {
+    let mut args = Vec::new();
+    visit_args(record, &mut |view| args.push(view.to_debug_string()));
+    args
+}
+
 /// One recorded call of a method with argument kinds `A`.
 pub(crate) struct Entry<A: ArgKinds> {
     /// The call's place in the process-wide order (see `seq`).
@@ -133,6 +140,11 @@ impl AnyEntry {
 
     pub(crate) fn views(&self) -> Vec<ArgView<'_>> {
         self.calls.views(self.index)
+    }
+
+    /// The `Debug` text of each argument.
+    pub(crate) fn debug_args(&self) -> Vec<String> {
+        self.views().iter().map(ArgView::to_debug_string).collect()
     }
 
     /// The call's number among its method's calls since the last reset,

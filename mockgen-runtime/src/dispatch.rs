@@ -74,11 +74,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        let mut out = None;
-        let resolved = self
-            .inner
-            .call(record, Original::OnRequest, &mut Slot::new(&mut out));
-        respond_with::<S>(resolved, out, respond)
+        self.call_responding(record, Original::OnRequest, respond)
     }
 
     /// Like `__call`, for trait methods with a default body: unconfigured
@@ -90,11 +86,7 @@ impl<S: Signature, A> Method<S, A> {
         record: RecordOf<S>,
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
-        let mut out = None;
-        let resolved = self
-            .inner
-            .call(record, Original::ByDefault, &mut Slot::new(&mut out));
-        respond_with::<S>(resolved, out, respond)
+        self.call_responding(record, Original::ByDefault, respond)
     }
 
     /// Keeps `value` for as long as the mock lives and lends it out. A
@@ -112,17 +104,22 @@ impl<S: Signature, A> Method<S, A> {
     }
 }
 
-/// Hands what answers a call to the generated code's `respond`.
-#[track_caller]
-fn respond_with<S: Signature>(
-    resolved: Resolved,
-    out: Option<S::Output>,
-    respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
-) -> S::Output {
-    match resolved {
-        Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
-        Resolved::Value => taken(out),
-        Resolved::Original => respond(Respond::Original),
+impl<S: Signature, A> Method<S, A> {
+    /// Records a call and hands what answers it to the generated code's
+    /// `respond`, unless it is a value.
+    #[track_caller]
+    fn call_responding(
+        &self,
+        record: RecordOf<S>,
+        original: Original,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        let mut out = None;
+        match self.inner.call(record, original, &mut Slot::new(&mut out)) {
+            Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
+            Resolved::Value => taken(out),
+            Resolved::Original => respond(Respond::Original),
+        }
     }
 }
 
@@ -282,8 +279,7 @@ impl MethodCommon {
 
     /// `name(arg, …)` of a recorded call.
     pub(crate) fn render(&self, entry: &AnyEntry) -> String {
-        let args: Vec<String> = entry.views().iter().map(|v| v.to_debug_string()).collect();
-        render_call(self.name, &args)
+        render_call(self.name, &entry.debug_args())
     }
 
     #[cold]
@@ -297,14 +293,14 @@ impl MethodCommon {
     #[track_caller]
     pub(crate) fn default_or_panic(&self, entry: Option<&AnyEntry>, out: &mut Slot<'_>) {
         let sealed = self.mock.is_sealed();
-        if !sealed && (self.default_into)(out) {
+        if !sealed && (self.output.default_into)(out) {
             return;
         }
         let call = entry.map_or_else(|| format!("{}(…)", self.name), |e| self.render(e));
         unconfigured_panic(
             &self.qualified_name(),
             sealed,
-            self.output,
+            self.output.text,
             &call,
             self.name,
         )

@@ -4,7 +4,6 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::args::ArgView;
 use crate::call::PathCall;
 use crate::calls::AnyEntry;
 use crate::message;
@@ -36,11 +35,7 @@ impl MockCall {
 
     /// The `Debug` text of each argument.
     pub fn args(&self) -> Vec<String> {
-        self.entry
-            .views()
-            .iter()
-            .map(ArgView::to_debug_string)
-            .collect()
+        self.entry.debug_args()
     }
 
     pub(crate) fn seq(&self) -> u64 {

@@ -10,24 +10,32 @@
 
 use crate::answer::{Slot, put};
 use crate::args::ArgKinds;
-use crate::calls::VisitArgs;
+use crate::calls::{VisitArgs, debug_args};
+use crate::message::render_call;
 use crate::signature::Signature;
 
 /// How to show a signature's calls, and its default answer.
 pub(crate) struct Meta<A: ArgKinds> {
-    /// The return type as written, for messages.
-    pub(crate) output: &'static str,
-    /// Writes `Default::default()` of the output; `false` when it has none.
-    pub(crate) default_into: fn(&mut Slot<'_>) -> bool,
+    pub(crate) output: Output,
     pub(crate) visit_args: VisitArgs<A>,
+}
+
+/// What the runtime needs of a signature's return type.
+pub(crate) struct Output {
+    /// As written, for messages.
+    pub(crate) text: &'static str,
+    /// Writes `Default::default()`; `false` when it has none.
+    pub(crate) default_into: fn(&mut Slot<'_>) -> bool,
 }
 
 /// The `'static` [`Meta`] of marker `S` (one constant per marker).
 pub(crate) fn meta<S: Signature>() -> &'static Meta<S::Args> {
     const {
         &Meta {
-            output: S::OUTPUT,
-            default_into: default_into::<S>,
+            output: Output {
+                text: S::OUTPUT,
+                default_into: default_into::<S>,
+            },
             visit_args: S::visit_args,
         }
     }
@@ -46,8 +54,6 @@ fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
 impl<A: ArgKinds> Meta<A> {
     /// Renders `name(arg, …)`.
     pub(crate) fn render(&self, name: &str, record: &A::Record) -> String {
-        let mut args = Vec::new();
-        (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
-        crate::message::render_call(name, &args)
+        render_call(name, &debug_args::<A>(self.visit_args, record))
     }
 }

@@ -8,13 +8,13 @@ use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::answer::{EffectFn, Slot};
+use crate::answer::EffectFn;
 use crate::append_log::Pusher;
 use crate::args::ArgKinds;
 use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls, VisitArgs};
 use crate::configure::Config;
 use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
-use crate::meta::{Meta, meta};
+use crate::meta::{Meta, Output, meta};
 use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::seq;
 use crate::signature::Signature;
@@ -82,10 +82,8 @@ pub(crate) struct MethodInner<A: ArgKinds> {
 pub(crate) struct MethodCommon {
     /// The method's name, as written.
     pub(crate) name: &'static str,
-    /// The return type as written, for messages.
-    pub(crate) output: &'static str,
-    /// Writes `Default::default()` of the return type, when it has one.
-    pub(crate) default_into: fn(&mut Slot<'_>) -> bool,
+    /// The return type: as written, and its default.
+    pub(crate) output: &'static Output,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
     /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
     /// once, before any call, so a panic cannot leave it half changed.
@@ -113,13 +111,12 @@ impl MethodCommon {
     fn new(
         core: &MockCore,
         name: &'static str,
-        (output, default_into): (&'static str, fn(&mut Slot<'_>) -> bool),
+        output: &'static Output,
         calls: Arc<dyn ErasedCalls>,
     ) -> Self {
         MethodCommon {
             name,
             output,
-            default_into,
             original: AssertUnwindSafe(OnceLock::new()),
             mock: Arc::clone(&core.shared),
             awaits: Mutex::new(Vec::new()),
@@ -234,12 +231,8 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 impl<S: Signature, A> Method<S, A> {
     /// A new handle of method `name`, registered with `core`'s history.
     pub(crate) fn new(core: &MockCore, name: &'static str) -> Self {
-        Method::from_inner(MethodInner::new(core, name, meta::<S>()))
-    }
-
-    pub(crate) fn from_inner(inner: Arc<MethodInner<S::Args>>) -> Self {
         Method {
-            inner,
+            inner: MethodInner::new(core, name, meta::<S>()),
             arity: PhantomData,
         }
     }
@@ -269,7 +262,7 @@ impl<A: ArgKinds> MethodInner<A> {
         let common = MethodCommon::new(
             core,
             name,
-            (meta.output, meta.default_into),
+            &meta.output,
             Arc::clone(&calls) as Arc<dyn ErasedCalls>,
         );
         let epoch = common.mock.epoch();
@@ -307,9 +300,7 @@ impl<A: ArgKinds> MethodInner<A> {
 
     /// The `Debug` of each recorded argument, for messages.
     pub(crate) fn debug_args(&self, record: &A::Record) -> Vec<String> {
-        let mut args = Vec::new();
-        (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
-        args
+        crate::calls::debug_args::<A>(self.visit_args, record)
     }
 }
 

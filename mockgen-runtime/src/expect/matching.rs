@@ -94,7 +94,7 @@ impl<A: ArgKinds> MethodInner<A> {
     #[track_caller]
     pub(crate) fn unconfigured(&self, entry: &AnyEntry, expected: bool, out: &mut Slot<'_>) {
         if expected {
-            if (self.default_into)(out) {
+            if (self.output.default_into)(out) {
                 return;
             }
             return self.default_or_panic(Some(entry), out);
@@ -106,7 +106,7 @@ impl<A: ArgKinds> MethodInner<A> {
             .map(|e| e.text.clone())
             .collect();
         let sealed = self.mock.is_sealed();
-        if !sealed && (self.default_into)(out) {
+        if !sealed && (self.output.default_into)(out) {
             return;
         }
         if tried.is_empty() {
@@ -117,7 +117,7 @@ impl<A: ArgKinds> MethodInner<A> {
         } else {
             format!(
                 "no expectation matches this call, nothing else is configured and `{}` has no Default",
-                self.output
+                self.output.text
             )
         };
         let mut listed = String::from("\nExpectations:");
