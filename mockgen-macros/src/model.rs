@@ -46,6 +46,10 @@ pub(crate) struct TraitImpl {
     pub(crate) unsafety: Option<syn::token::Unsafe>,
     pub(crate) assoc_types: Vec<AssocType>,
     pub(crate) assoc_consts: Vec<AssocConst>,
+    /// The trait is dyn-compatible (decided from its declaration, so never
+    /// for `mock!`): a spy's methods call the real value as `dyn Trait`
+    /// themselves instead of through one closure each.
+    pub(crate) dyn_compatible: bool,
 }
 
 /// `type Item = u32;` in the mock's impl.

@@ -141,3 +141,87 @@ fn methods_with_the_same_signature_share_a_marker() {
         [None, Some("hits".to_owned()), None, None, None, None]
     );
 }
+
+#[test]
+fn spies_call_the_real_value_as_dyn_trait_only_when_the_trait_allows_it() {
+    let dyn_compatible =
+        |item: TokenStream| spec_of(quote!(), item).unwrap().impls[0].dyn_compatible;
+    assert!(dyn_compatible(quote! {
+        trait Plain: Send + Sync {
+            fn get(&self, key: &str) -> Option<String>;
+            fn put(&mut self, key: String);
+            fn describe(&self) -> String { String::new() }
+            fn borrowed<'a>(&'a self, key: &'a str) -> &'a str;
+        }
+    }));
+    assert!(dyn_compatible(quote! {
+        trait Generic<T: Clone> {
+            fn get(&self) -> T;
+        }
+    }));
+    let not = [
+        quote!(
+            trait Generic {
+                fn f<T: Clone + 'static>(&self, t: T);
+            }
+        ),
+        quote!(
+            trait Impl {
+                fn f(&self, t: impl Into<String>);
+            }
+        ),
+        quote!(
+            trait Returned {
+                fn f(&self) -> impl Iterator<Item = u8>;
+            }
+        ),
+        quote!(
+            trait Constructor {
+                fn new() -> Self;
+            }
+        ),
+        quote!(
+            trait TakesSelf {
+                fn same(&self, other: &Self) -> bool;
+            }
+        ),
+        quote!(
+            trait Sized2: Sized {
+                fn f(&self);
+            }
+        ),
+        quote!(
+            trait Super: std::fmt::Debug {
+                fn f(&self);
+            }
+        ),
+        quote!(
+            trait Bounded {
+                fn f(&self)
+                where
+                    Self: Sized;
+            }
+        ),
+        quote!(
+            trait Async {
+                async fn f(&self);
+            }
+        ),
+    ];
+    for item in not {
+        let text = item.to_string();
+        assert!(!dyn_compatible(item), "{text}");
+    }
+    let with_const = spec_of(
+        quote!(
+            const N: usize = 1;
+        ),
+        quote!(
+            trait Const {
+                const N: usize;
+                fn f(&self);
+            }
+        ),
+    );
+    assert!(!with_const.unwrap().impls[0].dyn_compatible);
+}

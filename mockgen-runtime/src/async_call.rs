@@ -71,7 +71,9 @@ impl<S: Signature, A> AsyncCall<S, A> {
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
             Resolved::Value => Answer::Value(taken(out)),
-            Resolved::Original => Answer::Original,
+            // An async method does not call the real value of a spy: its
+            // default body answers.
+            Resolved::Original | Resolved::Real => Answer::Original,
         }
     }
 }

@@ -20,6 +20,8 @@ pub(crate) enum Resolved {
     Value,
     /// Only where the caller has an original ([`Original`]).
     Original,
+    /// The spy's real value; only where the caller can call it.
+    Real,
 }
 
 /// What the caller can do with a call that the original implementation
@@ -32,8 +34,18 @@ pub(crate) enum Original {
     /// Run it after `call_original()` (spies and patches).
     OnRequest,
     /// Run it for every call nothing is configured for (trait methods
-    /// with a default body).
+    /// with a default body), unless the mock is a spy: then the real
+    /// value's method answers instead.
     ByDefault,
+    /// There is none, but the caller can call the spy's real value.
+    Real,
+}
+
+impl Original {
+    /// Whether the caller can call the real value of a spy.
+    fn reaches_real(self) -> bool {
+        matches!(self, Original::ByDefault | Original::Real)
+    }
 }
 
 /// What generated code is asked to run for a call: the configured side
@@ -43,6 +55,8 @@ pub(crate) enum Original {
 pub enum Respond<'f, F: ?Sized> {
     SideEffect(&'f F),
     Original,
+    /// The real value of a spy.
+    Real,
 }
 
 impl<S: Signature, A> Method<S, A> {
@@ -61,7 +75,7 @@ impl<S: Signature, A> Method<S, A> {
             .call(record, Original::Missing, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => invoke(effect::<S::Fn>(&f)),
-            Resolved::Value | Resolved::Original => taken(out),
+            Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
         }
     }
 
@@ -78,7 +92,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     /// Like `__call`, for trait methods with a default body: unconfigured
-    /// calls run the default body.
+    /// calls run the default body, or a spy's real method.
     #[doc(hidden)]
     #[track_caller]
     pub fn __call_default(
@@ -119,6 +133,7 @@ impl<S: Signature, A> Method<S, A> {
             Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
             Resolved::Value => taken(out),
             Resolved::Original => respond(Respond::Original),
+            Resolved::Real => respond(Respond::Real),
         }
     }
 }
@@ -264,16 +279,25 @@ impl MethodCommon {
             Action::Ready => Resolved::Value,
             // Without an original, the default answers, as if
             // `call_original` had not been asked for.
-            Action::Original if original == Original::Missing => {
-                self.default_or_panic(entry, out);
-                Resolved::Value
+            Action::Original | Action::Unconfigured => {
+                let requested = matches!(action, Action::Original);
+                if let Some(wrapped) = self.original.get() {
+                    Resolved::Effect(EffectFn::clone(wrapped))
+                } else if original.reaches_real() && self.mock.keeps_real() {
+                    Resolved::Real
+                } else if original == Original::ByDefault
+                    || (requested && original == Original::OnRequest)
+                {
+                    Resolved::Original
+                } else if requested {
+                    // Without an original, the default answers, as if
+                    // `call_original` had not been asked for.
+                    self.default_or_panic(entry, out);
+                    Resolved::Value
+                } else {
+                    return None;
+                }
             }
-            Action::Original => Resolved::Original,
-            Action::Unconfigured => match self.original.get() {
-                Some(wrapped) => Resolved::Effect(EffectFn::clone(wrapped)),
-                None if original == Original::ByDefault => Resolved::Original,
-                None => return None,
-            },
         })
     }
 
@@ -348,7 +372,26 @@ macro_rules! call_with {
                 let mut out = None;
                 match self.inner.call(record, Original::Missing, &mut Slot::new(&mut out)) {
                     Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
-                    Resolved::Value | Resolved::Original => taken(out),
+                    Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
+                }
+            }
+
+            /// Like `__call_with`, for a method of a spy that calls the
+            /// real value itself: the arguments come back when the real
+            /// value should answer.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
+            pub fn __call_or_real<$($lt),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: S::$arg<$lt>),*
+            ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
+                let mut out = None;
+                match self.inner.call(record, Original::Real, &mut Slot::new(&mut out)) {
+                    Resolved::Effect(f) => Ok(effect::<S::Fn>(&f)($($param),*)),
+                    Resolved::Value | Resolved::Original => Ok(taken(out)),
+                    Resolved::Real => Err(($($param,)*)),
                 }
             }
         }

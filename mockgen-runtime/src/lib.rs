@@ -102,4 +102,4 @@ pub use matcher::dispatch as __dispatch;
 #[doc(hidden)]
 pub use patch::{EnvPatch, PatchSlot, Patcher, patched};
 #[doc(hidden)]
-pub use real::Real;
+pub use real::{Lent, Real, RealCell};

@@ -10,6 +10,7 @@ use crate::calls::AnyEntry;
 use crate::expect::Registry;
 use crate::history::{CallList, MockCall};
 use crate::method::Method;
+use crate::real::{Lent, Real, RealCell};
 use crate::recorder::Attached;
 use crate::signature::Signature;
 use crate::sync::lock;
@@ -25,6 +26,9 @@ pub(crate) struct MockShared {
     pub(crate) expectations: Registry,
     /// The recorders the mock is attached to.
     pub(crate) recorders: Attached,
+    /// The real value of a spy. Set once, when the spy is made, so a panic
+    /// cannot leave it half changed.
+    real: std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<RealCell>>>,
 }
 
 impl MockShared {
@@ -35,6 +39,11 @@ impl MockShared {
     #[inline]
     pub(crate) fn epoch(&self) -> u64 {
         self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Whether the mock is a spy, whose methods can call the real value.
+    pub(crate) fn keeps_real(&self) -> bool {
+        self.real.get().is_some()
     }
 }
 
@@ -70,11 +79,6 @@ pub(crate) trait ErasedLog: Send + Sync {
 pub struct MockCore {
     pub(crate) shared: Arc<MockShared>,
     methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
-    /// The real value of a spy (a `Real<T>`), for `into_inner`. Set once,
-    /// when the spy is made, so a panic cannot leave it half changed.
-    real: Arc<
-        std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>>,
-    >,
 }
 
 impl fmt::Debug for MockCore {
@@ -102,23 +106,35 @@ impl MockCore {
                 epoch: AtomicU64::new(0),
                 expectations: Registry::default(),
                 recorders: Attached::default(),
+                real: Default::default(),
             }),
             methods: Arc::default(),
-            real: Arc::default(),
         }
     }
 
+    /// Makes the mock a spy of `real`; the cell is for the methods that
+    /// reach it through a closure.
     #[doc(hidden)]
-    pub fn __keep_real(&self, real: Arc<dyn std::any::Any + Send + Sync>) {
-        let _ = self.real.set(real);
+    pub fn __keep_real<R: Send + 'static>(&self, real: Real<R>) -> Arc<RealCell> {
+        let cell = Arc::new(real.into_cell());
+        let _ = self.shared.real.set(Arc::clone(&cell));
+        cell
+    }
+
+    /// The spy's real value, locked for one call and seen as `D`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __real<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        self.shared
+            .real
+            .get()
+            .expect("invariant: calls reach the real value of spies only")
+            .lend()
     }
 
     #[doc(hidden)]
     pub fn __take_real<T: Send + 'static>(&self) -> Option<T> {
-        self.real
-            .get()?
-            .downcast_ref::<crate::real::Real<T>>()?
-            .take()
+        self.shared.real.get()?.take()
     }
 
     /// The handle of the method that marker `S` was made for.

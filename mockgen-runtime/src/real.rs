@@ -1,72 +1,141 @@
 //! The real value behind a spy (`MockX::wrapping(real)`, Python's
-//! `wraps=`): shared by the mock's handles, lent to one call at a time, and
-//! given back by `into_inner`.
+//! `wraps=`): kept by the mock, lent to one call at a time, and given back
+//! by `into_inner`.
+//!
+//! The value is kept type-erased. A spy's method reaches it through a
+//! *view*: a function, registered when the spy is made, that turns the
+//! erased value into what the method calls (`dyn Trait + Send` for a
+//! dyn-compatible trait, the concrete type otherwise). The generated trait
+//! method then calls the real method itself, so that a spy costs no closure
+//! per method.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::fmt;
-use std::ops::{Deref, DerefMut};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::sync::lock;
 
-/// The real value of a spy. The lock is held while the real method runs:
-/// it is the real value's own lock (a `&mut self` method needs exclusive
-/// access), never one of the mock's.
-#[doc(hidden)]
-pub struct Real<T>(Arc<Mutex<Option<T>>>);
+type Erased = Box<dyn Any + Send>;
 
-impl<T> Clone for Real<T> {
-    fn clone(&self) -> Self {
-        Real(Arc::clone(&self.0))
-    }
+/// `fn(&mut Erased) -> &mut D`, for one `D`, behind `dyn Any`.
+type ErasedView = Box<dyn Any + Send + Sync>;
+
+/// A view of the real value as `D`.
+type View<D> = Box<dyn for<'a> Fn(&'a mut (dyn Any + Send + 'static)) -> &'a mut D + Send + Sync>;
+
+/// The real value given to `wrapping`, with the views its methods are
+/// called through. Made by generated code, kept by the mock.
+#[doc(hidden)]
+pub struct Real<R> {
+    value: R,
+    views: Vec<(TypeId, ErasedView)>,
 }
 
-impl<T> fmt::Debug for Real<T> {
+impl<R> fmt::Debug for Real<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Real(..)")
     }
 }
 
-impl<T: Send + 'static> Real<T> {
-    pub fn new(value: T) -> Self {
-        Real(Arc::new(Mutex::new(Some(value))))
-    }
-
-    /// The real value, locked for one call.
-    #[track_caller]
-    pub fn get(&self) -> RealGuard<'_, T> {
-        let guard = lock(&self.0);
-        if guard.is_none() {
-            panic!("the real value of this spy was taken back with `into_inner`");
+impl<R: Send + 'static> Real<R> {
+    pub fn new(value: R) -> Self {
+        Real {
+            value,
+            views: Vec::new(),
         }
-        RealGuard(guard)
     }
 
-    /// Takes the real value back.
-    pub fn take(&self) -> Option<T> {
-        lock(&self.0).take()
+    /// Lets the spy's methods see the value as `D` (`|r| r` coerces it to
+    /// `dyn Trait + Send`).
+    pub fn view<D: ?Sized + 'static>(mut self, view: fn(&mut R) -> &mut D) -> Self {
+        let view: View<D> = Box::new(move |erased| {
+            view(
+                erased
+                    .downcast_mut::<R>()
+                    .expect("invariant: a spy's views are made for its value's type"),
+            )
+        });
+        self.views.push((TypeId::of::<D>(), Box::new(view)));
+        self
     }
 
-    /// Type-erased, for the mock to keep.
-    pub fn erased(&self) -> Arc<dyn Any + Send + Sync> {
-        Arc::new(self.clone())
+    pub(crate) fn into_cell(self) -> RealCell {
+        RealCell {
+            value: Mutex::new(Some(Box::new(self.value))),
+            views: self.views,
+        }
     }
+}
+
+/// The real value of a spy, as the mock keeps it.
+#[doc(hidden)]
+pub struct RealCell {
+    /// Locked while a real method runs: this is the real value's own lock
+    /// (a `&mut self` method needs exclusive access), never one of the
+    /// mock's. `None` once `into_inner` took the value back.
+    value: Mutex<Option<Erased>>,
+    views: Vec<(TypeId, ErasedView)>,
+}
+
+impl fmt::Debug for RealCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RealCell(..)")
+    }
+}
+
+impl RealCell {
+    /// The real value, locked for one call and seen as `D`.
+    #[track_caller]
+    pub fn lend<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        let view = self
+            .views
+            .iter()
+            .find(|(id, _)| *id == TypeId::of::<D>())
+            .and_then(|(_, view)| view.downcast_ref::<View<D>>())
+            .expect("invariant: a spy's methods call it through a view it has");
+        let value = lock(&self.value);
+        if value.is_none() {
+            taken_panic();
+        }
+        Lent { value, view }
+    }
+
+    /// Takes the real value back, if it is an `R`.
+    pub(crate) fn take<R: 'static>(&self) -> Option<R> {
+        let mut value = lock(&self.value);
+        if !value.as_ref()?.is::<R>() {
+            return None;
+        }
+        value.take()?.downcast().ok().map(|boxed| *boxed)
+    }
+}
+
+#[cold]
+#[track_caller]
+fn taken_panic() -> ! {
+    panic!("the real value of this spy was taken back with `into_inner`")
 }
 
 /// The real value of a spy, locked while one of its methods runs.
 #[doc(hidden)]
-#[allow(missing_debug_implementations)]
-pub struct RealGuard<'a, T>(MutexGuard<'a, Option<T>>);
+pub struct Lent<'a, D: ?Sized> {
+    value: MutexGuard<'a, Option<Erased>>,
+    view: &'a View<D>,
+}
 
-impl<T> Deref for RealGuard<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        self.0.as_ref().expect("invariant: checked by `Real::get`")
+impl<D: ?Sized> fmt::Debug for Lent<'_, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Lent(..)")
     }
 }
 
-impl<T> DerefMut for RealGuard<'_, T> {
-    fn deref_mut(&mut self) -> &mut T {
-        self.0.as_mut().expect("invariant: checked by `Real::get`")
+impl<D: ?Sized> Lent<'_, D> {
+    /// The real value, to call one method on.
+    pub fn value(&mut self) -> &mut D {
+        let erased = self
+            .value
+            .as_deref_mut()
+            .expect("invariant: checked by `RealCell::lend`");
+        (self.view)(erased)
     }
 }

@@ -11,7 +11,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{async_method, statics};
+use super::{async_method, statics, wrapping};
 use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 
@@ -74,33 +74,63 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     }
     let sig = signature(method);
     let conversions = args.iter().map(conversion);
-    let records = args.iter().map(|a| record(a, rt));
+    let records: Vec<_> = args.iter().map(|a| record(a, rt)).collect();
     let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
     let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));
     let handle = handle(spec, method, rt);
     let (local, value) = (names::hygienic("handle"), names::hygienic("value"));
+    // A spy's method that calls the real value itself.
+    let real = wrapping::own_delegation(spec, method).map(|view| {
+        let core = names::core_field();
+        let idents: Vec<_> = args.iter().map(|a| &a.ident).collect();
+        let call = wrapping::real_call(
+            method,
+            quote!(self.#core.__real::<#view>().value()),
+            &idents,
+        );
+        (idents, call)
+    });
+    // The owned value that answers the call.
+    let answer = |handle: &TokenStream| match &real {
+        Some((idents, call)) => quote! {
+            match #handle.__call_or_real((#(#records,)*), #(#passed),*) {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err((#(#idents,)*)) => #call,
+            }
+        },
+        None => quote!(#handle.__call_with((#(#records,)*), #(#passed),*)),
+    };
     let body = match (output.serve, default_body) {
         (Serve::Value, Some(default)) => {
             let respond_ty = rt.item("Respond");
             let rebind = args.iter().map(rebind_pattern);
+            let default_arm = quote! {
+                {
+                    #(#rebind)*
+                    #default
+                }
+            };
+            let arms = match &real {
+                Some((_, call)) => quote! {
+                    #respond_ty::Original => #default_arm
+                    #respond_ty::Real => #call,
+                },
+                None => quote!(#respond_ty::Original | #respond_ty::Real => #default_arm),
+            };
             quote! {
                 let #local = ::core::clone::Clone::clone(#handle);
                 #local.__call_default((#(#records,)*), |#respond| match #respond {
                     #respond_ty::SideEffect(#f) => #f(#(#passed),*),
-                    #respond_ty::Original => {
-                        #(#rebind)*
-                        #default
-                    }
+                    #arms
                 })
             }
         }
-        (Serve::Value, None) => quote! {
-            #handle.__call_with((#(#records,)*), #(#passed),*)
-        },
+        (Serve::Value, None) => answer(&handle),
         (Serve::Write, _) => {
             let formatter = &args[0].ident;
+            let answer = answer(&handle);
             quote! {
-                let #value = #handle.__call_with((#(#records,)*), #(#passed),*);
+                let #value = #answer;
                 ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
@@ -109,18 +139,20 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 Serve::ResultDeref => quote!(::core::ops::Deref::deref),
                 _ => quote!(::core::convert::identity),
             };
+            let answer = answer(&quote!(#local));
             quote! {
                 let #local = #handle;
-                match #local.__call_with((#(#records,)*), #(#passed),*) {
+                match #answer {
                     ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(#deref(#local.__lend(#value))),
                     ::core::result::Result::Err(#value) => ::core::result::Result::Err(#value),
                 }
             }
         }
         (serve, _) => {
+            let answer = answer(&quote!(#local));
             let lent = quote!({
                 let #local = #handle;
-                #local.__lend(#local.__call_with((#(#records,)*), #(#passed),*))
+                #local.__lend(#answer)
             });
             serve_expr(serve, lent)
         }

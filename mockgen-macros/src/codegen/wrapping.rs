@@ -2,16 +2,27 @@
 //! that can delegate answer unconfigured calls with the real value's
 //! method; `into_inner()` gives the real value back.
 //!
+//! The mock keeps the real value with the views its methods see it through.
+//! A method of a dyn-compatible trait (or of an `#[autospec]` type) calls
+//! it itself (see `trait_impl`), so that `wrapping` is the same few lines
+//! however many methods the trait has:
+//!
 //! ```text
-//! pub fn wrapping<T: Weather + Send + 'static>(real: T) -> Self {
-//!     let mock = Self::new();
-//!     let real = Real::new(real);
-//!     mock.temperature.__set_original(<Sig as Sig1>::boxed({
-//!         let real = real.clone();
-//!         move |a0| real.get().temperature(a0)
-//!     }));
+//! pub fn wrapping<R: Weather + Send + 'static>(real: R) -> Self {
+//!     let mock = Self::named("MockWeather");
+//!     mock.core.__keep_real(Real::new(real).view::<dyn Weather + Send>(|r| r));
 //!     mock
 //! }
+//! ```
+//!
+//! Any other trait's methods call it through one closure each:
+//!
+//! ```text
+//!     let real = mock.core.__keep_real(Real::new(real).view::<R>(|r| r));
+//!     mock.next.__set_original(<Sig as Sig0>::boxed({
+//!         let real = Arc::clone(&real);
+//!         move || real.lend::<R>().value().next()
+//!     }));
 //! ```
 
 use proc_macro2::TokenStream;
@@ -38,11 +49,36 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     };
     let real = rt.item("Real");
     let core = names::core_field();
-    let delegations = spec
+    let mut views: Vec<TokenStream> = spec
+        .impls
+        .iter()
+        .filter_map(|trait_impl| {
+            let view = view(spec, trait_impl)?;
+            Some(match &spec.inherent_self {
+                Some(self_ty) => {
+                    quote!(.view::<#view>(|r| ::core::borrow::BorrowMut::<#self_ty>::borrow_mut(r)))
+                }
+                None => quote!(.view::<#view>(|r| r)),
+            })
+        })
+        .collect();
+    // Methods of a trait that is not dyn-compatible call the real value
+    // through closures, which see it as its own type.
+    let closures: Vec<_> = spec
         .methods
         .iter()
-        .filter(|m| delegates(m))
-        .map(|m| delegation(spec, m, rt));
+        .filter(|m| delegates(m) && view(spec, &spec.impls[m.impl_index]).is_none())
+        .map(|m| delegation(spec, m, &real_ty, rt))
+        .collect();
+    if !closures.is_empty() {
+        views.push(quote!(.view::<#real_ty>(|r| r)));
+    }
+    let kept = quote!(mock.#core.__keep_real(#real::new(real) #(#views)*));
+    let keep = if closures.is_empty() {
+        quote!(#kept;)
+    } else {
+        quote!(let real = #kept;)
+    };
     let mock_name = mock_ident.to_string();
     quote! {
         impl #impl_generics #mock_ident #ty_generics #where_clause {
@@ -55,9 +91,8 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                 #real_ty: #bound + ::core::marker::Send + 'static,
             {
                 let mock = Self::named(#mock_name);
-                let real = #real::new(real);
-                mock.#core.__keep_real(real.erased());
-                #(#delegations)*
+                #keep
+                #(#closures)*
                 mock
             }
 
@@ -69,6 +104,29 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             }
         }
     }
+}
+
+/// What a spy's methods of `trait_impl` see the real value as, when they
+/// call it themselves: the `#[autospec]` type, or `dyn Trait + Send` for a
+/// dyn-compatible trait. `None`: they call it through closures.
+pub(crate) fn view(spec: &MockSpec, trait_impl: &crate::model::TraitImpl) -> Option<TokenStream> {
+    match &spec.inherent_self {
+        Some(self_ty) => Some(quote!(#self_ty)),
+        None if trait_impl.dyn_compatible => {
+            let bound = bound_with_assoc_types(trait_impl);
+            Some(quote!(dyn #bound + ::core::marker::Send + 'static))
+        }
+        None => None,
+    }
+}
+
+/// The view a method calls the real value through itself (see [`view`]),
+/// if it delegates that way.
+pub(crate) fn own_delegation(spec: &MockSpec, method: &MockMethod) -> Option<TokenStream> {
+    if !delegates(method) {
+        return None;
+    }
+    view(spec, &spec.impls[method.impl_index])
 }
 
 /// `Iterator<Item = u32>`: the trait with the mock's associated types, so
@@ -125,7 +183,12 @@ fn delegates(method: &MockMethod) -> bool {
         && !matches!(method.output.serve, Serve::Write)
 }
 
-fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+fn delegation(
+    spec: &MockSpec,
+    method: &MockMethod,
+    real_ty: &syn::Ident,
+    rt: &Runtime,
+) -> TokenStream {
     let ident = &method.ident;
     let cfgs = &method.cfgs;
     let marker = method.marker(&spec.mock_ident);
@@ -134,14 +197,26 @@ fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream
     let params: Vec<_> = (0..method.args.len())
         .map(|i| format_ident!("a{}", i))
         .collect();
-    let receiver = match &spec.inherent_self {
-        Some(self_ty) => {
-            quote!(::core::borrow::BorrowMut::<#self_ty>::borrow_mut(&mut *real.get()))
-        }
-        None => quote!((&mut *real.get())),
-    };
-    let call = quote!(#receiver.#ident(#(#params),*));
-    let owned = match method.output.serve {
+    let call = real_call(method, quote!(real.lend::<#real_ty>().value()), &params);
+    quote! {
+        #(#cfgs)*
+        mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
+            let real = ::std::sync::Arc::clone(&real);
+            move |#(#params),*| #call
+        }));
+    }
+}
+
+/// `real.method(args)`, turned into the owned value the mock's handle
+/// answers with.
+pub(crate) fn real_call(
+    method: &MockMethod,
+    real: TokenStream,
+    args: &[impl quote::ToTokens],
+) -> TokenStream {
+    let ident = &method.ident;
+    let call = quote!(#real.#ident(#(#args),*));
+    match method.output.serve {
         Serve::Value | Serve::Write => call,
         Serve::Ref => quote!(::core::clone::Clone::clone(#call)),
         Serve::Deref => quote!(::std::borrow::ToOwned::to_owned(#call)),
@@ -156,12 +231,5 @@ fn delegation(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream
         Serve::ResultDeref => {
             quote!(::core::result::Result::map(#call, ::std::borrow::ToOwned::to_owned))
         }
-    };
-    quote! {
-        #(#cfgs)*
-        mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
-            let real = ::core::clone::Clone::clone(&real);
-            move |#(#params),*| #owned
-        }));
     }
 }

@@ -4,6 +4,7 @@
 mod arg;
 mod assoc;
 pub(crate) mod bounds;
+mod dyn_compatible;
 mod inherent;
 mod method;
 mod output;
@@ -83,6 +84,8 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         &mut errors,
     );
     errors.finish()?;
+    let mut impls = impls;
+    impls[0].dyn_compatible = dyn_compatible::is(item);
     Ok(MockSpec {
         vis: item.vis.clone(),
         mock_ident,
@@ -175,6 +178,7 @@ pub(crate) fn lower_impls(
             unsafety: decl.unsafety,
             assoc_types,
             assoc_consts,
+            dyn_compatible: false,
         });
     }
     shared::share_markers(&mut methods);

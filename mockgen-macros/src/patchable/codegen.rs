@@ -152,7 +152,8 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
                 (#(#records,)*),
                 |#respond| match #respond {
                     #respond_ty::SideEffect(#f) => #f(#(#passed),*),
-                    #respond_ty::Original => #call_original,
+                    // A patch has no real value besides its original.
+                    #respond_ty::Original | #respond_ty::Real => #call_original,
                 },
             ),
         }

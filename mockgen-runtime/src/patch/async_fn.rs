@@ -26,7 +26,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
             Resolved::Value => Answer::Value(taken(out)),
-            Resolved::Original => Answer::Original,
+            Resolved::Original | Resolved::Real => Answer::Original,
         }
     }
 }
