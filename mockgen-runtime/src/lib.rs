@@ -47,6 +47,7 @@ mod mock;
 mod mock_fn;
 mod mock_open;
 mod patch;
+mod precompiled;
 mod queue;
 mod real;
 mod recorder;
@@ -102,4 +103,5 @@ pub use matcher::dispatch as __dispatch;
 #[doc(hidden)]
 pub use patch::{EnvPatch, PatchSlot, Patcher, patched};
 #[doc(hidden)]
+pub use precompiled::__precompiled;
 pub use real::{Lent, Real, RealCell};

@@ -257,7 +257,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl<A: ArgKinds> MethodInner<A> {
-    fn new(core: &MockCore, name: &'static str, meta: &'static Meta<A>) -> Arc<Self> {
+    pub(crate) fn new(core: &MockCore, name: &'static str, meta: &'static Meta<A>) -> Arc<Self> {
         let (calls, pusher) = Calls::new(name, meta.visit_args);
         let common = MethodCommon::new(
             core,
