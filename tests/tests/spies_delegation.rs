@@ -209,3 +209,40 @@ fn wraps_1_a_mock_of_a_foreign_trait_delegates() {
     assert_eq!(spy.next(), None);
     assert_eq!(spy.next.call_count(), 4);
 }
+
+/// A generic trait: the real value is seen as `dyn Cache<K, V> + Send`.
+#[automock]
+pub trait Cache<K: Clone + std::fmt::Debug + PartialEq, V: Clone + std::fmt::Debug + PartialEq>:
+    Send
+{
+    fn load(&self, key: K) -> Option<V>;
+    fn store(&mut self, key: K, value: V);
+}
+
+#[derive(Debug, Default)]
+pub struct VecCache<K, V>(Vec<(K, V)>);
+
+impl<K, V> Cache<K, V> for VecCache<K, V>
+where
+    K: Clone + std::fmt::Debug + PartialEq + Send,
+    V: Clone + std::fmt::Debug + PartialEq + Send,
+{
+    fn load(&self, key: K) -> Option<V> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }
+    fn store(&mut self, key: K, value: V) {
+        self.0.push((key, value));
+    }
+}
+
+#[test]
+fn wraps_1_a_generic_trait_delegates() {
+    let mut spy = MockCache::<u32, String>::wrapping(VecCache::default());
+    spy.store(1, "one".into());
+    assert_eq!(spy.load(1).as_deref(), Some("one"));
+    assert_eq!(spy.load(2), None);
+    spy.load.assert_has_calls([call!(1), call!(2)]);
+}
