@@ -277,8 +277,10 @@ impl MethodCommon {
                 Resolved::Value
             }
             Action::Ready => Resolved::Value,
-            // Without an original, the default answers, as if
-            // `call_original` had not been asked for.
+            // Nothing configured answers (or `call_original` asked for the
+            // original): a spy's real value, through its closure or handed
+            // back to the caller; else the caller's original; else the
+            // default.
             Action::Original | Action::Unconfigured => {
                 let requested = matches!(action, Action::Original);
                 if let Some(wrapped) = self.original.get() {

@@ -7,6 +7,16 @@
 //!     handle.__call_with((<str as ToOwned>::to_owned(city),), city)
 //! }
 //! ```
+//!
+//! A method of a dyn-compatible trait also calls a spy's real value itself
+//! (see `wrapping`), when the handle hands its arguments back:
+//!
+//! ```text
+//! match (&self.temperature).__call_or_real((__record::<str>(city),), city) {
+//!     Ok(value) => value,
+//!     Err((city,)) => self.core.__real::<dyn Weather + Send>().value().temperature(city),
+//! }
+//! ```
 
 use proc_macro2::TokenStream;
 use quote::quote;
