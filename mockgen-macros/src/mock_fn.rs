@@ -129,7 +129,6 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
         syn::ReturnType::Type(_, ty) => quote!(#ty),
     };
     let (method_ty, core_ty, mock_fn) = (rt.item("Method"), rt.item("MockCore"), rt.item("MockFn"));
-    let f = names::hygienic("side_effect");
     Ok(quote! {{
         #signature
 
@@ -139,7 +138,7 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
             let handle = ::core::clone::Clone::clone(handle);
             move |#(#params),*| -> #out_ty {
                 #(#conversions)*
-                handle.__call((#(#records,)*), |#f| #f(#(#passed),*))
+                handle.__call_with((#(#records,)*), #(#passed),*)
             }
         })
     }})

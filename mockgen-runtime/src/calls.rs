@@ -2,7 +2,7 @@
 //! method and reset, so that recording a call allocates nothing of its own
 //! (the log grows in chunks, like a `Vec`) and a recorded entry never
 //! moves. Histories, recorders and assertions hold a handle on the
-//! vector and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
+//! log and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
 //! without a lock.
 //!
 //! Generic over the argument kinds alone, not the whole signature: methods
@@ -18,13 +18,6 @@ use crate::signature::Signature;
 
 /// Calls `each` with a view of every argument of a record.
 pub(crate) type VisitArgs<A> = for<'r> fn(&'r <A as ArgKinds>::Record, &mut dyn FnMut(ArgView<'r>));
-
-/// The `Debug` text of each argument of `record`.
-pub(crate) fn debug_args<A: ArgKinds>(visit_args: VisitArgs<A>, record: &A::Record) -> Vec<String> {
-    let mut args = Vec::new();
-    visit_args(record, &mut |view| args.push(view.to_debug_string()));
-    args
-}
 
 /// One recorded call of a method with argument kinds `A`.
 pub(crate) struct Entry<A: ArgKinds> {

@@ -60,26 +60,7 @@ pub enum Respond<'f, F: ?Sized> {
 }
 
 impl<S: Signature, A> Method<S, A> {
-    /// Records a call and answers it. `invoke` calls the side effect with
-    /// the call's arguments.
-    #[doc(hidden)]
-    #[track_caller]
-    pub fn __call(
-        &self,
-        record: RecordOf<S>,
-        invoke: impl FnOnce(&S::Fn) -> S::Output,
-    ) -> S::Output {
-        let mut out = None;
-        match self
-            .inner
-            .call(record, Original::Missing, &mut Slot::new(&mut out))
-        {
-            Resolved::Effect(f) => invoke(effect::<S::Fn>(&f)),
-            Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
-        }
-    }
-
-    /// Like `__call`, for handles that have an original implementation:
+    /// Like `__call_with`, for handles that have an original implementation:
     /// unconfigured calls run it after `call_original()`.
     #[doc(hidden)]
     #[track_caller]
@@ -91,7 +72,7 @@ impl<S: Signature, A> Method<S, A> {
         self.call_responding(record, Original::OnRequest, respond)
     }
 
-    /// Like `__call`, for trait methods with a default body: unconfigured
+    /// Like `__call_with`, for trait methods with a default body: unconfigured
     /// calls run the default body, or a spy's real method.
     #[doc(hidden)]
     #[track_caller]
@@ -364,8 +345,8 @@ macro_rules! call_with {
             S::Fn: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output,
         {
             /// Records a call and answers it; a side effect gets the
-            /// arguments. (`__call` with the side effect's call spelled
-            /// out by the runtime, not by a closure in each mocked method.)
+            /// arguments (called by the runtime, not by a closure in each
+            /// mocked method).
             #[doc(hidden)]
             #[track_caller]
             // The mocked method's arguments, one by one, up to twelve.

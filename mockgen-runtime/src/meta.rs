@@ -10,7 +10,7 @@
 
 use crate::answer::{Slot, put};
 use crate::args::ArgKinds;
-use crate::calls::{VisitArgs, debug_args};
+use crate::calls::VisitArgs;
 use crate::message::render_call;
 use crate::signature::Signature;
 
@@ -54,6 +54,8 @@ fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
 impl<A: ArgKinds> Meta<A> {
     /// Renders `name(arg, …)`.
     pub(crate) fn render(&self, name: &str, record: &A::Record) -> String {
-        render_call(name, &debug_args::<A>(self.visit_args, record))
+        let mut args = Vec::new();
+        (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
+        render_call(name, &args)
     }
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use crate::answer::EffectFn;
 use crate::append_log::Pusher;
 use crate::args::ArgKinds;
-use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls, VisitArgs};
+use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls};
 use crate::configure::Config;
 use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
 use crate::meta::{Meta, Output, meta};
@@ -65,8 +65,8 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
 pub(crate) struct MethodInner<A: ArgKinds> {
     /// What does not depend on the argument kinds (reached through `Deref`).
     common: MethodCommon,
-    /// How to show its calls.
-    visit_args: VisitArgs<A>,
+    /// How to show its calls (and, through `common`, its return type).
+    meta: &'static Meta<A>,
     /// What a call changes, under one lock.
     state: Mutex<State<A>>,
     /// Expectations (`expect`), tried before the configuration.
@@ -268,7 +268,7 @@ impl<A: ArgKinds> MethodInner<A> {
         let epoch = common.mock.epoch();
         let inner = Arc::new(MethodInner {
             common,
-            visit_args: meta.visit_args,
+            meta,
             state: Mutex::new(State {
                 calls,
                 pusher,
@@ -298,9 +298,9 @@ impl<A: ArgKinds> MethodInner<A> {
         lock(&self.state)
     }
 
-    /// The `Debug` of each recorded argument, for messages.
-    pub(crate) fn debug_args(&self, record: &A::Record) -> Vec<String> {
-        crate::calls::debug_args::<A>(self.visit_args, record)
+    /// `name(arg, …)` of a recorded call, the method named `name`.
+    pub(crate) fn render_record(&self, name: &str, record: &A::Record) -> String {
+        self.meta.render(name, record)
     }
 }
 
@@ -324,7 +324,7 @@ impl<A: ArgKinds> ErasedLog for MethodInner<A> {
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.name, self.visit_args);
+            let (fresh, pusher) = Calls::new(self.name, self.meta.visit_args);
             *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)

@@ -4,10 +4,12 @@
 //!
 //! The value is kept type-erased. A spy's method reaches it through a
 //! *view*: a function, registered when the spy is made, that turns the
-//! erased value into what the method calls (`dyn Trait + Send` for a
-//! dyn-compatible trait, the concrete type otherwise). The generated trait
-//! method then calls the real method itself, so that a spy costs no closure
-//! per method.
+//! erased value into what the method calls: `dyn Trait + Send` for a
+//! dyn-compatible trait, the `#[autospec]` type for a mock of a concrete
+//! type, the value's own type otherwise. The generated method calls the
+//! real method itself in the first two cases, so that such a spy costs no
+//! closure per method; other traits' methods call it from one closure
+//! each.
 
 use std::any::{Any, TypeId};
 use std::fmt;

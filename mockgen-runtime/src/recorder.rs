@@ -64,18 +64,15 @@ pub(crate) struct Attached {
 }
 
 impl Attached {
-    /// Adds a recorded call to every attached recorder.
-    /// Whether any recorder is attached (checked before building the
-    /// type-erased entry that `record` takes).
+    /// Whether any recorder is attached: callers check it before building
+    /// the type-erased entry that `record` takes.
     #[inline]
     pub(crate) fn any(&self) -> bool {
         self.any.load(Ordering::Acquire)
     }
 
+    /// Adds a recorded call to every attached recorder.
     pub(crate) fn record(&self, entry: &AnyEntry) {
-        if !self.any() {
-            return;
-        }
         let recorders = lock(&self.list).clone();
         for (path, recorder) in recorders {
             let call = MockCall::new(path, entry.clone());

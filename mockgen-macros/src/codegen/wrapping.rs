@@ -67,7 +67,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let closures: Vec<_> = spec
         .methods
         .iter()
-        .filter(|m| delegates(m) && view(spec, &spec.impls[m.impl_index]).is_none())
+        .filter(|m| delegates(m) && !calls_real_itself(spec, &spec.impls[m.impl_index]))
         .map(|m| delegation(spec, m, &real_ty, rt))
         .collect();
     if !closures.is_empty() {
@@ -106,18 +106,26 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     }
 }
 
+/// Whether a spy's methods of `trait_impl` call the real value themselves
+/// (through a [`view`] of it) rather than through closures.
+fn calls_real_itself(spec: &MockSpec, trait_impl: &crate::model::TraitImpl) -> bool {
+    spec.inherent_self.is_some() || trait_impl.dyn_compatible
+}
+
 /// What a spy's methods of `trait_impl` see the real value as, when they
 /// call it themselves: the `#[autospec]` type, or `dyn Trait + Send` for a
 /// dyn-compatible trait. `None`: they call it through closures.
 pub(crate) fn view(spec: &MockSpec, trait_impl: &crate::model::TraitImpl) -> Option<TokenStream> {
-    match &spec.inherent_self {
-        Some(self_ty) => Some(quote!(#self_ty)),
-        None if trait_impl.dyn_compatible => {
-            let bound = bound_with_assoc_types(trait_impl);
-            Some(quote!(dyn #bound + ::core::marker::Send + 'static))
-        }
-        None => None,
+    if !calls_real_itself(spec, trait_impl) {
+        return None;
     }
+    Some(match &spec.inherent_self {
+        Some(self_ty) => quote!(#self_ty),
+        None => {
+            let bound = bound_with_assoc_types(trait_impl);
+            quote!(dyn #bound + ::core::marker::Send + 'static)
+        }
+    })
 }
 
 /// The view a method calls the real value through itself (see [`view`]),

@@ -76,7 +76,7 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         given_consts: &input.assoc_consts,
     };
     let overrides = input.options.overrides();
-    let (impls, methods) = lower_impls(
+    let (mut impls, methods) = lower_impls(
         &mock_ident,
         &generics,
         &[trait_impl],
@@ -84,7 +84,6 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         &mut errors,
     );
     errors.finish()?;
-    let mut impls = impls;
     impls[0].dyn_compatible = dyn_compatible::is(item);
     Ok(MockSpec {
         vis: item.vis.clone(),

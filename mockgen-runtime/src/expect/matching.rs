@@ -5,7 +5,7 @@ use crate::answer::Slot;
 use crate::args::ArgKinds;
 use crate::calls::{AnyEntry, Entry};
 use crate::dispatch::Resolved;
-use crate::message::{render_call, times};
+use crate::message::times;
 use crate::method::MethodInner;
 use crate::sync::lock;
 
@@ -72,7 +72,7 @@ impl<A: ArgKinds> MethodInner<A> {
                 self.qualified_name(),
                 expectation.text,
                 times(max),
-                self.render_record(&entry.record),
+                self.render_record(self.name, &entry.record),
             );
         }
         Matched::NoMatch
@@ -80,12 +80,7 @@ impl<A: ArgKinds> MethodInner<A> {
 
     /// `MockLog.write("x")`.
     fn render_qualified(&self, entry: &Entry<A>) -> String {
-        render_call(&self.qualified_name(), &self.debug_args(&entry.record))
-    }
-
-    /// `write("x")`.
-    fn render_record(&self, record: &A::Record) -> String {
-        render_call(self.name, &self.debug_args(record))
+        self.render_record(&self.qualified_name(), &entry.record)
     }
 
     /// A call that nothing configured answers: `Default` when the return
