@@ -45,7 +45,7 @@ impl<S: Signature, A> Method<S, A> {
     pub fn __call_async(&self, record: RecordOf<S>) -> AsyncCall<S, A> {
         AsyncCall {
             method: self.clone(),
-            entry: self.inner.record_call(record),
+            entry: self.inner.record_call::<S::Args>(record),
         }
     }
 }
@@ -57,7 +57,8 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        lock(&self.method.inner.awaits).push(AnyEntry::from(self.entry.clone()));
+        let entry = AnyEntry::from(self.entry);
+        lock(&self.method.inner.awaits).push(entry.clone());
         let original = if has_original {
             Original::ByDefault
         } else {
@@ -67,7 +68,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
         match self
             .method
             .inner
-            .resolve(&self.entry, original, &mut Slot::new(&mut out))
+            .resolve(&entry, original, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
             Resolved::Value => Answer::Value(taken(out)),

@@ -5,45 +5,56 @@
 //! log and an index ([`AnyEntry`], [`EntryRef`]) and read the entry
 //! without a lock.
 //!
-//! Generic over the argument kinds alone, not the whole signature: methods
-//! that take the same arguments share this code whatever they return.
+//! Not generic: the log knows its entries' type at run time (see
+//! [`append_log`](crate::append_log)), and what shows them comes from the
+//! signature's [`Meta`]. So this code is compiled once, in this crate;
+//! typed handles ([`EntryRef`]) check the entries' type when made.
 
-use std::any::Any;
+use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use crate::append_log::{AppendLog, Pusher};
+use crate::append_log::{AppendLog, EntryType, Pusher};
 use crate::args::{ArgKinds, ArgView};
+use crate::meta::Meta;
 use crate::signature::Signature;
 
-/// Calls `each` with a view of every argument of a record.
-pub(crate) type VisitArgs<A> = for<'r> fn(&'r <A as ArgKinds>::Record, &mut dyn FnMut(ArgView<'r>));
+/// Calls `each` with a view of every argument of entry `index` of `calls`.
+pub(crate) type VisitArgs = for<'r> fn(&'r Calls, usize, &mut dyn FnMut(ArgView<'r>));
 
-/// One recorded call of a method with argument kinds `A`.
+/// One recorded call of a method with argument kinds `A`; the log keeps
+/// its place in the process-wide order (see `seq`) beside it.
 pub(crate) struct Entry<A: ArgKinds> {
-    /// The call's place in the process-wide order (see `seq`).
-    pub(crate) seq: u64,
     pub(crate) record: A::Record,
+}
+
+impl<A: ArgKinds> Entry<A> {
+    /// What the log of a method with argument kinds `A` holds.
+    pub(crate) fn entry_type() -> EntryType {
+        EntryType::of::<Self>()
+    }
 }
 
 /// The calls of one method since its last reset, in call order. Pushed to
 /// under the method's lock (so that index order is `seq` order), read
 /// without it.
-pub(crate) struct Calls<A: ArgKinds> {
+pub(crate) struct Calls {
     /// The method's name.
     name: &'static str,
-    visit_args: VisitArgs<A>,
-    entries: AppendLog<Entry<A>>,
+    visit_args: VisitArgs,
+    /// `Entry<A>`s of the method's argument kinds `A`.
+    entries: AppendLog,
 }
 
-impl<A: ArgKinds> Calls<A> {
-    /// An empty log, and the right to push to it.
-    pub(crate) fn new(name: &'static str, visit_args: VisitArgs<A>) -> (Arc<Self>, Pusher) {
-        let (entries, pusher) = AppendLog::new();
+impl Calls {
+    /// An empty log of the calls of a method named `name`, and the right to
+    /// push to it.
+    pub(crate) fn new(name: &'static str, meta: &Meta) -> (Arc<Self>, Pusher) {
+        let (entries, pusher) = AppendLog::new((meta.entry_type)());
         (
             Arc::new(Calls {
                 name,
-                visit_args,
+                visit_args: meta.visit_args,
                 entries,
             }),
             pusher,
@@ -55,69 +66,74 @@ impl<A: ArgKinds> Calls<A> {
         self.entries.len()
     }
 
-    /// Adds a call; returns its index.
-    pub(crate) fn push(&self, pusher: &mut Pusher, entry: Entry<A>) -> usize {
-        self.entries.push(pusher, entry)
+    /// Adds call number `seq`; returns its index.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A`.
+    #[inline]
+    pub(crate) fn push<A: ArgKinds>(
+        &self,
+        pusher: &mut Pusher,
+        seq: u64,
+        entry: Entry<A>,
+    ) -> usize {
+        self.entries.push(pusher, seq, entry)
     }
 
-    fn entry(&self, index: usize) -> &Entry<A> {
-        self.entries
-            .get(index)
-            .expect("invariant: an entry handle points at a recorded call")
+    /// Whether the method's argument kinds are `A`.
+    pub(crate) fn holds<A: ArgKinds>(&self) -> bool {
+        self.entries.holds::<Entry<A>>()
     }
-}
 
-/// A method's calls seen without their argument types.
-pub(crate) trait ErasedCalls: Send + Sync {
-    fn len(&self) -> usize;
-    fn seq(&self, index: usize) -> u64;
-    fn method(&self) -> &'static str;
-    fn views(&self, index: usize) -> Vec<ArgView<'_>>;
-    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync>;
-}
+    /// Entry `index`, typed.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A`, or there is no such
+    /// entry.
+    pub(crate) fn entry<A: ArgKinds>(&self, index: usize) -> &Entry<A> {
+        self.entries.get(index).expect(RECORDED)
+    }
 
-impl<A: ArgKinds> ErasedCalls for Calls<A> {
-    fn len(&self) -> usize {
-        Calls::len(self)
+    pub(crate) fn seq(&self, index: usize) -> u64 {
+        self.entries.stamp(index).expect(RECORDED)
     }
-    fn seq(&self, index: usize) -> u64 {
-        self.entry(index).seq
-    }
-    fn method(&self) -> &'static str {
+
+    pub(crate) fn method(&self) -> &'static str {
         self.name
     }
-    fn views(&self, index: usize) -> Vec<ArgView<'_>> {
+
+    pub(crate) fn views(&self, index: usize) -> Vec<ArgView<'_>> {
         let mut views = Vec::new();
-        (self.visit_args)(&self.entry(index).record, &mut |view| views.push(view));
+        (self.visit_args)(self, index, &mut |view| views.push(view));
         views
-    }
-    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync> {
-        self
     }
 }
 
-/// The typed calls behind an erased log of a method with argument kinds
-/// `A`.
-pub(crate) fn typed_calls<A: ArgKinds>(calls: Arc<dyn ErasedCalls>) -> Arc<Calls<A>> {
-    calls.into_any().downcast().unwrap_or_else(|_| {
-        unreachable!("invariant: a method's log holds calls of its argument kinds")
-    })
+const RECORDED: &str = "invariant: an entry handle points at a recorded call";
+
+/// Visits the arguments of entry `index` of `calls`, a log of method `S`.
+pub(crate) fn visit_args<'r, S: Signature>(
+    calls: &'r Calls,
+    index: usize,
+    each: &mut dyn FnMut(ArgView<'r>),
+) {
+    S::visit_args(&calls.entry::<S::Args>(index).record, each);
 }
 
 /// A recorded call of any method: its method's log and its index there.
 #[derive(Clone)]
 pub(crate) struct AnyEntry {
-    calls: Arc<dyn ErasedCalls>,
+    calls: Arc<Calls>,
     index: usize,
 }
 
 impl AnyEntry {
-    pub(crate) fn new(calls: Arc<dyn ErasedCalls>, index: usize) -> Self {
+    pub(crate) fn new(calls: Arc<Calls>, index: usize) -> Self {
         AnyEntry { calls, index }
     }
 
     /// Every entry of `calls`, oldest first.
-    pub(crate) fn all(calls: &Arc<dyn ErasedCalls>) -> Vec<AnyEntry> {
+    pub(crate) fn all(calls: &Arc<Calls>) -> Vec<AnyEntry> {
         (0..calls.len())
             .map(|index| AnyEntry::new(Arc::clone(calls), index))
             .collect()
@@ -146,32 +162,56 @@ impl AnyEntry {
         self.index + 1
     }
 
+    /// The recorded arguments, typed.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A`.
+    pub(crate) fn record<A: ArgKinds>(&self) -> &A::Record {
+        &self.calls.entry::<A>(self.index).record
+    }
+
     /// The typed entry; `S` must be the entry's method.
     pub(crate) fn typed<S: Signature>(self) -> EntryOf<S> {
-        EntryRef {
-            calls: typed_calls(self.calls),
-            index: self.index,
-        }
+        self.of_kinds()
+    }
+
+    /// The typed entry of a method with argument kinds `A`.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A`.
+    pub(crate) fn of_kinds<A: ArgKinds>(self) -> EntryRef<A> {
+        EntryRef::new(self.calls, self.index)
     }
 }
 
 /// A recorded call of a method with argument kinds `A`, kept alive by its
 /// handle.
 pub(crate) struct EntryRef<A: ArgKinds> {
-    calls: Arc<Calls<A>>,
+    calls: Arc<Calls>,
     index: usize,
+    kinds: PhantomData<fn() -> A>,
 }
 
 /// The entries of method `S`.
 pub(crate) type EntryOf<S> = EntryRef<<S as Signature>::Args>;
 
 impl<A: ArgKinds> EntryRef<A> {
-    pub(crate) fn new(calls: Arc<Calls<A>>, index: usize) -> Self {
-        EntryRef { calls, index }
+    /// # Panics
+    /// If the method's argument kinds are not `A`.
+    pub(crate) fn new(calls: Arc<Calls>, index: usize) -> Self {
+        assert!(
+            calls.holds::<A>(),
+            "invariant: a method's log holds calls of its argument kinds"
+        );
+        EntryRef {
+            calls,
+            index,
+            kinds: PhantomData,
+        }
     }
 
     /// Every entry of `calls` up to `len`, oldest first.
-    pub(crate) fn all(calls: &Arc<Calls<A>>, len: usize) -> Vec<Self> {
+    pub(crate) fn all(calls: &Arc<Calls>, len: usize) -> Vec<Self> {
         (0..len)
             .map(|index| EntryRef::new(Arc::clone(calls), index))
             .collect()
@@ -180,7 +220,11 @@ impl<A: ArgKinds> EntryRef<A> {
 
 impl<A: ArgKinds> Clone for EntryRef<A> {
     fn clone(&self) -> Self {
-        EntryRef::new(Arc::clone(&self.calls), self.index)
+        EntryRef {
+            calls: Arc::clone(&self.calls),
+            index: self.index,
+            kinds: PhantomData,
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 use std::sync::Weak;
 
 use crate::answer::{self, EffectFn, IterFn, OnceFn, Slot, ValueFn};
-use crate::args::ArgKinds;
 use crate::method::{Method, MethodInner};
 use crate::queue::Queue;
 use crate::signature::Signature;
@@ -400,7 +399,7 @@ macro_rules! side_effect {
 
 crate::signature::for_each_arity!(side_effect);
 
-impl<A: ArgKinds> MethodInner<A> {
+impl MethodInner {
     /// What answers when a side effect steps aside: `return_once`,
     /// `return_value`, else the default (or the usual panic).
     #[track_caller]

@@ -2,6 +2,7 @@
 //! expectations, configuration, the original, or the default.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use crate::answer::{EffectFn, Slot, effect, taken};
 use crate::args::ArgKinds;
@@ -9,7 +10,7 @@ use crate::calls::{AnyEntry, EntryRef};
 use crate::configure::Action;
 use crate::expect::Matched;
 use crate::message::render_call;
-use crate::method::{Method, MethodCommon, MethodInner};
+use crate::method::{ConfigGuard, Method, MethodInner};
 use crate::signature::{RecordOf, Signature};
 use crate::sync::lock;
 
@@ -110,7 +111,10 @@ impl<S: Signature, A> Method<S, A> {
         respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
     ) -> S::Output {
         let mut out = None;
-        match self.inner.call(record, original, &mut Slot::new(&mut out)) {
+        match self
+            .inner
+            .call::<S::Args>(record, original, &mut Slot::new(&mut out))
+        {
             Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
             Resolved::Value => taken(out),
             Resolved::Original => respond(Respond::Original),
@@ -119,77 +123,100 @@ impl<S: Signature, A> Method<S, A> {
     }
 }
 
-impl<A: ArgKinds> MethodInner<A> {
+impl MethodInner {
     /// Records a call and resolves what answers it; a value is written
-    /// into `out`.
+    /// into `out`. Generic only in what it records: the rest is compiled
+    /// once.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A` (never: a handle of
+    /// signature `S` reaches its state only with `S::Args`).
     #[track_caller]
     #[inline]
-    pub(crate) fn call(
+    pub(crate) fn call<A: ArgKinds>(
         self: &Arc<Self>,
         record: A::Record,
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        if self.hooks.get().is_some() || self.mock.recorders.any() {
-            let entry = self.record_call(record);
+        let mut config = self.config();
+        let index = config.state.record::<A>(record);
+        self.answer_recorded(config, index, original, out)
+    }
+
+    /// Answers call `index`, just recorded under the lock that `config`
+    /// holds.
+    #[track_caller]
+    fn answer_recorded(
+        &self,
+        mut config: ConfigGuard<'_>,
+        index: usize,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        self.notify_waiters();
+        if self.expecting.load(Ordering::Acquire) || self.mock.recorders.any() {
+            // Expectations run matchers and recorders take their own locks:
+            // the method's lock is released first.
+            let entry = config.state.any_entry(index);
+            drop(config);
+            self.tell_recorders(&entry);
             return self.resolve(&entry, original, out);
         }
-        // The common case, under one lock: record the call and take what
-        // answers it. The entry is kept only by the answers that may need
-        // it for a message.
-        let (action, kept) = {
-            let mut config = self.config();
-            if config.ready_copy(out) {
-                config.state.record(record);
-                self.notify_waiters();
-                return Resolved::Value;
-            }
-            let action = config.next_action(out);
-            let index = config.state.record(record);
-            self.notify_waiters();
-            // A handle costs a reference count: taken only when needed.
-            let keep = matches!(
-                action,
-                Action::Iter(_) | Action::Unconfigured | Action::Original
-            );
-            (action, keep.then(|| config.state.any_entry(index)))
-        };
+        // The common case, under the one lock: take what answers the call.
+        // The entry is kept only by the answers that may need it for a
+        // message.
+        if config.ready_copy(out) {
+            return Resolved::Value;
+        }
+        let action = config.next_action(out);
+        // A handle costs a reference count: taken only when needed.
+        let keep = matches!(
+            action,
+            Action::Iter(_) | Action::Unconfigured | Action::Original
+        );
+        let kept = keep.then(|| config.state.any_entry(index));
+        drop(config);
         self.answer(action, kept.as_ref(), original, false, out)
     }
 
     /// Adds the call to the history.
-    pub(crate) fn record_call(&self, record: A::Record) -> EntryRef<A> {
+    pub(crate) fn record_call<A: ArgKinds>(&self, record: A::Record) -> EntryRef<A> {
         let entry = {
             let mut state = self.calls();
-            let index = state.record(record);
+            let index = state.record::<A>(record);
             self.notify_waiters();
-            state.entry(index)
+            state.any_entry(index)
         };
-        // Recorders the mock is attached to (API §7) order calls by number.
+        self.tell_recorders(&entry);
+        entry.of_kinds()
+    }
+
+    /// Recorders the mock is attached to (API §7) order calls by number.
+    fn tell_recorders(&self, entry: &AnyEntry) {
         if self.mock.recorders.any() {
-            self.mock.recorders.record(&AnyEntry::from(entry.clone()));
+            self.mock.recorders.record(entry);
         }
-        entry
     }
 
     /// What answers a recorded call (SEMANTICS SE-7): the side effect to
     /// run, a value, or the original implementation.
     #[track_caller]
     pub(crate) fn resolve(
-        self: &Arc<Self>,
-        entry: &EntryRef<A>,
+        &self,
+        entry: &AnyEntry,
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
         // Expectations first (API §6), on the recorded arguments.
-        let expected = match self.hooks.get().map(|h| (h.matched)(self, entry, out)) {
-            Some(Matched::Answer(answer)) => return answer,
-            Some(Matched::NoAnswer) => true,
-            Some(Matched::NoMatch) | None => false,
-        };
+        let expected = self.expecting.load(Ordering::Acquire)
+            && match self.match_expectations(entry, out) {
+                Matched::Answer(answer) => return answer,
+                Matched::NoAnswer => true,
+                Matched::NoMatch => false,
+            };
         let action = self.config().next_action(out);
-        let entry = AnyEntry::from(entry.clone());
-        self.answer(action, Some(&entry), original, expected, out)
+        self.answer(action, Some(entry), original, expected, out)
     }
 
     /// Runs what the configuration answers a call with; no lock is held.
@@ -205,9 +232,10 @@ impl<A: ArgKinds> MethodInner<A> {
         match self.run_action(action, entry, original, out) {
             Some(resolved) => resolved,
             None => {
-                match self.hooks.get() {
-                    Some(hooks) => (hooks.unconfigured)(self, entry.expect(KEPT), expected, out),
-                    None => self.default_or_panic(entry, out),
+                if self.expecting.load(Ordering::Acquire) {
+                    self.unconfigured(entry.expect(KEPT), expected, out);
+                } else {
+                    self.default_or_panic(entry, out);
                 }
                 Resolved::Value
             }
@@ -217,7 +245,7 @@ impl<A: ArgKinds> MethodInner<A> {
 
 const KEPT: &str = "invariant: the entry is kept for the answers that need it";
 
-impl MethodCommon {
+impl MethodInner {
     /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
     /// calls locked.
     #[inline]
@@ -300,14 +328,14 @@ impl MethodCommon {
     #[track_caller]
     pub(crate) fn default_or_panic(&self, entry: Option<&AnyEntry>, out: &mut Slot<'_>) {
         let sealed = self.mock.is_sealed();
-        if !sealed && (self.output.default_into)(out) {
+        if !sealed && (self.output().default_into)(out) {
             return;
         }
         let call = entry.map_or_else(|| format!("{}(…)", self.name), |e| self.render(e));
         unconfigured_panic(
             &self.qualified_name(),
             sealed,
-            self.output.text,
+            self.output().text,
             &call,
             self.name,
         )
@@ -353,7 +381,7 @@ macro_rules! call_with {
             #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
                 let mut out = None;
-                match self.inner.call(record, Original::Missing, &mut Slot::new(&mut out)) {
+                match self.inner.call::<S::Args>(record, Original::Missing, &mut Slot::new(&mut out)) {
                     Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
                     Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
                 }
@@ -371,7 +399,7 @@ macro_rules! call_with {
                 $($param: S::$arg<$lt>),*
             ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
                 let mut out = None;
-                match self.inner.call(record, Original::Real, &mut Slot::new(&mut out)) {
+                match self.inner.call::<S::Args>(record, Original::Real, &mut Slot::new(&mut out)) {
                     Resolved::Effect(f) => Ok(effect::<S::Fn>(&f)($($param),*)),
                     Resolved::Value | Resolved::Original => Ok(taken(out)),
                     Resolved::Real => Err(($($param,)*)),

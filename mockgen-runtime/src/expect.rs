@@ -12,13 +12,13 @@ mod matching;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::answer::{EffectFn, OnceFn, Slot, ValueFn};
+use crate::answer::{EffectFn, OnceFn, ValueFn};
 use crate::args::ArgKinds;
 use crate::call::Call;
-use crate::calls::{AnyEntry, Entry};
+use crate::calls::AnyEntry;
 use crate::dispatch::Resolved;
 use crate::message::times;
-use crate::method::{CurrentCalls, MethodInner};
+use crate::method::CurrentCalls;
 use crate::queue::Queue;
 use crate::sequence::SeqLink;
 use crate::sync::lock;
@@ -45,7 +45,7 @@ pub(crate) struct State {
     /// Whether `times` (or `never`) was given.
     pub(crate) times_set: bool,
     /// Calls this expectation answered.
-    calls: usize,
+    pub(crate) calls: usize,
     /// Calls that matched it after its upper bound was reached and found
     /// no other expectation.
     over: usize,
@@ -105,51 +105,6 @@ impl<A: ArgKinds> ExpectationInner<A> {
             retired: AtomicBool::new(false),
         }
     }
-
-    /// How many calls this expectation answered.
-    pub(crate) fn calls(&self) -> usize {
-        lock(&self.state).calls
-    }
-
-    fn try_claim(&self) -> Outcome {
-        let link = {
-            let state = lock(&self.state);
-            if !state.times.allows_another(state.calls) {
-                return Outcome::Saturated;
-            }
-            state.sequence.clone()
-        };
-        let Some(link) = link else {
-            return self
-                .claim_now()
-                .map_or(Outcome::Saturated, Outcome::Claimed);
-        };
-        match link.try_advance(|| self.claim_now()) {
-            Ok(Some(answer)) => Outcome::Claimed(answer),
-            Ok(None) => Outcome::Saturated,
-            Err(expected) => Outcome::OutOfOrder(expected),
-        }
-    }
-
-    /// Counts the call and takes the answer, unless the upper bound is
-    /// reached. Runs no user code.
-    fn claim_now(&self) -> Option<Answer> {
-        let mut state = lock(&self.state);
-        if !state.times.allows_another(state.calls) {
-            return None;
-        }
-        state.calls += 1;
-        let answer = if let Some(f) = &state.effect {
-            Answer::Effect(EffectFn::clone(f))
-        } else if let Some(once) = state.once.pop_front() {
-            Answer::Once(once)
-        } else if let Some(value) = &state.value {
-            Answer::Value(ValueFn::clone(value))
-        } else {
-            Answer::Nothing
-        };
-        Some(answer)
-    }
 }
 
 /// An expectation seen without its method's types: for `verify`, resets
@@ -165,6 +120,12 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     fn open(&self) -> bool;
     /// The method's calls, for reports.
     fn log(&self) -> Arc<CurrentCalls>;
+    /// The matcher text: `temperature("Oslo")`.
+    fn text(&self) -> &str;
+    /// Its counts and answers.
+    fn state(&self) -> &Mutex<State>;
+    /// Whether the recorded call matches (runs the matchers: user code).
+    fn matches(&self, entry: &AnyEntry) -> bool;
     fn reset_counts(&self);
     fn retire(&self);
     fn is_retired(&self) -> bool;
@@ -213,6 +174,18 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
         Arc::clone(&self.log)
     }
 
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn state(&self) -> &Mutex<State> {
+        &self.state
+    }
+
+    fn matches(&self, entry: &AnyEntry) -> bool {
+        self.call.matches(entry.record::<A>())
+    }
+
     fn reset_counts(&self) {
         let mut state = lock(&self.state);
         state.calls = 0;
@@ -229,38 +202,66 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
     }
 }
 
-/// Expectation matching for one method's argument kinds.
-pub(crate) struct Hooks<A: ArgKinds> {
-    pub(crate) matched: fn(&MethodInner<A>, &Entry<A>, &mut Slot<'_>) -> Matched,
-    pub(crate) unconfigured: fn(&MethodInner<A>, &AnyEntry, bool, &mut Slot<'_>),
-}
-
-/// Expectations, oldest first: those of one method (typed, the first that
-/// matches a call answers it) or those of a whole mock (type-erased, for
-/// `verify` and mock-level resets).
-pub(crate) struct ExpectationSet<E: ?Sized> {
-    list: Mutex<Vec<Arc<E>>>,
-}
-
-/// Every expectation of a mock.
-pub(crate) type Registry = ExpectationSet<dyn ErasedExpectation>;
-
-impl<E: ?Sized> Default for ExpectationSet<E> {
-    fn default() -> Self {
-        ExpectationSet {
-            list: Mutex::new(Vec::new()),
+/// What every expectation does the same way, whatever its method's
+/// types: compiled once.
+impl dyn ErasedExpectation {
+    fn try_claim(&self) -> Outcome {
+        let link = {
+            let state = lock(self.state());
+            if !state.times.allows_another(state.calls) {
+                return Outcome::Saturated;
+            }
+            state.sequence.clone()
+        };
+        let Some(link) = link else {
+            return self
+                .claim_now()
+                .map_or(Outcome::Saturated, Outcome::Claimed);
+        };
+        match link.try_advance(|| self.claim_now()) {
+            Ok(Some(answer)) => Outcome::Claimed(answer),
+            Ok(None) => Outcome::Saturated,
+            Err(expected) => Outcome::OutOfOrder(expected),
         }
+    }
+
+    /// Counts the call and takes the answer, unless the upper bound is
+    /// reached. Runs no user code.
+    fn claim_now(&self) -> Option<Answer> {
+        let mut state = lock(self.state());
+        if !state.times.allows_another(state.calls) {
+            return None;
+        }
+        state.calls += 1;
+        let answer = if let Some(f) = &state.effect {
+            Answer::Effect(EffectFn::clone(f))
+        } else if let Some(once) = state.once.pop_front() {
+            Answer::Once(once)
+        } else if let Some(value) = &state.value {
+            Answer::Value(ValueFn::clone(value))
+        } else {
+            Answer::Nothing
+        };
+        Some(answer)
     }
 }
 
-impl<E: ?Sized + ErasedExpectation> ExpectationSet<E> {
-    pub(crate) fn push(&self, expectation: Arc<E>) {
+/// Expectations, oldest first: those of one method (the first that
+/// matches a call answers it) or those of a whole mock (for `verify` and
+/// mock-level resets).
+#[derive(Default)]
+pub(crate) struct Registry {
+    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
+}
+
+impl Registry {
+    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
         lock(&self.list).push(expectation);
     }
 
     /// The live expectations; retired ones are dropped (after the lock is
     /// released: dropping configured values may run user code).
-    pub(crate) fn snapshot(&self) -> Vec<Arc<E>> {
+    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
         let (live, retired): (Vec<_>, Vec<_>) = {
             let mut list = lock(&self.list);
             if list.iter().all(|e| !e.is_retired()) {

@@ -4,13 +4,14 @@ mod async_effect;
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, MutexGuard};
 
 use crate::answer;
 use crate::call::Call;
 use crate::configure::ReturnValue;
 use crate::expect::{ErasedExpectation, ExpectationInner, State};
-use crate::method::{Method, MethodInner};
+use crate::method::Method;
 use crate::sequence::Sequence;
 use crate::signature::Signature;
 use crate::sync::lock;
@@ -116,11 +117,10 @@ impl<S: Signature, A> Method<S, A> {
             &self.qualified_name(),
             Arc::clone(&self.inner.current),
         ));
-        self.inner.hooks.get_or_init(|| crate::expect::Hooks {
-            matched: MethodInner::match_expectations,
-            unconfigured: MethodInner::unconfigured,
-        });
-        self.inner.expectations.push(Arc::clone(&inner));
+        self.inner
+            .expectations
+            .push(Arc::clone(&inner) as Arc<dyn ErasedExpectation>);
+        self.inner.expecting.store(true, Ordering::Release);
         self.inner
             .mock
             .expectations
@@ -158,13 +158,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[track_caller]
     pub fn verify(&self) {
-        let mine: Vec<Arc<dyn ErasedExpectation>> = self
-            .inner
-            .expectations
-            .snapshot()
-            .into_iter()
-            .map(|e| e as Arc<dyn ErasedExpectation>)
-            .collect();
+        let mine = self.inner.expectations.snapshot();
         if let Some(report) = unmet_report(&self.qualified_name(), &mine, "") {
             panic!("{report}");
         }
@@ -353,7 +347,7 @@ impl<S: Signature, A> Expectation<S, A> {
     /// ```
     #[must_use]
     pub fn call_count(&self) -> usize {
-        self.inner.calls()
+        lock(&self.inner.state).calls
     }
 
     fn set_side_effect(self, f: Box<S::Fn>) -> Self {

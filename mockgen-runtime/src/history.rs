@@ -11,7 +11,9 @@ use crate::signature::{RecordOf, Signature};
 
 /// Renders `name(arg, …)` from a signature and a record.
 pub(crate) fn render_record<S: Signature>(name: &str, record: &RecordOf<S>) -> String {
-    crate::meta::meta::<S>().render(name, record)
+    let mut args = Vec::new();
+    S::visit_args(record, &mut |view| args.push(view.to_debug_string()));
+    message::render_call(name, &args)
 }
 
 /// One call in a mock's (or a recorder's) history: Python's `mock_calls`

@@ -65,7 +65,7 @@ impl<S: Signature, A> Method<S, A> {
         let last = {
             let state = self.calls();
             let len = state.calls.len();
-            (len > 0).then(|| state.entry(len - 1))
+            (len > 0).then(|| state.entry::<S::Args>(len - 1))
         };
         // Cloned once the lock is released: `Clone` is user code.
         last.map(|entry| entry.record.clone())

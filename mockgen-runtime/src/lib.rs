@@ -47,7 +47,6 @@ mod mock;
 mod mock_fn;
 mod mock_open;
 mod patch;
-mod precompiled;
 mod queue;
 mod real;
 mod recorder;
@@ -102,6 +101,4 @@ pub use args::probe as __probe;
 pub use matcher::dispatch as __dispatch;
 #[doc(hidden)]
 pub use patch::{EnvPatch, PatchSlot, Patcher, patched};
-#[doc(hidden)]
-pub use precompiled::__precompiled;
 pub use real::{Lent, Real, RealCell};

@@ -1,23 +1,25 @@
-//! What the runtime needs to know of a signature's types beyond its
-//! argument kinds: how to show them, and the default answer.
+//! What the runtime needs to know of a signature's types: how its calls
+//! are stored and shown, and the default answer.
 //!
-//! The runtime's state and call path are generic over the argument kinds
-//! alone ([`ArgKinds`]): answers are type-erased (see
-//! [`answer`](crate::answer)), so that the methods of a mock that take the
-//! same arguments share one compiled copy of that code whatever they
-//! return. What belongs to one signature travels as a `'static` [`Meta`]
-//! of data and function pointers.
+//! The runtime's state and call path are not generic: answers are
+//! type-erased (see [`answer`](crate::answer)) and so are recorded calls
+//! (see [`append_log`](crate::append_log)), so that one compiled copy of
+//! that code serves every mocked method. What belongs to one signature
+//! travels as a `'static` [`Meta`] of data and function pointers; only
+//! the typed entry points (a call records its typed arguments) are
+//! compiled per signature.
 
 use crate::answer::{Slot, put};
-use crate::args::ArgKinds;
-use crate::calls::VisitArgs;
-use crate::message::render_call;
+use crate::append_log::EntryType;
+use crate::calls::{Entry, VisitArgs, visit_args};
 use crate::signature::Signature;
 
-/// How to show a signature's calls, and its default answer.
-pub(crate) struct Meta<A: ArgKinds> {
+/// How a signature's calls are stored and shown, and its default answer.
+pub(crate) struct Meta {
     pub(crate) output: Output,
-    pub(crate) visit_args: VisitArgs<A>,
+    /// The type of its recorded calls.
+    pub(crate) entry_type: fn() -> EntryType,
+    pub(crate) visit_args: VisitArgs,
 }
 
 /// What the runtime needs of a signature's return type.
@@ -29,14 +31,15 @@ pub(crate) struct Output {
 }
 
 /// The `'static` [`Meta`] of marker `S` (one constant per marker).
-pub(crate) fn meta<S: Signature>() -> &'static Meta<S::Args> {
+pub(crate) fn meta<S: Signature>() -> &'static Meta {
     const {
         &Meta {
             output: Output {
                 text: S::OUTPUT,
                 default_into: default_into::<S>,
             },
-            visit_args: S::visit_args,
+            entry_type: Entry::<S::Args>::entry_type,
+            visit_args: visit_args::<S>,
         }
     }
 }
@@ -48,14 +51,5 @@ fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
             true
         }
         None => false,
-    }
-}
-
-impl<A: ArgKinds> Meta<A> {
-    /// Renders `name(arg, …)`.
-    pub(crate) fn render(&self, name: &str, record: &A::Record) -> String {
-        let mut args = Vec::new();
-        (self.visit_args)(record, &mut |view| args.push(view.to_debug_string()));
-        render_call(name, &args)
     }
 }

@@ -6,14 +6,15 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::answer::EffectFn;
 use crate::append_log::Pusher;
 use crate::args::ArgKinds;
-use crate::calls::{AnyEntry, Calls, Entry, EntryRef, ErasedCalls};
+use crate::calls::{AnyEntry, Calls, Entry, EntryRef};
 use crate::configure::Config;
-use crate::expect::{ExpectationInner, ExpectationSet, Hooks};
+use crate::expect::Registry;
 use crate::meta::{Meta, Output, meta};
 use crate::mock::{ErasedLog, MockCore, MockShared};
 use crate::seq;
@@ -54,36 +55,28 @@ use crate::sync::lock;
 /// weather.temperature.assert_called_once_with(call!("London"));
 /// ```
 pub struct Method<S: Signature, A = <S as Signature>::Arity> {
-    pub(crate) inner: Arc<MethodInner<S::Args>>,
+    /// Made by [`Method::new`] for signature `S`, so its log holds calls
+    /// of `S::Args`.
+    pub(crate) inner: Arc<MethodInner>,
     arity: PhantomData<fn() -> (S, A)>,
 }
 
 /// The state of one method: its calls, configuration and expectations.
-/// Generic over the method's argument kinds alone, not the method nor its
-/// return type, so that methods that take the same arguments share this
-/// code; also the method's log in the mock's history (as `dyn ErasedLog`).
-pub(crate) struct MethodInner<A: ArgKinds> {
-    /// What does not depend on the argument kinds (reached through `Deref`).
-    common: MethodCommon,
-    /// How to show its calls (and, through `common`, its return type).
-    meta: &'static Meta<A>,
-    /// What a call changes, under one lock.
-    state: Mutex<State<A>>,
-    /// Expectations (`expect`), tried before the configuration.
-    pub(crate) expectations: ExpectationSet<ExpectationInner<A>>,
-    /// The matching code, set by the first `expect()`: reached through a
-    /// function pointer so that it is compiled only for the methods whose
-    /// tests use expectations; while it is unset, calls skip expectations.
-    pub(crate) hooks: OnceLock<Hooks<A>>,
-}
-
-/// The part of a method's state that is the same for all argument kinds:
-/// made, used and dropped by code compiled once, in this crate.
-pub(crate) struct MethodCommon {
+/// Not generic: what depends on the signature is type-erased (see
+/// [`meta`](crate::meta)), so this code is compiled once, in this crate,
+/// for every mocked method. It is also the method's log in the mock's
+/// history (as `dyn ErasedLog`).
+pub(crate) struct MethodInner {
     /// The method's name, as written.
     pub(crate) name: &'static str,
-    /// The return type: as written, and its default.
-    pub(crate) output: &'static Output,
+    /// How its calls are stored and shown, and its default answer.
+    meta: &'static Meta,
+    /// What a call changes, under one lock.
+    state: Mutex<State>,
+    /// Expectations (`expect`), tried before the configuration.
+    pub(crate) expectations: Registry,
+    /// Set by the first `expect()`: until then calls skip expectations.
+    pub(crate) expecting: AtomicBool,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
     /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
     /// once, before any call, so a panic cannot leave it half changed.
@@ -107,45 +100,10 @@ pub(crate) struct MethodCommon {
     pub(crate) current: Arc<CurrentCalls>,
 }
 
-impl MethodCommon {
-    fn new(
-        core: &MockCore,
-        name: &'static str,
-        output: &'static Output,
-        calls: Arc<dyn ErasedCalls>,
-    ) -> Self {
-        MethodCommon {
-            name,
-            output,
-            original: AssertUnwindSafe(OnceLock::new()),
-            mock: Arc::clone(&core.shared),
-            awaits: Mutex::new(Vec::new()),
-            arrived: std::sync::Condvar::new(),
-            waiting: std::sync::atomic::AtomicUsize::new(0),
-            lent: AssertUnwindSafe(OnceLock::new()),
-            current: Arc::new(CurrentCalls(Mutex::new(calls))),
-        }
-    }
-}
-
-impl MethodCommon {
-    /// `mock.method`, as messages print it.
-    pub(crate) fn qualified_name(&self) -> String {
-        qualified_name(&self.mock.name, self.name)
-    }
-}
-
-impl<A: ArgKinds> Deref for MethodInner<A> {
-    type Target = MethodCommon;
-    fn deref(&self) -> &MethodCommon {
-        &self.common
-    }
-}
-
 /// A method's calls since its last reset, as its expectations see them
 /// for reports: kept apart from the method, because the check of a
 /// dropped mock runs after its methods are gone.
-pub(crate) struct CurrentCalls(Mutex<Arc<dyn ErasedCalls>>);
+pub(crate) struct CurrentCalls(Mutex<Arc<Calls>>);
 
 impl CurrentCalls {
     pub(crate) fn entries(&self) -> Vec<AnyEntry> {
@@ -156,10 +114,10 @@ impl CurrentCalls {
 
 /// What a call changes, under one lock: the calls, and the configuration
 /// that answers them.
-pub(crate) struct State<A: ArgKinds> {
+pub(crate) struct State {
     /// Replaced, not cleared, by a reset, so that handles on earlier calls
     /// stay valid.
-    pub(crate) calls: Arc<Calls<A>>,
+    pub(crate) calls: Arc<Calls>,
     /// The right to push to `calls`: pushes happen under this lock.
     pub(crate) pusher: Pusher,
     /// Holds return values, so the handle is `Send`/`Sync` only when they
@@ -167,44 +125,44 @@ pub(crate) struct State<A: ArgKinds> {
     pub(crate) config: Config,
 }
 
-impl<A: ArgKinds> State<A> {
+impl State {
     /// Adds a call, numbered in the process-wide order while the method's
     /// lock is held, so that the method's history and the mock's (ordered by
     /// number) list concurrent calls alike.
     /// Returns the call's index.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A`.
     #[inline]
-    pub(crate) fn record(&mut self, record: A::Record) -> usize {
-        let entry = Entry {
-            seq: seq::next(),
-            record,
-        };
-        self.calls.push(&mut self.pusher, entry)
+    pub(crate) fn record<A: ArgKinds>(&mut self, record: A::Record) -> usize {
+        self.calls
+            .push(&mut self.pusher, seq::next(), Entry::<A> { record })
     }
 
     /// A handle on the recorded call at `index`.
-    pub(crate) fn entry(&self, index: usize) -> EntryRef<A> {
+    pub(crate) fn entry<A: ArgKinds>(&self, index: usize) -> EntryRef<A> {
         EntryRef::new(Arc::clone(&self.calls), index)
     }
 
     /// The same, seen without its argument types.
     pub(crate) fn any_entry(&self, index: usize) -> AnyEntry {
-        AnyEntry::new(Arc::clone(&self.calls) as Arc<dyn ErasedCalls>, index)
+        AnyEntry::new(Arc::clone(&self.calls), index)
     }
 }
 
 /// The configuration of a method, locked (with its calls).
-pub(crate) struct ConfigGuard<'a, A: ArgKinds> {
-    pub(crate) state: MutexGuard<'a, State<A>>,
+pub(crate) struct ConfigGuard<'a> {
+    pub(crate) state: MutexGuard<'a, State>,
 }
 
-impl<A: ArgKinds> Deref for ConfigGuard<'_, A> {
+impl Deref for ConfigGuard<'_> {
     type Target = Config;
     fn deref(&self) -> &Config {
         &self.state.config
     }
 }
 
-impl<A: ArgKinds> DerefMut for ConfigGuard<'_, A> {
+impl DerefMut for ConfigGuard<'_> {
     fn deref_mut(&mut self) -> &mut Config {
         &mut self.state.config
     }
@@ -247,43 +205,54 @@ impl<S: Signature, A> Method<S, A> {
         self.inner.qualified_name()
     }
 
-    pub(crate) fn config(&self) -> ConfigGuard<'_, S::Args> {
+    pub(crate) fn config(&self) -> ConfigGuard<'_> {
         self.inner.config()
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, State<S::Args>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State> {
         self.inner.calls()
     }
 }
 
-impl<A: ArgKinds> MethodInner<A> {
-    pub(crate) fn new(core: &MockCore, name: &'static str, meta: &'static Meta<A>) -> Arc<Self> {
-        let (calls, pusher) = Calls::new(name, meta.visit_args);
-        let common = MethodCommon::new(
-            core,
-            name,
-            &meta.output,
-            Arc::clone(&calls) as Arc<dyn ErasedCalls>,
-        );
-        let epoch = common.mock.epoch();
+impl MethodInner {
+    pub(crate) fn new(core: &MockCore, name: &'static str, meta: &'static Meta) -> Arc<Self> {
+        let (calls, pusher) = Calls::new(name, meta);
+        let epoch = core.shared.epoch();
         let inner = Arc::new(MethodInner {
-            common,
+            name,
             meta,
             state: Mutex::new(State {
-                calls,
+                calls: Arc::clone(&calls),
                 pusher,
                 config: Config::new(epoch),
             }),
-            expectations: ExpectationSet::default(),
-            hooks: OnceLock::new(),
+            expectations: Registry::default(),
+            expecting: AtomicBool::new(false),
+            original: AssertUnwindSafe(OnceLock::new()),
+            mock: Arc::clone(&core.shared),
+            awaits: Mutex::new(Vec::new()),
+            arrived: std::sync::Condvar::new(),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+            lent: AssertUnwindSafe(OnceLock::new()),
+            current: Arc::new(CurrentCalls(Mutex::new(calls))),
         });
         core.register(Arc::clone(&inner) as Arc<dyn ErasedLog>);
         inner
     }
 
+    /// The return type: as written, and its default.
+    pub(crate) fn output(&self) -> &'static Output {
+        &self.meta.output
+    }
+
+    /// `mock.method`, as messages print it.
+    pub(crate) fn qualified_name(&self) -> String {
+        qualified_name(&self.mock.name, self.name)
+    }
+
     /// The configuration, locked with the calls.
     #[inline]
-    pub(crate) fn config(&self) -> ConfigGuard<'_, A> {
+    pub(crate) fn config(&self) -> ConfigGuard<'_> {
         let mut config = ConfigGuard {
             state: self.calls(),
         };
@@ -294,13 +263,8 @@ impl<A: ArgKinds> MethodInner<A> {
         config
     }
 
-    pub(crate) fn calls(&self) -> MutexGuard<'_, State<A>> {
+    pub(crate) fn calls(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
-    }
-
-    /// `name(arg, …)` of a recorded call, the method named `name`.
-    pub(crate) fn render_record(&self, name: &str, record: &A::Record) -> String {
-        self.meta.render(name, record)
     }
 }
 
@@ -317,15 +281,15 @@ fn qualified_name(mock: &str, name: &str) -> String {
     }
 }
 
-impl<A: ArgKinds> ErasedLog for MethodInner<A> {
+impl ErasedLog for MethodInner {
     fn entries(&self) -> Vec<AnyEntry> {
         self.current.entries()
     }
     fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.name, self.meta.visit_args);
-            *lock(&self.current.0) = Arc::clone(&fresh) as Arc<dyn ErasedCalls>;
+            let (fresh, pusher) = Calls::new(self.name, self.meta);
+            *lock(&self.current.0) = Arc::clone(&fresh);
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)
         };

@@ -3,9 +3,9 @@
 //! `#[automock]` emits one zero-sized marker type per method and implements
 //! [`Signature`] and one `SigN` trait (N = number of arguments) for it. The
 //! runtime's [`Method`](crate::Method) handle is typed by that marker; the
-//! state and logic behind it are generic over the argument kinds alone (or
-//! not generic), so they are compiled once per distinct argument list, not
-//! once per method.
+//! state and logic behind it are not generic (what depends on the types is
+//! type-erased), so they are compiled once, in the runtime, not once per
+//! method; only the typed entry points are compiled per signature.
 
 use crate::args::{ArgKinds, ArgView};
 

@@ -2,22 +2,21 @@
 //! call that no expectation takes gets.
 
 use crate::answer::Slot;
-use crate::args::ArgKinds;
-use crate::calls::{AnyEntry, Entry};
+use crate::calls::AnyEntry;
 use crate::dispatch::Resolved;
-use crate::message::times;
+use crate::message::{render_call, times};
 use crate::method::MethodInner;
 use crate::sync::lock;
 
 use super::{Answer, Matched, Outcome};
 
-impl<A: ArgKinds> MethodInner<A> {
+impl MethodInner {
     /// Matches a recorded call against the method's expectations, oldest
     /// first; an answer that is a value is written into `out`. Panics when
     /// the call matched only expectations that are saturated or out of
     /// their sequence's order.
     #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &Entry<A>, out: &mut Slot<'_>) -> Matched {
+    pub(crate) fn match_expectations(&self, entry: &AnyEntry, out: &mut Slot<'_>) -> Matched {
         let expectations = self.expectations.snapshot();
         if expectations.is_empty() {
             return Matched::NoMatch;
@@ -26,7 +25,7 @@ impl<A: ArgKinds> MethodInner<A> {
         let mut out_of_order = None;
         for expectation in &expectations {
             // User code (matchers): no lock is held.
-            if !expectation.call.matches(&entry.record) {
+            if !expectation.matches(entry) {
                 continue;
             }
             match expectation.try_claim() {
@@ -53,7 +52,7 @@ impl<A: ArgKinds> MethodInner<A> {
             }
         }
         if let Some((expectation, expected)) = out_of_order {
-            lock(&expectation.state).out_of_order += 1;
+            lock(expectation.state()).out_of_order += 1;
             panic!(
                 "{}: call out of sequence.\nExpected: {expected}\n  Actual: {}",
                 self.qualified_name(),
@@ -62,7 +61,7 @@ impl<A: ArgKinds> MethodInner<A> {
         }
         if let Some(expectation) = saturated {
             let max = {
-                let mut state = lock(&expectation.state);
+                let mut state = lock(expectation.state());
                 state.over += 1;
                 state.times.max().unwrap_or(usize::MAX)
             };
@@ -70,17 +69,17 @@ impl<A: ArgKinds> MethodInner<A> {
             panic!(
                 "{}: expectation {} called more than {}{hint}.\n  Call: {}",
                 self.qualified_name(),
-                expectation.text,
+                expectation.text(),
                 times(max),
-                self.render_record(self.name, &entry.record),
+                self.render(entry),
             );
         }
         Matched::NoMatch
     }
 
     /// `MockLog.write("x")`.
-    fn render_qualified(&self, entry: &Entry<A>) -> String {
-        self.render_record(&self.qualified_name(), &entry.record)
+    fn render_qualified(&self, entry: &AnyEntry) -> String {
+        render_call(&self.qualified_name(), &entry.debug_args())
     }
 
     /// A call that nothing configured answers: `Default` when the return
@@ -89,7 +88,7 @@ impl<A: ArgKinds> MethodInner<A> {
     #[track_caller]
     pub(crate) fn unconfigured(&self, entry: &AnyEntry, expected: bool, out: &mut Slot<'_>) {
         if expected {
-            if (self.output.default_into)(out) {
+            if (self.output().default_into)(out) {
                 return;
             }
             return self.default_or_panic(Some(entry), out);
@@ -98,10 +97,10 @@ impl<A: ArgKinds> MethodInner<A> {
             .expectations
             .snapshot()
             .iter()
-            .map(|e| e.text.clone())
+            .map(|e| e.text().to_owned())
             .collect();
         let sealed = self.mock.is_sealed();
-        if !sealed && (self.output.default_into)(out) {
+        if !sealed && (self.output().default_into)(out) {
             return;
         }
         if tried.is_empty() {
@@ -112,7 +111,7 @@ impl<A: ArgKinds> MethodInner<A> {
         } else {
             format!(
                 "no expectation matches this call, nothing else is configured and `{}` has no Default",
-                self.output.text
+                self.output().text
             )
         };
         let mut listed = String::from("\nExpectations:");
