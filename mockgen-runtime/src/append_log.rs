@@ -160,6 +160,7 @@ impl AppendLog {
     }
 
     /// The index and the slot of the next push.
+    #[inline]
     fn next_slot(&self, pusher: &mut Pusher) -> (usize, NonNull<u8>) {
         assert_eq!(
             pusher.log, self.id,

@@ -141,11 +141,22 @@ impl MethodInner {
     ) -> Resolved {
         let mut config = self.config();
         let index = config.state.record::<A>(record);
+        self.notify_waiters();
+        if !self.takes_slow_path() && config.ready_copy(out) {
+            return Resolved::Value;
+        }
         self.answer_recorded(config, index, original, out)
     }
 
+    /// Whether calls go through `resolve`: expectations to match, or
+    /// recorders to tell.
+    #[inline]
+    fn takes_slow_path(&self) -> bool {
+        self.expecting.load(Ordering::Acquire) || self.mock.recorders.any()
+    }
+
     /// Answers call `index`, just recorded under the lock that `config`
-    /// holds.
+    /// holds, when no value was ready to copy.
     #[track_caller]
     fn answer_recorded(
         &self,
@@ -154,8 +165,7 @@ impl MethodInner {
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        self.notify_waiters();
-        if self.expecting.load(Ordering::Acquire) || self.mock.recorders.any() {
+        if self.takes_slow_path() {
             // Expectations run matchers and recorders take their own locks:
             // the method's lock is released first.
             let entry = config.state.any_entry(index);
@@ -163,14 +173,10 @@ impl MethodInner {
             self.tell_recorders(&entry);
             return self.resolve(&entry, original, out);
         }
-        // The common case, under the one lock: take what answers the call.
-        // The entry is kept only by the answers that may need it for a
-        // message.
-        if config.ready_copy(out) {
-            return Resolved::Value;
-        }
+        // Under the one lock: take what answers the call. The entry is kept
+        // only by the answers that may need it for a message; a handle
+        // costs a reference count.
         let action = config.next_action(out);
-        // A handle costs a reference count: taken only when needed.
         let keep = matches!(
             action,
             Action::Iter(_) | Action::Unconfigured | Action::Original

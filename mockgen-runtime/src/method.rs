@@ -258,14 +258,23 @@ impl MethodInner {
         };
         let epoch = self.mock.epoch();
         if config.epoch != epoch {
-            *config = Config::new(epoch);
+            renew(&mut config, epoch);
         }
         config
     }
 
+    #[inline]
     pub(crate) fn calls(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }
+}
+
+/// Forgets a configuration made before the mock's `reset_all`: kept out
+/// of line so that `config` stays small enough to inline.
+#[cold]
+#[inline(never)]
+fn renew(config: &mut Config, epoch: u64) {
+    *config = Config::new(epoch);
 }
 
 /// `mock.method`; a patched function's handle is named by the function's
