@@ -36,7 +36,7 @@ pub enum Answer<S: Signature> {
 #[must_use]
 pub struct AsyncCall<S: Signature, A> {
     method: Method<S, A>,
-    entry: EntryOf<S>,
+    entry: AnyEntry,
 }
 
 impl<S: Signature, A> Method<S, A> {
@@ -57,7 +57,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __await(self, has_original: bool) -> Answer<S> {
-        let entry = AnyEntry::from(self.entry);
+        let entry = self.entry;
         lock(&self.method.inner.awaits).push(entry.clone());
         let original = if has_original {
             Original::ByDefault
@@ -82,7 +82,7 @@ impl<S: Signature, A> AsyncCall<S, A> {
 impl<S: AsyncSignature, A> Method<S, A> {
     pub(crate) fn awaited(&self) -> Vec<EntryOf<S>> {
         let erased = lock(&self.inner.awaits).clone();
-        erased.into_iter().map(AnyEntry::typed::<S>).collect()
+        erased.into_iter().map(AnyEntry::of_kinds).collect()
     }
 
     /// How many calls were awaited (their future polled at least once).

@@ -8,7 +8,7 @@
 //! Not generic: the log knows its entries' type at run time (see
 //! [`append_log`](crate::append_log)), and what shows them comes from the
 //! signature's [`Meta`]. So this code is compiled once, in this crate;
-//! typed handles ([`EntryRef`]) check the entries' type when made.
+//! typed handles ([`EntryRef`]) check the entries' type when read.
 
 use std::marker::PhantomData;
 use std::ops::Deref;
@@ -78,11 +78,6 @@ impl Calls {
         entry: Entry<A>,
     ) -> usize {
         self.entries.push(pusher, seq, entry)
-    }
-
-    /// Whether the method's argument kinds are `A`.
-    pub(crate) fn holds<A: ArgKinds>(&self) -> bool {
-        self.entries.holds::<Entry<A>>()
     }
 
     /// Entry `index`, typed.
@@ -170,15 +165,8 @@ impl AnyEntry {
         &self.calls.entry::<A>(self.index).record
     }
 
-    /// The typed entry; `S` must be the entry's method.
-    pub(crate) fn typed<S: Signature>(self) -> EntryOf<S> {
-        self.of_kinds()
-    }
-
-    /// The typed entry of a method with argument kinds `A`.
-    ///
-    /// # Panics
-    /// If the method's argument kinds are not `A`.
+    /// The typed entry of a method with argument kinds `A` (checked when
+    /// it is read).
     pub(crate) fn of_kinds<A: ArgKinds>(self) -> EntryRef<A> {
         EntryRef::new(self.calls, self.index)
     }
@@ -196,13 +184,9 @@ pub(crate) struct EntryRef<A: ArgKinds> {
 pub(crate) type EntryOf<S> = EntryRef<<S as Signature>::Args>;
 
 impl<A: ArgKinds> EntryRef<A> {
-    /// # Panics
-    /// If the method's argument kinds are not `A`.
+    /// A handle on entry `index` of `calls`; reading it panics if the
+    /// method's argument kinds are not `A` (see [`Calls::entry`]).
     pub(crate) fn new(calls: Arc<Calls>, index: usize) -> Self {
-        assert!(
-            calls.holds::<A>(),
-            "invariant: a method's log holds calls of its argument kinds"
-        );
         EntryRef {
             calls,
             index,
@@ -232,11 +216,5 @@ impl<A: ArgKinds> Deref for EntryRef<A> {
     type Target = Entry<A>;
     fn deref(&self) -> &Entry<A> {
         self.calls.entry(self.index)
-    }
-}
-
-impl<A: ArgKinds> From<EntryRef<A>> for AnyEntry {
-    fn from(entry: EntryRef<A>) -> Self {
-        AnyEntry::new(entry.calls, entry.index)
     }
 }

@@ -277,7 +277,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_mock(&self) {
-        crate::mock::ErasedLog::reset_calls(&*self.inner);
+        self.inner.reset_calls();
         self.inner.expectations.reset_counts();
     }
 

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use crate::answer::{EffectFn, Slot, effect, taken};
 use crate::args::ArgKinds;
-use crate::calls::{AnyEntry, EntryRef};
+use crate::calls::AnyEntry;
 use crate::configure::Action;
 use crate::expect::Matched;
 use crate::message::render_call;
@@ -142,10 +142,11 @@ impl MethodInner {
         let mut config = self.config();
         let index = config.state.record::<A>(record);
         self.notify_waiters();
-        if !self.takes_slow_path() && config.ready_copy(out) {
+        let slow = self.takes_slow_path();
+        if !slow && config.ready_copy(out) {
             return Resolved::Value;
         }
-        self.answer_recorded(config, index, original, out)
+        self.answer_recorded(config, index, slow, original, out)
     }
 
     /// Whether calls go through `resolve`: expectations to match, or
@@ -156,16 +157,17 @@ impl MethodInner {
     }
 
     /// Answers call `index`, just recorded under the lock that `config`
-    /// holds, when no value was ready to copy.
+    /// holds, when no value was ready to copy; `slow`: through `resolve`.
     #[track_caller]
     fn answer_recorded(
         &self,
         mut config: ConfigGuard<'_>,
         index: usize,
+        slow: bool,
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        if self.takes_slow_path() {
+        if slow {
             // Expectations run matchers and recorders take their own locks:
             // the method's lock is released first.
             let entry = config.state.any_entry(index);
@@ -187,7 +189,7 @@ impl MethodInner {
     }
 
     /// Adds the call to the history.
-    pub(crate) fn record_call<A: ArgKinds>(&self, record: A::Record) -> EntryRef<A> {
+    pub(crate) fn record_call<A: ArgKinds>(&self, record: A::Record) -> AnyEntry {
         let entry = {
             let mut state = self.calls();
             let index = state.record::<A>(record);
@@ -195,7 +197,7 @@ impl MethodInner {
             state.any_entry(index)
         };
         self.tell_recorders(&entry);
-        entry.of_kinds()
+        entry
     }
 
     /// Recorders the mock is attached to (API §7) order calls by number.

@@ -7,8 +7,8 @@ use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use crate::message::{calls_block, times};
-use crate::method::Method;
-use crate::mock::{ErasedLog, MockCore};
+use crate::method::{Method, MethodInner};
+use crate::mock::MockCore;
 use crate::signature::Signature;
 use crate::sync::lock;
 
@@ -20,7 +20,7 @@ pub trait Instantiate<T: ?Sized> {
     type Sig: Signature;
 }
 
-type Instance = (TypeId, Box<dyn Any + Send + Sync>, Arc<dyn ErasedLog>);
+type Instance = (TypeId, Box<dyn Any + Send + Sync>, Arc<MethodInner>);
 
 /// The handle of a generic method (`fn get<T>(&self, key: &str) -> T`):
 /// [`of::<T>()`](Self::of) gives the [`Method`] handle of one type, so a
@@ -98,9 +98,9 @@ impl<F> GenericMethod<F> {
             return handle;
         }
         let handle = self.core.__method::<F::Sig>();
-        let log = handle.erased_log();
+        let method = Arc::clone(&handle.inner);
         self.instances
-            .push((TypeId::of::<F::Sig>(), Box::new(handle), log));
+            .push((TypeId::of::<F::Sig>(), Box::new(handle), method));
         self.find().expect("invariant: the instance was just added")
     }
 
@@ -163,7 +163,7 @@ impl<F> GenericMethod<F> {
         }
     }
 
-    fn logs(&self) -> Vec<Arc<dyn ErasedLog>> {
+    fn logs(&self) -> Vec<Arc<MethodInner>> {
         self.instances
             .iter()
             .map(|(_, (_, _, log))| Arc::clone(log))

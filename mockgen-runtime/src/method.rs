@@ -16,7 +16,7 @@ use crate::calls::{AnyEntry, Calls, Entry, EntryRef};
 use crate::configure::Config;
 use crate::expect::Registry;
 use crate::meta::{Meta, Output, meta};
-use crate::mock::{ErasedLog, MockCore, MockShared};
+use crate::mock::{MockCore, MockShared};
 use crate::seq;
 use crate::signature::Signature;
 use crate::sync::lock;
@@ -64,8 +64,8 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
 /// The state of one method: its calls, configuration and expectations.
 /// Not generic: what depends on the signature is type-erased (see
 /// [`meta`](crate::meta)), so this code is compiled once, in this crate,
-/// for every mocked method. It is also the method's log in the mock's
-/// history (as `dyn ErasedLog`).
+/// for every mocked method. The mock keeps every method's, for its
+/// history and resets.
 pub(crate) struct MethodInner {
     /// The method's name, as written.
     pub(crate) name: &'static str,
@@ -195,10 +195,6 @@ impl<S: Signature, A> Method<S, A> {
         }
     }
 
-    pub(crate) fn erased_log(&self) -> Arc<dyn ErasedLog> {
-        Arc::clone(&self.inner) as Arc<dyn ErasedLog>
-    }
-
     /// `mock.method`, as messages print it; a patched function's handle is
     /// named by the function's path (`weather::fetch_temperature`) alone.
     pub fn qualified_name(&self) -> String {
@@ -236,7 +232,7 @@ impl MethodInner {
             lent: AssertUnwindSafe(OnceLock::new()),
             current: Arc::new(CurrentCalls(Mutex::new(calls))),
         });
-        core.register(Arc::clone(&inner) as Arc<dyn ErasedLog>);
+        core.register(Arc::clone(&inner));
         inner
     }
 
@@ -290,11 +286,14 @@ fn qualified_name(mock: &str, name: &str) -> String {
     }
 }
 
-impl ErasedLog for MethodInner {
-    fn entries(&self) -> Vec<AnyEntry> {
+impl MethodInner {
+    /// The calls since the last reset, oldest first.
+    pub(crate) fn entries(&self) -> Vec<AnyEntry> {
         self.current.entries()
     }
-    fn reset_calls(&self) {
+
+    /// Forgets the calls (and the awaits) since the last reset.
+    pub(crate) fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
             let (fresh, pusher) = Calls::new(self.name, self.meta);

@@ -6,10 +6,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::call::PathCall;
-use crate::calls::AnyEntry;
 use crate::expect::Registry;
 use crate::history::{CallList, MockCall};
-use crate::method::Method;
+use crate::method::{Method, MethodInner};
 use crate::real::{Lent, Real, RealCell};
 use crate::recorder::Attached;
 use crate::signature::Signature;
@@ -47,12 +46,6 @@ impl MockShared {
     }
 }
 
-/// A method's call log seen without its types.
-pub(crate) trait ErasedLog: Send + Sync {
-    fn entries(&self) -> Vec<AnyEntry>;
-    fn reset_calls(&self);
-}
-
 /// The mock-level API every generated mock has (through `Deref`): its name,
 /// [`seal`](Self::seal), the history of all its methods
 /// ([`mock_calls`](Self::mock_calls)), resets, and assertions across
@@ -78,7 +71,7 @@ pub(crate) trait ErasedLog: Send + Sync {
 #[derive(Clone)]
 pub struct MockCore {
     pub(crate) shared: Arc<MockShared>,
-    methods: Arc<Mutex<Vec<Arc<dyn ErasedLog>>>>,
+    methods: Arc<Mutex<Vec<Arc<MethodInner>>>>,
 }
 
 impl fmt::Debug for MockCore {
@@ -150,9 +143,9 @@ impl MockCore {
         Method::new(self, name)
     }
 
-    /// Adds a method's log to the mock's history (`mock_calls`, resets).
-    pub(crate) fn register(&self, log: Arc<dyn ErasedLog>) {
-        lock(&self.methods).push(log);
+    /// Adds a method to the mock's history (`mock_calls`, resets).
+    pub(crate) fn register(&self, method: Arc<MethodInner>) {
+        lock(&self.methods).push(method);
     }
 
     #[doc(hidden)]

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use crate::answer::{Slot, effect, taken};
 use crate::async_call::{Answer, AsyncSignature};
-use crate::calls::AnyEntry;
 use crate::dispatch::{Original, Resolved};
 use crate::method::Method;
 use crate::signature::RecordOf;
@@ -18,7 +17,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
     #[doc(hidden)]
     #[track_caller]
     pub fn __call_patched_async(&self, record: RecordOf<S>) -> Answer<S> {
-        let entry = AnyEntry::from(self.inner.record_call::<S::Args>(record));
+        let entry = self.inner.record_call::<S::Args>(record);
         lock(&self.inner.awaits).push(entry.clone());
         let mut out = None;
         match self
