@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::answer::{Slot, effect, taken};
-use crate::async_call::{Answer, AsyncSignature};
-use crate::dispatch::{Original, Resolved};
-use crate::method::Method;
-use crate::signature::RecordOf;
-use crate::sync::lock;
+use crate::async_mock::async_call::{Answer, AsyncSignature};
+use crate::state::answer::{Slot, effect, taken};
+use crate::state::dispatch::{Original, Resolved};
+use crate::state::method::Method;
+use crate::state::signature::RecordOf;
+use crate::state::sync::lock;
 
 impl<S: AsyncSignature, A> Method<S, A> {
     /// Records a call of an async patched function and its await, and

@@ -6,8 +6,8 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 use super::{Patchable, ReentrantGuard};
-use crate::method::Method;
-use crate::mock::MockCore;
+use crate::state::method::Method;
+use crate::state::mock::MockCore;
 
 /// What a `#[patchable]` function's hidden companion returns; `patch!` and
 /// `patch_global!` turn it into a [`PatchGuard`].

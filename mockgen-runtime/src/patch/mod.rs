@@ -18,9 +18,9 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::method::Method;
-use crate::signature::Signature;
-use crate::sync::lock;
+use crate::state::method::Method;
+use crate::state::signature::Signature;
+use crate::state::sync::lock;
 
 pub use env::{EnvGuard, EnvPatch, EnvValue};
 pub use guard::{PatchGuard, Patcher};

@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 
-use crate::sync::lock;
+use crate::state::sync::lock;
 
 pub(crate) struct ReentrantLock {
     owner: Mutex<Owner>,

@@ -1,0 +1,196 @@
+//! Histories across methods (and mocks): recorded calls in the order of
+//! their global sequence number.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::matching::call::PathCall;
+use crate::state::calls::AnyEntry;
+use crate::state::message;
+use crate::state::signature::{RecordOf, Signature};
+
+/// Renders `name(arg, …)` from a signature and a record.
+pub(crate) fn render_record<S: Signature>(name: &str, record: &RecordOf<S>) -> String {
+    let mut args = Vec::new();
+    S::visit_args(record, &mut |view| args.push(view.to_debug_string()));
+    message::render_call(name, &args)
+}
+
+/// One call in a mock's (or a recorder's) history: Python's `mock_calls`
+/// entries. Prints as `temperature("London")`, or `db.open("f")` when it
+/// comes through a [`Recorder`](crate::Recorder).
+#[derive(Clone)]
+pub struct MockCall {
+    path: Vec<Arc<str>>,
+    entry: AnyEntry,
+}
+
+impl MockCall {
+    pub(crate) fn new(path: Vec<Arc<str>>, entry: AnyEntry) -> Self {
+        MockCall { path, entry }
+    }
+
+    /// The method that was called.
+    pub fn method(&self) -> &'static str {
+        self.entry.method()
+    }
+
+    /// The `Debug` text of each argument.
+    pub fn args(&self) -> Vec<String> {
+        self.entry.debug_args()
+    }
+
+    pub(crate) fn seq(&self) -> u64 {
+        self.entry.seq()
+    }
+
+    /// Whether `expected` (a `call!(.method(…))`) matches this call.
+    pub fn matches(&self, expected: &PathCall) -> bool {
+        let path: Vec<&str> = self.path.iter().map(|p| &**p).collect();
+        expected.matches_parts(&path, self.method(), &self.entry.views())
+    }
+}
+
+impl fmt::Debug for MockCall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for segment in &self.path {
+            write!(f, "{segment}.")?;
+        }
+        f.write_str(&message::render_call(self.method(), &self.args()))
+    }
+}
+
+/// A history of calls, in order: what `mock_calls()` returns.
+///
+/// Prints one call per line; supports Python's `call in mock_calls`
+/// ([`contains`](Self::contains)) and `calls in mock_calls`
+/// ([`contains_run`](Self::contains_run)), and compares equal to an array
+/// of `call!(.…)`.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Weather {
+///     fn temperature(&self, city: &str) -> f64;
+///     fn cities(&self) -> Vec<String>;
+/// }
+///
+/// let weather = MockWeather::new();
+/// weather.cities();
+/// weather.temperature("Oslo");
+/// let calls = weather.mock_calls();
+/// assert_eq!(calls.len(), 2);
+/// assert!(calls.contains(&call!(.temperature("Oslo"))));
+/// assert_eq!(calls, [call!(.cities()), call!(.temperature(ANY))]);
+/// ```
+#[derive(Clone, Default)]
+pub struct CallList {
+    calls: Vec<MockCall>,
+}
+
+impl CallList {
+    pub(crate) fn from_sorted(mut calls: Vec<MockCall>) -> Self {
+        calls.sort_by_key(MockCall::seq);
+        CallList { calls }
+    }
+
+    /// The number of calls.
+    pub fn len(&self) -> usize {
+        self.calls.len()
+    }
+
+    /// Whether there were no calls.
+    pub fn is_empty(&self) -> bool {
+        self.calls.is_empty()
+    }
+
+    /// The calls, oldest first.
+    pub fn iter(&self) -> std::slice::Iter<'_, MockCall> {
+        self.calls.iter()
+    }
+
+    /// Whether some call matches `expected`.
+    pub fn contains(&self, expected: &PathCall) -> bool {
+        self.calls.iter().any(|c| c.matches(expected))
+    }
+
+    /// Whether `expected` occurs as a consecutive run, in order.
+    pub fn contains_run(&self, expected: &[PathCall]) -> bool {
+        find_run(&self.calls, expected, |c, e| c.matches(e)).is_some()
+    }
+
+    pub(crate) fn rendered(&self) -> Vec<String> {
+        self.calls.iter().map(|c| format!("{c:?}")).collect()
+    }
+}
+
+impl<'a> IntoIterator for &'a CallList {
+    type Item = &'a MockCall;
+    type IntoIter = std::slice::Iter<'a, MockCall>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.calls.iter()
+    }
+}
+
+impl fmt::Debug for CallList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&message::list(&self.rendered()))
+    }
+}
+
+impl<const N: usize> PartialEq<[PathCall; N]> for CallList {
+    fn eq(&self, expected: &[PathCall; N]) -> bool {
+        self == &expected[..]
+    }
+}
+
+impl PartialEq<[PathCall]> for CallList {
+    fn eq(&self, expected: &[PathCall]) -> bool {
+        self.calls.len() == expected.len()
+            && self.calls.iter().zip(expected).all(|(c, e)| c.matches(e))
+    }
+}
+
+impl PartialEq<Vec<PathCall>> for CallList {
+    fn eq(&self, expected: &Vec<PathCall>) -> bool {
+        self == &expected[..]
+    }
+}
+
+/// The index where `expected` starts as a consecutive run in `actual`.
+pub(crate) fn find_run<A, E>(
+    actual: &[A],
+    expected: &[E],
+    matches: impl Fn(&A, &E) -> bool,
+) -> Option<usize> {
+    if expected.is_empty() {
+        return Some(0);
+    }
+    if expected.len() > actual.len() {
+        return None;
+    }
+    (0..=actual.len() - expected.len()).find(|&start| {
+        expected
+            .iter()
+            .enumerate()
+            .all(|(i, e)| matches(&actual[start + i], e))
+    })
+}
+
+/// Greedy one-to-one matching: the expected items left without a match.
+pub(crate) fn unmatched_any_order<'e, A, E>(
+    actual: &[A],
+    expected: &'e [E],
+    matches: impl Fn(&A, &E) -> bool,
+) -> Vec<&'e E> {
+    let mut used = vec![false; actual.len()];
+    let mut missing = Vec::new();
+    for e in expected {
+        match (0..actual.len()).find(|&i| !used[i] && matches(&actual[i], e)) {
+            Some(i) => used[i] = true,
+            None => missing.push(e),
+        }
+    }
+    missing
+}

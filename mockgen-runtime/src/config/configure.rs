@@ -1,0 +1,425 @@
+//! Configuring a handle: return values, side effects, resets (SEMANTICS
+//! RV-*, SE-*, RS-*), and what a call resolves to from that configuration.
+
+use std::sync::Weak;
+
+use crate::state::answer::{self, EffectFn, IterFn, OnceFn, Slot, ValueFn};
+use crate::state::method::{Method, MethodInner};
+use crate::state::queue::Queue;
+use crate::state::signature::Signature;
+
+/// A method's configuration. Not generic: its values and side effects are
+/// stored type-erased (see [`answer`](crate::state::answer)), so that this code is
+/// compiled once whatever the methods return.
+pub(crate) struct Config {
+    /// The mock's reset epoch this configuration belongs to: a mock-level
+    /// `reset_all` bumps the epoch, and a stale configuration is dropped on
+    /// its next use.
+    pub(crate) epoch: u64,
+    effect: Effect,
+    /// Configured values live inside closures, so that the handle is
+    /// `Send + Sync` whatever the return type (the values themselves must be).
+    return_value: Option<ValueFn>,
+    /// The return value is a primitive, whose clone is a copy: it is made
+    /// under the lock, which saves the closure's reference count per call.
+    /// (Any other `Clone` is user code, which never runs under the lock.)
+    copy_value: bool,
+    once: Queue<OnceFn>,
+    /// Unconfigured calls run the original implementation, where there is one.
+    call_original: bool,
+}
+
+pub(crate) enum Effect {
+    None,
+    Fn(EffectFn),
+    Iter(IterFn),
+}
+
+/// What a call resolved to, taken out of the lock before it runs.
+pub(crate) enum Action {
+    Effect(EffectFn),
+    Iter(IterFn),
+    Once(OnceFn),
+    Value(ValueFn),
+    /// A copied primitive return value, already written.
+    Ready,
+    Original,
+    Unconfigured,
+}
+
+impl Config {
+    pub(crate) fn new(epoch: u64) -> Self {
+        Config {
+            epoch,
+            effect: Effect::None,
+            return_value: None,
+            copy_value: false,
+            once: Queue::new(),
+            call_original: false,
+        }
+    }
+
+    /// What answers the next call; a copied return value is written into
+    /// `out` at once.
+    pub(crate) fn next_action(&mut self, out: &mut Slot<'_>) -> Action {
+        match &self.effect {
+            Effect::Fn(f) => return Action::Effect(EffectFn::clone(f)),
+            Effect::Iter(iter) => return Action::Iter(IterFn::clone(iter)),
+            Effect::None => {}
+        }
+        self.action_after_effect(out)
+    }
+
+    /// Writes the copied primitive return value into `out` when that alone
+    /// answers calls (no side effect, no queued values): the common case,
+    /// answered without building an [`Action`].
+    #[inline]
+    pub(crate) fn ready_copy(&self, out: &mut Slot<'_>) -> bool {
+        match (&self.effect, &self.return_value) {
+            (Effect::None, Some(value)) if self.copy_value && self.once.is_empty() => {
+                value(out);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The action when the side effect steps aside (Python's `DEFAULT`).
+    pub(crate) fn action_after_effect(&mut self, out: &mut Slot<'_>) -> Action {
+        if let Some(value) = self.once.pop_front() {
+            return Action::Once(value);
+        }
+        match &self.return_value {
+            Some(value) if self.copy_value => {
+                value(out);
+                Action::Ready
+            }
+            Some(value) => Action::Value(ValueFn::clone(value)),
+            None if self.call_original => Action::Original,
+            None => Action::Unconfigured,
+        }
+    }
+}
+
+/// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
+/// rather than user code.
+fn is_primitive(id: std::any::TypeId) -> bool {
+    use std::any::TypeId;
+    [
+        TypeId::of::<()>(),
+        TypeId::of::<bool>(),
+        TypeId::of::<char>(),
+        TypeId::of::<u8>(),
+        TypeId::of::<u16>(),
+        TypeId::of::<u32>(),
+        TypeId::of::<u64>(),
+        TypeId::of::<u128>(),
+        TypeId::of::<usize>(),
+        TypeId::of::<i8>(),
+        TypeId::of::<i16>(),
+        TypeId::of::<i32>(),
+        TypeId::of::<i64>(),
+        TypeId::of::<i128>(),
+        TypeId::of::<isize>(),
+        TypeId::of::<f32>(),
+        TypeId::of::<f64>(),
+        TypeId::of::<&'static str>(),
+    ]
+    .contains(&id)
+}
+
+/// The bound of [`Method::return_value`]: every call returns a clone.
+#[diagnostic::on_unimplemented(
+    message = "`return_value` needs the return type `{Self}` to be `Clone`, because every call returns a clone",
+    label = "`{Self}` is not `Clone`",
+    note = "use `return_once(value)` to return a value once, or `side_effect(|…| …)` to build a new value on every call"
+)]
+pub trait ReturnValue: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Every call returns a clone of `value` (Python's `return_value`).
+    ///
+    /// The return type must be `Clone`; otherwise use
+    /// [`return_once`](Self::return_once) or [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Weather {
+    ///     fn cities(&self) -> Vec<String>;
+    /// }
+    ///
+    /// let weather = MockWeather::new();
+    /// weather.cities.return_value(vec!["Oslo".to_string()]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// assert_eq!(weather.cities(), ["Oslo"]);
+    /// ```
+    pub fn return_value(&self, value: S::Output)
+    where
+        S::Output: ReturnValue,
+    {
+        let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
+        let mut config = self.config();
+        config.return_value = Some(answer::value_fn(value));
+        config.copy_value = copy_value;
+    }
+
+    /// The next call returns `value`, once; calls after it fall back to the
+    /// other configuration. Several calls queue several values. Works for
+    /// return types that are not `Clone`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Files {
+    ///     fn open(&self, path: &str) -> Option<Box<dyn std::io::Read + Send>>;
+    /// }
+    ///
+    /// let files = MockFiles::new();
+    /// files.open.return_once(Some(Box::new(&b"data"[..])));
+    /// assert!(files.open("a.txt").is_some());
+    /// assert!(files.open("b.txt").is_none()); // back to the default
+    /// ```
+    pub fn return_once(&self, value: S::Output)
+    where
+        S::Output: Send + 'static,
+    {
+        self.config().once.push_back(answer::once_fn(value));
+    }
+
+    /// Each call returns the next item (Python's iterable `side_effect`);
+    /// when the items run out, the call is still recorded and then panics,
+    /// naming the mock, the method and the call number. Replaces any
+    /// [`side_effect`](Self::side_effect).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.side_effect_iter([10, 20]);
+    /// assert_eq!(clock.now(), 10);
+    /// assert_eq!(clock.now(), 20);
+    /// ```
+    pub fn side_effect_iter<I>(&self, values: I)
+    where
+        I: IntoIterator<Item = S::Output>,
+        I::IntoIter: Send + 'static,
+    {
+        self.config().effect = Effect::Iter(answer::iter_fn(values.into_iter()));
+    }
+
+    pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
+        self.config().effect = Effect::Fn(answer::effect_fn(f));
+    }
+
+    /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
+    /// `return_value` answers again (Python's `side_effect = None`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.side_effect(|| 7);
+    /// assert_eq!(clock.now(), 7);
+    /// clock.now.reset_side_effect();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_side_effect(&self) {
+        self.config().effect = Effect::None;
+    }
+
+    /// Removes the `return_value` and any queued `return_once` values.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now.reset_return_value();
+    /// assert_eq!(clock.now(), 0); // `u64::default()`
+    /// ```
+    pub fn reset_return_value(&self) {
+        let mut config = self.config();
+        config.return_value = None;
+        config.once.clear();
+    }
+
+    /// Forgets the recorded calls; the configuration stays (Python's
+    /// `reset_mock()`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_mock();
+    /// clock.now.assert_not_called();
+    /// assert_eq!(clock.now(), 5);
+    /// ```
+    pub fn reset_mock(&self) {
+        self.inner.reset_calls();
+        self.inner.expectations.reset_counts();
+    }
+
+    /// Forgets the recorded calls and the configuration.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(5);
+    /// clock.now();
+    /// clock.now.reset_all();
+    /// assert_eq!(clock.now.call_count(), 0);
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn reset_all(&self) {
+        self.reset_mock();
+        self.inner.expectations.retire_all();
+        let mut config = self.config();
+        *config = Config::new(config.epoch);
+    }
+
+    /// Unconfigured calls run the original implementation instead of
+    /// returning `Default::default()`: a spy (Python's `wraps=`). For handles
+    /// that have an original: patched functions and `wrapping` mocks.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// // A trait mock has no original: `call_original` changes nothing.
+    /// let clock = MockClock::new();
+    /// clock.now.call_original();
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn call_original(&self) {
+        self.config().call_original = true;
+    }
+
+    /// Makes `original` (a closure over the real value of a
+    /// `MockX::wrapping(real)` spy) answer the calls nothing is configured
+    /// for; set once, when the mock is made.
+    #[doc(hidden)]
+    pub fn __set_original(&self, original: Box<S::Fn>) {
+        let _ = self.inner.original.set(answer::effect_fn(original));
+    }
+}
+
+macro_rules! side_effect {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+        impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity> {
+            /// Every call runs `f` with the call's arguments and returns its
+            /// result (Python's callable `side_effect`). Arguments arrive as
+            /// in the signature (`&mut` ones writable); the call is recorded
+            /// before `f` runs, and `f` may call the mock again. Wins over
+            /// `return_value`; replaces any `side_effect_iter`.
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Weather {
+            ///     fn temperature(&self, city: &str) -> Result<f64, String>;
+            /// }
+            ///
+            /// let weather = MockWeather::new();
+            /// weather.temperature.side_effect(|city| match city {
+            ///     "Oslo" => Err("down".to_string()),
+            ///     _ => Ok(20.0),
+            /// });
+            /// assert_eq!(weather.temperature("Paris"), Ok(20.0));
+            /// assert!(weather.temperature("Oslo").is_err());
+            /// ```
+            pub fn side_effect<C>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output + Send + Sync + 'static,
+            {
+                self.set_side_effect(S::boxed(f));
+            }
+
+            /// A side effect that may step aside (Python's side effect
+            /// returning `DEFAULT`, SEMANTICS SE-3): `Some(value)` answers
+            /// the call, `None` lets the rest of the configuration answer
+            /// (`return_once`, `return_value`, else the default).
+            ///
+            /// ```
+            /// # use mockgen::prelude::*;
+            /// #[automock]
+            /// trait Prices {
+            ///     fn price(&self, item: &str) -> u32;
+            /// }
+            ///
+            /// let prices = MockPrices::new();
+            /// prices.price.return_value(10);
+            /// prices.price.side_effect_or_default(|item| (item == "gold").then_some(1000));
+            /// assert_eq!(prices.price("gold"), 1000);
+            /// assert_eq!(prices.price("tin"), 10);
+            /// ```
+            pub fn side_effect_or_default<C>(&self, f: C)
+            where
+                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync + 'static,
+            {
+                // Weak: the handle must not keep itself alive through its
+                // own configuration.
+                let handle = std::sync::Arc::downgrade(&self.inner);
+                self.set_side_effect(S::boxed(move |$($param),*| {
+                    f($($param),*).unwrap_or_else(|| crate::state::method::MethodInner::fallback(&handle))
+                }));
+            }
+        }
+    };
+}
+
+crate::state::signature::for_each_arity!(side_effect);
+
+impl MethodInner {
+    /// What answers when a side effect steps aside: `return_once`,
+    /// `return_value`, else the default (or the usual panic).
+    #[track_caller]
+    pub(crate) fn fallback<T: 'static>(handle: &Weak<Self>) -> T {
+        let inner = handle
+            .upgrade()
+            .expect("invariant: a side effect runs while its handle is alive");
+        let mut out = None::<T>;
+        inner.fallback_into(&mut Slot::new(&mut out));
+        answer::taken(out)
+    }
+
+    #[track_caller]
+    fn fallback_into(&self, out: &mut Slot<'_>) {
+        let action = self.config().action_after_effect(out);
+        match action {
+            Action::Once(value) => value(out),
+            Action::Value(value) => value(out),
+            Action::Ready => {}
+            _ => self.default_or_panic(None, out),
+        }
+    }
+}

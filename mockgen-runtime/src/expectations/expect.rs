@@ -1,0 +1,296 @@
+//! Expectations checked when the call happens (API §6): their state, the
+//! per-method list that calls are matched against, and the per-mock
+//! registry that `verify` reads.
+//!
+//! Locks: an expectation's state lock is never held while taking a
+//! sequence's lock (sequence → state is the only nesting), and no lock is
+//! held while user code runs (matchers, side effects, `Clone` of values,
+//! drops of configured values).
+
+mod matching;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::expectations::sequence::SeqLink;
+use crate::expectations::times::Times;
+use crate::matching::call::Call;
+use crate::state::answer::{EffectFn, OnceFn, ValueFn};
+use crate::state::args::ArgKinds;
+use crate::state::calls::AnyEntry;
+use crate::state::dispatch::Resolved;
+use crate::state::message::times;
+use crate::state::method::CurrentCalls;
+use crate::state::queue::Queue;
+use crate::state::sync::lock;
+
+/// One expectation of a method that takes arguments `A`.
+pub(crate) struct ExpectationInner<A: ArgKinds> {
+    pub(crate) call: Call<A>,
+    /// The matcher text: `temperature("Oslo")`.
+    pub(crate) text: String,
+    /// The same, named by the mock: `MockWeather.temperature("Oslo")`.
+    pub(crate) label: String,
+    /// The method's calls, for reports.
+    log: Arc<CurrentCalls>,
+    pub(crate) state: Mutex<State>,
+    /// Set by `reset_all`: the expectation no longer matches nor counts.
+    retired: AtomicBool,
+}
+
+/// An expectation's counts and answers; its answers are type-erased like
+/// a method's configuration.
+pub(crate) struct State {
+    pub(crate) times: Times,
+    /// Whether `times` (or `never`) was given.
+    pub(crate) times_set: bool,
+    /// Calls this expectation answered.
+    pub(crate) calls: usize,
+    /// Calls that matched it after its upper bound was reached and found
+    /// no other expectation.
+    over: usize,
+    /// Calls that matched it out of its sequence's order.
+    out_of_order: usize,
+    pub(crate) effect: Option<EffectFn>,
+    pub(crate) once: Queue<OnceFn>,
+    pub(crate) value: Option<ValueFn>,
+    pub(crate) sequence: Option<SeqLink>,
+}
+
+/// What a claimed call is answered with, taken out of the lock.
+enum Answer {
+    Effect(EffectFn),
+    Once(OnceFn),
+    Value(ValueFn),
+    Nothing,
+}
+
+enum Outcome {
+    Claimed(Answer),
+    Saturated,
+    /// The label of the call the sequence expected instead.
+    OutOfOrder(String),
+}
+
+/// What the expectations made of a call.
+pub(crate) enum Matched {
+    /// An expectation answered (a value is written).
+    Answer(Resolved),
+    /// An expectation took the call but has no answer: the method's own
+    /// configuration answers.
+    NoAnswer,
+    /// No expectation took the call.
+    NoMatch,
+}
+
+impl<A: ArgKinds> ExpectationInner<A> {
+    /// An expectation of method `name` (`qualified`: named by its mock).
+    pub(crate) fn new(call: Call<A>, name: &str, qualified: &str, log: Arc<CurrentCalls>) -> Self {
+        ExpectationInner {
+            text: call.render(name),
+            label: call.render(qualified),
+            call,
+            log,
+            state: Mutex::new(State {
+                times: Times::ANY,
+                times_set: false,
+                calls: 0,
+                over: 0,
+                out_of_order: 0,
+                effect: None,
+                once: Queue::new(),
+                value: None,
+                sequence: None,
+            }),
+            retired: AtomicBool::new(false),
+        }
+    }
+}
+
+/// An expectation seen without its method's types: for `verify`, resets
+/// and sequences.
+pub(crate) trait ErasedExpectation: Send + Sync {
+    /// `MockDb.open("f")`.
+    fn label(&self) -> &str;
+    /// `None` when met, else `open("f"): expected once, called 0 times.`
+    fn report(&self) -> Option<String>;
+    /// Whether the lower bound is reached (or the expectation is retired).
+    fn min_reached(&self) -> bool;
+    /// Whether another call would be accepted.
+    fn open(&self) -> bool;
+    /// The method's calls, for reports.
+    fn log(&self) -> Arc<CurrentCalls>;
+    /// The matcher text: `temperature("Oslo")`.
+    fn text(&self) -> &str;
+    /// Its counts and answers.
+    fn state(&self) -> &Mutex<State>;
+    /// Whether the recorded call matches (runs the matchers: user code).
+    fn matches(&self, entry: &AnyEntry) -> bool;
+    fn reset_counts(&self);
+    fn retire(&self);
+    fn is_retired(&self) -> bool;
+}
+
+impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn report(&self) -> Option<String> {
+        if self.is_retired() {
+            return None;
+        }
+        let state = lock(&self.state);
+        let called = state.calls + state.over;
+        if state.times.contains(called) && state.out_of_order == 0 {
+            return None;
+        }
+        let mut line = format!(
+            "{}: expected {}, called {}",
+            self.text,
+            state.times,
+            times(called)
+        );
+        if state.out_of_order > 0 {
+            let n = state.out_of_order;
+            let calls = if n == 1 { "call" } else { "calls" };
+            line.push_str(&format!(" ({n} {calls} out of sequence)"));
+        }
+        line.push('.');
+        Some(line)
+    }
+
+    fn min_reached(&self) -> bool {
+        let state = lock(&self.state);
+        self.is_retired() || state.calls >= state.times.min()
+    }
+
+    fn open(&self) -> bool {
+        let state = lock(&self.state);
+        !self.is_retired() && state.times.allows_another(state.calls)
+    }
+
+    fn log(&self) -> Arc<CurrentCalls> {
+        Arc::clone(&self.log)
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn state(&self) -> &Mutex<State> {
+        &self.state
+    }
+
+    fn matches(&self, entry: &AnyEntry) -> bool {
+        self.call.matches(entry.record::<A>())
+    }
+
+    fn reset_counts(&self) {
+        let mut state = lock(&self.state);
+        state.calls = 0;
+        state.over = 0;
+        state.out_of_order = 0;
+    }
+
+    fn retire(&self) {
+        self.retired.store(true, Ordering::Release);
+    }
+
+    fn is_retired(&self) -> bool {
+        self.retired.load(Ordering::Acquire)
+    }
+}
+
+/// What every expectation does the same way, whatever its method's
+/// types: compiled once.
+impl dyn ErasedExpectation {
+    fn try_claim(&self) -> Outcome {
+        let link = {
+            let state = lock(self.state());
+            if !state.times.allows_another(state.calls) {
+                return Outcome::Saturated;
+            }
+            state.sequence.clone()
+        };
+        let Some(link) = link else {
+            return self
+                .claim_now()
+                .map_or(Outcome::Saturated, Outcome::Claimed);
+        };
+        match link.try_advance(|| self.claim_now()) {
+            Ok(Some(answer)) => Outcome::Claimed(answer),
+            Ok(None) => Outcome::Saturated,
+            Err(expected) => Outcome::OutOfOrder(expected),
+        }
+    }
+
+    /// Counts the call and takes the answer, unless the upper bound is
+    /// reached. Runs no user code.
+    fn claim_now(&self) -> Option<Answer> {
+        let mut state = lock(self.state());
+        if !state.times.allows_another(state.calls) {
+            return None;
+        }
+        state.calls += 1;
+        let answer = if let Some(f) = &state.effect {
+            Answer::Effect(EffectFn::clone(f))
+        } else if let Some(once) = state.once.pop_front() {
+            Answer::Once(once)
+        } else if let Some(value) = &state.value {
+            Answer::Value(ValueFn::clone(value))
+        } else {
+            Answer::Nothing
+        };
+        Some(answer)
+    }
+}
+
+/// Expectations, oldest first: those of one method (the first that
+/// matches a call answers it) or those of a whole mock (for `verify` and
+/// mock-level resets).
+#[derive(Default)]
+pub(crate) struct Registry {
+    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
+}
+
+impl Registry {
+    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
+        lock(&self.list).push(expectation);
+    }
+
+    /// The live expectations; retired ones are dropped (after the lock is
+    /// released: dropping configured values may run user code).
+    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
+        let (live, retired): (Vec<_>, Vec<_>) = {
+            let mut list = lock(&self.list);
+            if list.iter().all(|e| !e.is_retired()) {
+                return list.clone();
+            }
+            std::mem::take(&mut *list)
+                .into_iter()
+                .partition(|e| !e.is_retired())
+        };
+        let mut list = lock(&self.list);
+        // Expectations added meanwhile go after the older ones.
+        let added = std::mem::replace(&mut *list, live);
+        list.extend(added);
+        let snapshot = list.clone();
+        drop(list);
+        drop(retired);
+        snapshot
+    }
+
+    pub(crate) fn reset_counts(&self) {
+        for expectation in self.snapshot() {
+            expectation.reset_counts();
+        }
+    }
+
+    pub(crate) fn retire_all(&self) {
+        let removed = std::mem::take(&mut *lock(&self.list));
+        for expectation in &removed {
+            expectation.retire();
+        }
+    }
+}

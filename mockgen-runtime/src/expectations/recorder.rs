@@ -1,0 +1,366 @@
+//! One ordered history for several mocks (Python's `attach_mock`,
+//! SEMANTICS CH-4, CH-5, CA-6, CA-7).
+
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::assertions::history::{CallList, MockCall};
+use crate::matching::call::PathCall;
+use crate::state::calls::AnyEntry;
+use crate::state::mock::MockCore;
+use crate::state::sync::lock;
+
+/// Records the calls of several mocks in one list, in the order they
+/// happened across mocks and threads (Python's parent mock with
+/// `attach_mock`).
+///
+/// [`attach`](Self::attach) a mock under a name and its calls from then on
+/// appear as `name.method(…)`, matched by `call!(.name.method(…))`. A clone
+/// is the same recorder.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Db {
+///     fn open(&self, path: &str) -> bool;
+/// }
+///
+/// #[automock]
+/// trait Log {
+///     fn write(&self, text: &str);
+/// }
+///
+/// let (db, log) = (MockDb::new(), MockLog::new());
+/// let calls = Recorder::new();
+/// calls.attach("db", &db);
+/// calls.attach("log", &log);
+///
+/// db.open("f");
+/// log.write("opened f");
+///
+/// calls.assert_has_calls([call!(.db.open("f")), call!(.log.write(ANY))]);
+/// assert_eq!(format!("{:?}", calls.mock_calls()), r#"[db.open("f"), log.write("opened f")]"#);
+/// ```
+#[derive(Clone)]
+pub struct Recorder {
+    shared: Arc<RecorderShared>,
+}
+
+pub(crate) struct RecorderShared {
+    name: String,
+    calls: Mutex<Vec<MockCall>>,
+}
+
+/// The path a mock's calls get in one recorder (`["db"]`), and the recorder.
+type Attachment = (Vec<Arc<str>>, Arc<RecorderShared>);
+
+/// The recorders a mock is attached to, each with the path its calls get.
+#[derive(Default)]
+pub(crate) struct Attached {
+    any: AtomicBool,
+    list: Mutex<Vec<Attachment>>,
+}
+
+impl Attached {
+    /// Whether any recorder is attached: callers check it before building
+    /// the type-erased entry that `record` takes.
+    #[inline]
+    pub(crate) fn any(&self) -> bool {
+        self.any.load(Ordering::Acquire)
+    }
+
+    /// Adds a recorded call to every attached recorder.
+    pub(crate) fn record(&self, entry: &AnyEntry) {
+        let recorders = lock(&self.list).clone();
+        for (path, recorder) in recorders {
+            let call = MockCall::new(path, entry.clone());
+            lock(&recorder.calls).push(call);
+        }
+    }
+
+    fn join(&self, recorder: &Arc<RecorderShared>, name: &str) {
+        let path: Vec<Arc<str>> = name.split('.').map(Arc::from).collect();
+        let mut list = lock(&self.list);
+        match list.iter_mut().find(|(_, r)| Arc::ptr_eq(r, recorder)) {
+            Some(attached) => attached.0 = path,
+            None => list.push((path, Arc::clone(recorder))),
+        }
+        self.any.store(true, Ordering::Release);
+    }
+}
+
+impl Default for Recorder {
+    fn default() -> Self {
+        Recorder::new()
+    }
+}
+
+impl fmt::Debug for Recorder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Recorder")
+            .field("name", &self.shared.name)
+            .field("calls", &self.mock_calls())
+            .finish()
+    }
+}
+
+impl MockCore {
+    /// Attaches the mock to `recorder` under `name`: what
+    /// `MockX::named("db").with_recorder(&calls)` does.
+    #[doc(hidden)]
+    pub fn __join(&self, recorder: &Recorder, name: &str) {
+        self.shared.recorders.join(&recorder.shared, name);
+    }
+}
+
+impl Recorder {
+    /// A recorder with nothing attached, called `Recorder` in messages.
+    ///
+    /// ```
+    /// let calls = mockgen::Recorder::new();
+    /// assert!(calls.mock_calls().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Recorder::named("Recorder")
+    }
+
+    /// A recorder called `name` in messages.
+    ///
+    /// ```
+    /// let calls = mockgen::Recorder::named("app");
+    /// assert_eq!(calls.name(), "app");
+    /// ```
+    #[must_use]
+    pub fn named(name: &str) -> Self {
+        Recorder {
+            shared: Arc::new(RecorderShared {
+                name: name.to_owned(),
+                calls: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// The recorder's name, as messages print it.
+    ///
+    /// ```
+    /// assert_eq!(mockgen::Recorder::new().name(), "Recorder");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.shared.name
+    }
+
+    /// Records every later call of `mock` as `name.method(…)` (Python's
+    /// `attach_mock`); calls made before attaching are not included. Takes
+    /// any mock (`&db` derefs to its [`MockCore`]). A dotted name gives a
+    /// longer path: `"app.db"` is matched by `call!(.app.db.open(…))`.
+    /// Attaching the same mock again renames it; a mock may be attached to
+    /// several recorders.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// let db = MockDb::new();
+    /// db.open("before");
+    /// let calls = Recorder::new();
+    /// calls.attach("db", &db);
+    /// db.open("after");
+    /// assert_eq!(calls.mock_calls(), [call!(.db.open("after"))]);
+    /// ```
+    pub fn attach(&self, name: &str, mock: &MockCore) {
+        mock.__join(self, name);
+    }
+
+    /// Every recorded call, in the order the calls happened (Python's
+    /// `mock_calls` of the parent).
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// let (a, b) = (MockDb::new(), MockDb::new());
+    /// let calls = Recorder::new();
+    /// calls.attach("a", &a);
+    /// calls.attach("b", &b);
+    /// b.open("1");
+    /// a.open("2");
+    /// assert_eq!(calls.mock_calls(), [call!(.b.open("1")), call!(.a.open("2"))]);
+    /// ```
+    #[must_use]
+    pub fn mock_calls(&self) -> CallList {
+        CallList::from_sorted(lock(&self.shared.calls).clone())
+    }
+
+    /// Forgets the recorded calls; the mocks stay attached and keep their
+    /// own histories.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// let db = MockDb::new();
+    /// let calls = Recorder::new();
+    /// calls.attach("db", &db);
+    /// db.open("f");
+    /// calls.reset_mock();
+    /// assert!(calls.mock_calls().is_empty());
+    /// db.open.assert_called_once();
+    /// ```
+    pub fn reset_mock(&self) {
+        let removed = std::mem::take(&mut *lock(&self.shared.calls));
+        drop(removed);
+    }
+
+    /// Panics if any attached mock was called since it was attached.
+    ///
+    /// ```
+    /// mockgen::Recorder::new().assert_not_called();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// Recorder: expected no calls. Called 1 time.
+    /// Calls:
+    ///   db.open("f")
+    /// ```
+    #[track_caller]
+    pub fn assert_not_called(&self) {
+        if let Err(what) = self.mock_calls().check_not_called() {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless some recorded call matches `expected`, a
+    /// `call!(.name.method(…))`.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// let db = MockDb::new();
+    /// let calls = Recorder::new();
+    /// calls.attach("db", &db);
+    /// db.open("f");
+    /// calls.assert_any_call(call!(.db.open("f")));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// Recorder: db.open("g") call not found.
+    /// Calls:
+    ///   db.open("f")
+    /// ```
+    #[track_caller]
+    pub fn assert_any_call(&self, expected: PathCall) {
+        if let Err(what) = self.mock_calls().check_any_call(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless `expected` occurs among the recorded calls as a
+    /// consecutive run, in order (SEMANTICS AS-7).
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// #[automock]
+    /// trait Log {
+    ///     fn write(&self, text: &str);
+    /// }
+    ///
+    /// let (db, log) = (MockDb::new(), MockLog::new());
+    /// let calls = Recorder::new();
+    /// calls.attach("db", &db);
+    /// calls.attach("log", &log);
+    /// log.write("start");
+    /// db.open("f");
+    /// log.write("opened");
+    /// calls.assert_has_calls([call!(.db.open("f")), call!(.log.write("opened"))]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// Recorder: calls not found.
+    /// Expected: [log.write("opened"), db.open("f")]
+    ///   Actual: [db.open("f"), log.write("opened")]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless every expected call matches a different recorded call,
+    /// in any order (SEMANTICS AS-8).
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Db {
+    ///     fn open(&self, path: &str) -> bool;
+    /// }
+    ///
+    /// #[automock]
+    /// trait Log {
+    ///     fn write(&self, text: &str);
+    /// }
+    ///
+    /// let (db, log) = (MockDb::new(), MockLog::new());
+    /// let calls = Recorder::new();
+    /// calls.attach("db", &db);
+    /// calls.attach("log", &log);
+    /// db.open("f");
+    /// log.write("opened");
+    /// calls.assert_has_calls_any_order([call!(.log.write(ANY)), call!(.db.open("f"))]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// Recorder: does not contain all of [db.close()] in its call list.
+    ///   Actual: [db.open("f"), log.write("opened")]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    #[track_caller]
+    fn fail(&self, what: &str) -> ! {
+        panic!("{}: {what}", self.name())
+    }
+}

@@ -1,0 +1,188 @@
+//! A method's answers without their types.
+//!
+//! Configured values, side effects and iterators are stored type-erased, so
+//! that the code that keeps, queues, takes and drops them is compiled once,
+//! in this crate, instead of once per return type in the user's crate: a
+//! trait whose methods all return different types then costs little more
+//! to build than one whose methods share a signature.
+//!
+//! A call's answer is written into the typed entry point's
+//! `Option<Output>`, seen here as a [`Slot`]: nothing is allocated, and the
+//! one check per call is a comparison of type ids.
+//!
+//! With [`append_log`](crate::state::append_log), one of the two modules of the
+//! runtime with `unsafe` code: a slot is a pointer and the type id of what
+//! it points at, written only after the ids are compared. (A `&mut dyn
+//! Any` would do the same safely, at the cost of a call through its vtable
+//! on every call of a mocked method: a third of a configured call's time.)
+#![allow(unsafe_code)]
+
+use std::any::{Any, TypeId};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+use std::sync::{Arc, Mutex};
+
+/// Writes a clone of a configured value (`return_value`).
+pub(crate) type ValueFn = Arc<dyn Fn(&mut Slot<'_>) + Send + Sync>;
+
+/// Writes a value once (`return_once`).
+pub(crate) type OnceFn = Box<dyn FnOnce(&mut Slot<'_>) + Send>;
+
+/// Writes the next item of a `side_effect_iter`; `false` once it is
+/// exhausted. Its own lock serialises concurrent calls.
+pub(crate) type IterFn = Arc<Mutex<dyn FnMut(&mut Slot<'_>) -> bool + Send>>;
+
+/// A side effect or an original implementation: an `Arc<S::Fn>`, called
+/// by the typed entry point after [`effect`].
+pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
+
+const TYPED: &str = "invariant: a call's answer is written once, with its signature's types";
+
+// The panics are not generic, so that each return type does not compile
+// its own copy of the formatting.
+
+#[cold]
+#[inline(never)]
+fn mistyped() -> ! {
+    panic!("{TYPED}")
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn unanswered() -> ! {
+    panic!("invariant: a value answer was written")
+}
+
+/// Where a call's answer is written, once: an empty `Option<T>` of the
+/// caller's, with `T`'s type id.
+pub(crate) struct Slot<'a> {
+    out: NonNull<()>,
+    type_id: TypeId,
+    written: bool,
+    borrow: PhantomData<&'a mut ()>,
+}
+
+impl<'a> Slot<'a> {
+    /// A slot that writes into `out`, which is `None`.
+    #[inline]
+    pub(crate) fn new<T: 'static>(out: &'a mut Option<T>) -> Self {
+        // `out` is a fresh `None` at every caller: a value in it would be
+        // forgotten by the write, not dropped.
+        Slot {
+            out: NonNull::from(out).cast(),
+            type_id: TypeId::of::<T>(),
+            written: false,
+            borrow: PhantomData,
+        }
+    }
+}
+
+/// Writes `value` as the answer of a call that returns `T`.
+#[inline]
+pub(crate) fn put<T: 'static>(slot: &mut Slot<'_>, value: T) {
+    if slot.type_id != TypeId::of::<T>() || slot.written {
+        mistyped();
+    }
+    slot.written = true;
+    // SAFETY: `slot.out` comes from the `&'a mut Option<U>` of
+    // `Slot::new`, which the slot borrows for `'a`, and `U` is `T`: their
+    // type ids are equal. It holds `None` (written at most once, and empty
+    // when the slot was made), so there is nothing to drop: a plain write,
+    // without the drop glue of `Option<T>` in every instance.
+    unsafe { slot.out.cast::<Option<T>>().as_ptr().write(Some(value)) }
+}
+
+/// The answer written by [`put`].
+#[inline]
+#[track_caller]
+pub(crate) fn taken<T>(out: Option<T>) -> T {
+    match out {
+        Some(value) => value,
+        None => unanswered(),
+    }
+}
+
+/// Every call gets a clone of `value`.
+pub(crate) fn value_fn<T: Clone + Send + Sync + 'static>(value: T) -> ValueFn {
+    Arc::new(move |out: &mut Slot<'_>| put(out, value.clone()))
+}
+
+/// One call gets `value`.
+pub(crate) fn once_fn<T: Send + 'static>(value: T) -> OnceFn {
+    Box::new(move |out: &mut Slot<'_>| put(out, value))
+}
+
+/// Each call gets the next item of `iter`.
+pub(crate) fn iter_fn<I>(mut iter: I) -> IterFn
+where
+    I: Iterator + Send + 'static,
+    I::Item: 'static,
+{
+    Arc::new(Mutex::new(move |out: &mut Slot<'_>| match iter.next() {
+        Some(item) => {
+            put(out, item);
+            true
+        }
+        None => false,
+    }))
+}
+
+/// Stores a side effect (or an original implementation) of type `F`.
+pub(crate) fn effect_fn<F: ?Sized + Send + Sync + 'static>(f: Box<F>) -> EffectFn {
+    Arc::new(Arc::<F>::from(f))
+}
+
+/// The side effect stored by [`effect_fn`].
+#[inline]
+pub(crate) fn effect<F: ?Sized + Send + Sync + 'static>(f: &EffectFn) -> &Arc<F> {
+    match f.downcast_ref() {
+        Some(f) => f,
+        None => mistyped(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_written_into_the_callers_slot() {
+        let mut out = None::<String>;
+        value_fn("a".to_owned())(&mut Slot::new(&mut out));
+        assert_eq!(taken(out.take()), "a");
+        once_fn("b".to_owned())(&mut Slot::new(&mut out));
+        assert_eq!(out.take().as_deref(), Some("b"));
+
+        let iter = iter_fn(["c".to_owned()].into_iter());
+        assert!((crate::state::sync::lock(&iter))(&mut Slot::new(&mut out)));
+        assert_eq!(out.take().as_deref(), Some("c"));
+        assert!(!(crate::state::sync::lock(&iter))(&mut Slot::new(&mut out)));
+        assert_eq!(out, None);
+    }
+
+    #[test]
+    #[should_panic(expected = "invariant: a call's answer is written once")]
+    fn a_slot_is_written_once() {
+        let mut out = None::<u64>;
+        let mut slot = Slot::new(&mut out);
+        put(&mut slot, 1_u64);
+        put(&mut slot, 2_u64);
+    }
+
+    #[test]
+    fn side_effects_come_back_with_their_type() {
+        let f: Box<dyn Fn(u32) -> u32 + Send + Sync> = Box::new(|x| x + 1);
+        let stored = effect_fn(f);
+        assert_eq!(effect::<dyn Fn(u32) -> u32 + Send + Sync>(&stored)(1), 2);
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "invariant: a call's answer is written once, with its signature's types"
+    )]
+    fn a_slot_of_another_type_is_refused() {
+        let mut out = None::<u64>;
+        put(&mut Slot::new(&mut out), "not a u64");
+    }
+}

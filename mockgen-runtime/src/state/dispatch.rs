@@ -1,0 +1,420 @@
+//! What happens when a mocked method is called: record, then answer from
+//! expectations, configuration, the original, or the default.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use crate::config::configure::Action;
+use crate::expectations::expect::Matched;
+use crate::state::answer::{EffectFn, Slot, effect, taken};
+use crate::state::args::ArgKinds;
+use crate::state::calls::AnyEntry;
+use crate::state::message::render_call;
+use crate::state::method::{ConfigGuard, Method, MethodInner};
+use crate::state::signature::{RecordOf, Signature};
+use crate::state::sync::lock;
+
+/// How a recorded call is answered. A value is written into the caller's
+/// `Option<Output>` (see [`answer`](crate::state::answer)).
+pub(crate) enum Resolved {
+    Effect(EffectFn),
+    Value,
+    /// Only where the caller has an original ([`Original`]).
+    Original,
+    /// The spy's real value; only where the caller can call it.
+    Real,
+}
+
+/// What the caller can do with a call that the original implementation
+/// should answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Original {
+    /// There is none: such a call gets the default, as if `call_original`
+    /// had not been asked for.
+    Missing,
+    /// Run it after `call_original()` (spies and patches).
+    OnRequest,
+    /// Run it for every call nothing is configured for (trait methods
+    /// with a default body), unless the mock is a spy: then the real
+    /// value's method answers instead.
+    ByDefault,
+    /// There is none, but the caller can call the spy's real value.
+    Real,
+}
+
+impl Original {
+    /// Whether the caller can call the real value of a spy.
+    fn reaches_real(self) -> bool {
+        matches!(self, Original::ByDefault | Original::Real)
+    }
+}
+
+/// What generated code is asked to run for a call: the configured side
+/// effect, or the original implementation (spies and patches).
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub enum Respond<'f, F: ?Sized> {
+    SideEffect(&'f F),
+    Original,
+    /// The real value of a spy.
+    Real,
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Like `__call_with`, for handles that have an original implementation:
+    /// unconfigured calls run it after `call_original()`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_spy(
+        &self,
+        record: RecordOf<S>,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        self.call_responding(record, Original::OnRequest, respond)
+    }
+
+    /// Like `__call_with`, for trait methods with a default body: unconfigured
+    /// calls run the default body, or a spy's real method.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_default(
+        &self,
+        record: RecordOf<S>,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        self.call_responding(record, Original::ByDefault, respond)
+    }
+
+    /// Keeps `value` for as long as the mock lives and lends it out. A
+    /// method lends values of one type only.
+    #[doc(hidden)]
+    pub fn __lend<T: Send + Sync + 'static>(&self, value: T) -> &T {
+        let lent = self
+            .inner
+            .lent
+            .get_or_init(|| Box::new(boxcar::Vec::<T>::new()))
+            .downcast_ref::<boxcar::Vec<T>>()
+            .expect("invariant: a method lends values of one type");
+        let index = lent.push(value);
+        &lent[index]
+    }
+}
+
+impl<S: Signature, A> Method<S, A> {
+    /// Records a call and hands what answers it to the generated code's
+    /// `respond`, unless it is a value.
+    #[track_caller]
+    fn call_responding(
+        &self,
+        record: RecordOf<S>,
+        original: Original,
+        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
+    ) -> S::Output {
+        let mut out = None;
+        match self
+            .inner
+            .call::<S::Args>(record, original, &mut Slot::new(&mut out))
+        {
+            Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
+            Resolved::Value => taken(out),
+            Resolved::Original => respond(Respond::Original),
+            Resolved::Real => respond(Respond::Real),
+        }
+    }
+}
+
+impl MethodInner {
+    /// Records a call and resolves what answers it; a value is written
+    /// into `out`. Generic only in what it records: the rest is compiled
+    /// once.
+    ///
+    /// # Panics
+    /// If the method's argument kinds are not `A` (never: a handle of
+    /// signature `S` reaches its state only with `S::Args`).
+    #[track_caller]
+    #[inline]
+    pub(crate) fn call<A: ArgKinds>(
+        self: &Arc<Self>,
+        record: A::Record,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        let mut config = self.config();
+        let index = config.state.record::<A>(record);
+        self.notify_waiters();
+        let slow = self.takes_slow_path();
+        if !slow && config.ready_copy(out) {
+            return Resolved::Value;
+        }
+        self.answer_recorded(config, index, slow, original, out)
+    }
+
+    /// Whether calls go through `resolve`: expectations to match, or
+    /// recorders to tell.
+    #[inline]
+    fn takes_slow_path(&self) -> bool {
+        self.expecting.load(Ordering::Acquire) || self.mock.recorders.any()
+    }
+
+    /// Answers call `index`, just recorded under the lock that `config`
+    /// holds, when no value was ready to copy; `slow`: through `resolve`.
+    #[track_caller]
+    fn answer_recorded(
+        &self,
+        mut config: ConfigGuard<'_>,
+        index: usize,
+        slow: bool,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        if slow {
+            // Expectations run matchers and recorders take their own locks:
+            // the method's lock is released first.
+            let entry = config.state.any_entry(index);
+            drop(config);
+            self.tell_recorders(&entry);
+            return self.resolve(&entry, original, out);
+        }
+        // Under the one lock: take what answers the call. The entry is kept
+        // only by the answers that may need it for a message; a handle
+        // costs a reference count.
+        let action = config.next_action(out);
+        let keep = matches!(
+            action,
+            Action::Iter(_) | Action::Unconfigured | Action::Original
+        );
+        let kept = keep.then(|| config.state.any_entry(index));
+        drop(config);
+        self.answer(action, kept.as_ref(), original, false, out)
+    }
+
+    /// Adds the call to the history.
+    pub(crate) fn record_call<A: ArgKinds>(&self, record: A::Record) -> AnyEntry {
+        let entry = {
+            let mut state = self.calls();
+            let index = state.record::<A>(record);
+            self.notify_waiters();
+            state.any_entry(index)
+        };
+        self.tell_recorders(&entry);
+        entry
+    }
+
+    /// Recorders the mock is attached to (API §7) order calls by number.
+    fn tell_recorders(&self, entry: &AnyEntry) {
+        if self.mock.recorders.any() {
+            self.mock.recorders.record(entry);
+        }
+    }
+
+    /// What answers a recorded call (SEMANTICS SE-7): the side effect to
+    /// run, a value, or the original implementation.
+    #[track_caller]
+    pub(crate) fn resolve(
+        &self,
+        entry: &AnyEntry,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        // Expectations first (API §6), on the recorded arguments.
+        let expected = self.expecting.load(Ordering::Acquire)
+            && match self.match_expectations(entry, out) {
+                Matched::Answer(answer) => return answer,
+                Matched::NoAnswer => true,
+                Matched::NoMatch => false,
+            };
+        let action = self.config().next_action(out);
+        self.answer(action, Some(entry), original, expected, out)
+    }
+
+    /// Runs what the configuration answers a call with; no lock is held.
+    #[track_caller]
+    fn answer(
+        &self,
+        action: Action,
+        entry: Option<&AnyEntry>,
+        original: Original,
+        expected: bool,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        match self.run_action(action, entry, original, out) {
+            Some(resolved) => resolved,
+            None => {
+                if self.expecting.load(Ordering::Acquire) {
+                    self.unconfigured(entry.expect(KEPT), expected, out);
+                } else {
+                    self.default_or_panic(entry, out);
+                }
+                Resolved::Value
+            }
+        }
+    }
+}
+
+const KEPT: &str = "invariant: the entry is kept for the answers that need it";
+
+impl MethodInner {
+    /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
+    /// calls locked.
+    #[inline]
+    pub(crate) fn notify_waiters(&self) {
+        if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            self.arrived.notify_all();
+        }
+    }
+
+    /// Runs what the configuration answers a call with; no lock is held.
+    /// `entry` is the call's, which only the answers that may need it for
+    /// a message (an iterator, nothing configured) are sure to get. `None`
+    /// when nothing answers: the caller picks the default (or panics).
+    #[track_caller]
+    fn run_action(
+        &self,
+        action: Action,
+        entry: Option<&AnyEntry>,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Option<Resolved> {
+        Some(match action {
+            Action::Effect(f) => Resolved::Effect(f),
+            // The iterator's own lock serialises concurrent calls; only an
+            // iterator that calls its own mock from `next` could wait on it.
+            Action::Iter(iter) => {
+                if !(lock(&iter))(out) {
+                    self.exhausted(entry.expect(KEPT));
+                }
+                Resolved::Value
+            }
+            Action::Once(value) => {
+                value(out);
+                Resolved::Value
+            }
+            Action::Value(value) => {
+                value(out);
+                Resolved::Value
+            }
+            Action::Ready => Resolved::Value,
+            // Nothing configured answers (or `call_original` asked for the
+            // original): a spy's real value, through its closure or handed
+            // back to the caller; else the caller's original; else the
+            // default.
+            Action::Original | Action::Unconfigured => {
+                let requested = matches!(action, Action::Original);
+                if let Some(wrapped) = self.original.get() {
+                    Resolved::Effect(EffectFn::clone(wrapped))
+                } else if original.reaches_real() && self.mock.keeps_real() {
+                    Resolved::Real
+                } else if original == Original::ByDefault
+                    || (requested && original == Original::OnRequest)
+                {
+                    Resolved::Original
+                } else if requested {
+                    // Without an original, the default answers, as if
+                    // `call_original` had not been asked for.
+                    self.default_or_panic(entry, out);
+                    Resolved::Value
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+
+    /// `name(arg, …)` of a recorded call.
+    pub(crate) fn render(&self, entry: &AnyEntry) -> String {
+        render_call(self.name, &entry.debug_args())
+    }
+
+    #[cold]
+    #[track_caller]
+    fn exhausted(&self, entry: &AnyEntry) -> ! {
+        exhausted_panic(&self.qualified_name(), entry.number(), &self.render(entry))
+    }
+
+    /// Writes the default of the return type into `out`, or panics with a
+    /// message that says how to configure the method.
+    #[track_caller]
+    pub(crate) fn default_or_panic(&self, entry: Option<&AnyEntry>, out: &mut Slot<'_>) {
+        let sealed = self.mock.is_sealed();
+        if !sealed && (self.output().default_into)(out) {
+            return;
+        }
+        let call = entry.map_or_else(|| format!("{}(…)", self.name), |e| self.render(e));
+        unconfigured_panic(
+            &self.qualified_name(),
+            sealed,
+            self.output().text,
+            &call,
+            self.name,
+        )
+    }
+}
+
+// The panics are not generic, so that each mocked method does not compile
+// its own copy of the formatting.
+
+#[cold]
+#[track_caller]
+fn exhausted_panic(name: &str, number: usize, call: &str) -> ! {
+    panic!(
+        "{name}: side_effect_iter is exhausted: call {number} has no value left.\n  Call: {call}\nGive `side_effect_iter` more values, or end it with `.chain(std::iter::repeat(…))`."
+    )
+}
+
+#[cold]
+#[track_caller]
+fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method: &str) -> ! {
+    let why = if sealed {
+        "the mock is sealed and this method has nothing configured".to_owned()
+    } else {
+        format!("nothing is configured and `{output}` has no Default")
+    };
+    panic!(
+        "{name}: {why}.\n  Call: {call}\nConfigure it before the call: `{method}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`."
+    )
+}
+
+macro_rules! call_with {
+    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+        impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity>
+        where
+            S::Fn: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output,
+        {
+            /// Records a call and answers it; a side effect gets the
+            /// arguments (called by the runtime, not by a closure in each
+            /// mocked method).
+            #[doc(hidden)]
+            #[track_caller]
+            // The mocked method's arguments, one by one, up to twelve.
+            #[allow(clippy::too_many_arguments)]
+            pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
+                let mut out = None;
+                match self.inner.call::<S::Args>(record, Original::Missing, &mut Slot::new(&mut out)) {
+                    Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
+                    Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
+                }
+            }
+
+            /// Like `__call_with`, for a method of a spy that calls the
+            /// real value itself: the arguments come back when the real
+            /// value should answer.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
+            pub fn __call_or_real<$($lt),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: S::$arg<$lt>),*
+            ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
+                let mut out = None;
+                match self.inner.call::<S::Args>(record, Original::Real, &mut Slot::new(&mut out)) {
+                    Resolved::Effect(f) => Ok(effect::<S::Fn>(&f)($($param),*)),
+                    Resolved::Value | Resolved::Original => Ok(taken(out)),
+                    Resolved::Real => Err(($($param,)*)),
+                }
+            }
+        }
+    };
+}
+
+crate::state::signature::for_each_arity!(call_with);

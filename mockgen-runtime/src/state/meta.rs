@@ -1,0 +1,55 @@
+//! What the runtime needs to know of a signature's types: how its calls
+//! are stored and shown, and the default answer.
+//!
+//! The runtime's state and call path are not generic: answers are
+//! type-erased (see [`answer`](crate::state::answer)) and so are recorded calls
+//! (see [`append_log`](crate::state::append_log)), so that one compiled copy of
+//! that code serves every mocked method. What belongs to one signature
+//! travels as a `'static` [`Meta`] of data and function pointers; only
+//! the typed entry points (a call records its typed arguments) are
+//! compiled per signature.
+
+use crate::state::answer::{Slot, put};
+use crate::state::append_log::EntryType;
+use crate::state::calls::{Entry, VisitArgs, visit_args};
+use crate::state::signature::Signature;
+
+/// How a signature's calls are stored and shown, and its default answer.
+pub(crate) struct Meta {
+    pub(crate) output: Output,
+    /// The type of its recorded calls.
+    pub(crate) entry_type: fn() -> EntryType,
+    pub(crate) visit_args: VisitArgs,
+}
+
+/// What the runtime needs of a signature's return type.
+pub(crate) struct Output {
+    /// As written, for messages.
+    pub(crate) text: &'static str,
+    /// Writes `Default::default()`; `false` when it has none.
+    pub(crate) default_into: fn(&mut Slot<'_>) -> bool,
+}
+
+/// The `'static` [`Meta`] of marker `S` (one constant per marker).
+pub(crate) fn meta<S: Signature>() -> &'static Meta {
+    const {
+        &Meta {
+            output: Output {
+                text: S::OUTPUT,
+                default_into: default_into::<S>,
+            },
+            entry_type: Entry::<S::Args>::entry_type,
+            visit_args: visit_args::<S>,
+        }
+    }
+}
+
+fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
+    match S::default_output() {
+        Some(value) => {
+            put(out, value);
+            true
+        }
+        None => false,
+    }
+}

@@ -1,0 +1,380 @@
+//! What a whole mock shares: its name, the sealed flag, and the registry of
+//! its methods that mock-level views (`mock_calls`, `reset_mock`) walk.
+
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::assertions::history::{CallList, MockCall};
+use crate::expectations::expect::Registry;
+use crate::expectations::recorder::Attached;
+use crate::matching::call::PathCall;
+use crate::state::method::{Method, MethodInner};
+use crate::state::real::{Lent, Real, RealCell};
+use crate::state::signature::Signature;
+use crate::state::sync::lock;
+
+/// State every method handle of a mock can see.
+pub(crate) struct MockShared {
+    pub(crate) name: String,
+    sealed: AtomicBool,
+    /// Bumped by `reset_all`: method configurations of an older epoch are
+    /// dropped on their next use.
+    epoch: AtomicU64,
+    /// Every method's expectations, for `verify` (also run on drop).
+    pub(crate) expectations: Registry,
+    /// The recorders the mock is attached to.
+    pub(crate) recorders: Attached,
+    /// The real value of a spy. Set once, when the spy is made, so a panic
+    /// cannot leave it half changed.
+    real: std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<RealCell>>>,
+}
+
+impl MockShared {
+    pub(crate) fn is_sealed(&self) -> bool {
+        self.sealed.load(Ordering::Acquire)
+    }
+
+    #[inline]
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Whether the mock is a spy, whose methods can call the real value.
+    pub(crate) fn keeps_real(&self) -> bool {
+        self.real.get().is_some()
+    }
+}
+
+/// The mock-level API every generated mock has (through `Deref`): its name,
+/// [`seal`](Self::seal), the history of all its methods
+/// ([`mock_calls`](Self::mock_calls)), resets, and assertions across
+/// methods with `call!(.method(…))`.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Weather {
+///     fn temperature(&self, city: &str) -> f64;
+///     fn cities(&self) -> Vec<String>;
+/// }
+///
+/// let weather = MockWeather::named("weather");
+/// weather.cities();
+/// weather.temperature("Oslo");
+/// assert_eq!(weather.name(), "weather");
+/// weather.assert_has_calls([call!(.cities()), call!(.temperature("Oslo"))]);
+/// weather.reset_mock();
+/// weather.assert_not_called();
+/// ```
+#[derive(Clone)]
+pub struct MockCore {
+    pub(crate) shared: Arc<MockShared>,
+    methods: Arc<Mutex<Vec<Arc<MethodInner>>>>,
+}
+
+impl fmt::Debug for MockCore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Mock").field(&self.name()).finish()
+    }
+}
+
+/// Two handles are equal when they are clones of the same mock.
+impl PartialEq for MockCore {
+    fn eq(&self, other: &Self) -> bool {
+        self.__same(other)
+    }
+}
+
+impl Eq for MockCore {}
+
+impl MockCore {
+    #[doc(hidden)]
+    pub fn __new(name: &str) -> Self {
+        MockCore {
+            shared: Arc::new(MockShared {
+                name: name.to_owned(),
+                sealed: AtomicBool::new(false),
+                epoch: AtomicU64::new(0),
+                expectations: Registry::default(),
+                recorders: Attached::default(),
+                real: Default::default(),
+            }),
+            methods: Arc::default(),
+        }
+    }
+
+    /// Makes the mock a spy of `real`; the cell is for the methods that
+    /// reach it through a closure.
+    #[doc(hidden)]
+    pub fn __keep_real<R: Send + 'static>(&self, real: Real<R>) -> Arc<RealCell> {
+        let cell = Arc::new(real.into_cell());
+        let _ = self.shared.real.set(Arc::clone(&cell));
+        cell
+    }
+
+    /// The spy's real value, locked for one call and seen as `D`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __real<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        self.shared
+            .real
+            .get()
+            .expect("invariant: calls reach the real value of spies only")
+            .lend()
+    }
+
+    #[doc(hidden)]
+    pub fn __take_real<T: Send + 'static>(&self) -> Option<T> {
+        self.shared.real.get()?.take()
+    }
+
+    /// The handle of the method that marker `S` was made for.
+    #[doc(hidden)]
+    pub fn __method<S: Signature>(&self) -> Method<S> {
+        Method::new(self, S::NAME)
+    }
+
+    /// The handle of method `name`, whose signature is marker `S`'s: the
+    /// methods of a mock with the same signature share one marker.
+    #[doc(hidden)]
+    pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
+        Method::new(self, name)
+    }
+
+    /// Adds a method to the mock's history (`mock_calls`, resets).
+    pub(crate) fn register(&self, method: Arc<MethodInner>) {
+        lock(&self.methods).push(method);
+    }
+
+    #[doc(hidden)]
+    pub fn __generic_method<F>(&self, name: &'static str) -> crate::GenericMethod<F> {
+        crate::GenericMethod::new(self.clone(), name)
+    }
+
+    #[doc(hidden)]
+    pub fn __same(&self, other: &MockCore) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+
+    /// The mock's name: its type name, or the one given to `named`.
+    pub fn name(&self) -> &str {
+        &self.shared.name
+    }
+
+    /// From now on every call of a method with nothing configured panics,
+    /// even when its return type has a `Default` (SEMANTICS SEAL-1, SEAL-2).
+    /// Methods can still be configured after sealing.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.seal();
+    /// let call = std::panic::catch_unwind(|| clock.now());
+    /// assert!(call.is_err());
+    /// clock.now.return_value(3);
+    /// assert_eq!(clock.now(), 3);
+    /// ```
+    pub fn seal(&self) {
+        self.shared.sealed.store(true, Ordering::Release);
+    }
+
+    /// Every call of every method of this mock, in order (Python's
+    /// `mock_calls`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
+    /// ```
+    pub fn mock_calls(&self) -> CallList {
+        let methods = lock(&self.methods).clone();
+        let calls = methods
+            .iter()
+            .flat_map(|m| m.entries())
+            .map(|entry| MockCall::new(Vec::new(), entry))
+            .collect();
+        CallList::from_sorted(calls)
+    }
+
+    /// Forgets the calls of every method; configuration stays, and
+    /// expectations stay with their call counts set back to zero.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.reset_mock();
+    /// assert!(clock.mock_calls().is_empty());
+    /// ```
+    pub fn reset_mock(&self) {
+        for method in lock(&self.methods).clone() {
+            method.reset_calls();
+        }
+        self.shared.expectations.reset_counts();
+    }
+
+    /// Forgets the calls and the configuration of every method, its
+    /// expectations included.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now.return_value(9);
+    /// clock.reset_all();
+    /// assert_eq!(clock.now(), 0);
+    /// ```
+    pub fn reset_all(&self) {
+        self.reset_mock();
+        self.shared.expectations.retire_all();
+        self.shared.epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Panics if any method of the mock was called.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// MockClock::new().assert_not_called();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: expected no calls. Called 1 time.
+    /// Calls:
+    ///   now()
+    /// ```
+    #[track_caller]
+    pub fn assert_not_called(&self) {
+        if let Err(what) = self.mock_calls().check_not_called() {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless some call matches `expected`, a `call!(.method(…))`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.sleep(5);
+    /// clock.assert_any_call(call!(.sleep(5)));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: sleep(7) call not found.
+    /// Calls:
+    ///   sleep(5)
+    /// ```
+    #[track_caller]
+    pub fn assert_any_call(&self, expected: PathCall) {
+        if let Err(what) = self.mock_calls().check_any_call(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless `expected` (`call!(.method(…))` items) occurs in
+    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order
+    /// (SEMANTICS AS-7).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.now();
+    /// clock.assert_has_calls([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: calls not found.
+    /// Expected: [now(), now()]
+    ///   Actual: [now(), sleep(5), now()]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless every expected call matches a different call of the
+    /// mock, in any order (SEMANTICS AS-8).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.assert_has_calls_any_order([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: does not contain all of [sleep(9)] in its call list.
+    ///   Actual: [now(), sleep(5)]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    #[track_caller]
+    fn fail(&self, what: &str) -> ! {
+        panic!("{}: {what}", self.name())
+    }
+}

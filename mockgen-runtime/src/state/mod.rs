@@ -1,0 +1,22 @@
+//! The per-method state and the call path: what a mocked call records and
+//! how it is answered (record → resolve → answer), and what a whole mock
+//! shares. Also the pieces everything else stands on: the signature traits,
+//! recorded arguments, the append-only call log, lock helpers and the
+//! failure-text renderer.
+//!
+//! This folder is the bottom layer: it uses nothing else in the crate.
+
+pub(crate) mod answer;
+pub(crate) mod append_log;
+pub(crate) mod args;
+pub(crate) mod calls;
+pub(crate) mod dispatch;
+pub(crate) mod message;
+pub(crate) mod meta;
+pub(crate) mod method;
+pub(crate) mod mock;
+pub(crate) mod queue;
+pub(crate) mod real;
+pub(crate) mod seq;
+pub(crate) mod signature;
+pub(crate) mod sync;
