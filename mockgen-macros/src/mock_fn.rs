@@ -18,7 +18,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Token, Type};
 
-use crate::codegen::{signature, trait_impl};
+use crate::codegen::{method_parts, signature};
 use crate::diag::Errors;
 use crate::lower::{Bounds, Context, lower_method};
 use crate::model::MockSpec;
@@ -105,16 +105,16 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
     };
     let marker = names::signature_ident(&mock_ident, &method.ident);
     let signature = signature::emit(&spec, &method, &rt);
-    let conversions: Vec<_> = method.args.iter().map(trait_impl::conversion).collect();
+    let conversions: Vec<_> = method.args.iter().map(method_parts::conversion).collect();
     let records: Vec<_> = method
         .args
         .iter()
-        .map(|a| trait_impl::record(a, &rt))
+        .map(|a| method_parts::record(a, &rt))
         .collect();
     let passed: Vec<_> = method
         .args
         .iter()
-        .map(|a| trait_impl::passed(a, &rt))
+        .map(|a| method_parts::passed(a, &rt))
         .collect();
     let params: Vec<_> = method
         .args

@@ -22,13 +22,13 @@ pub(crate) struct Options {
 
 impl Options {
     /// How the options ask to record parameters, by name.
-    pub(crate) fn overrides(&self) -> crate::lower::ArgOverrides {
+    pub(crate) fn overrides(&self) -> crate::lower::context::ArgOverrides {
         let names = |list: &darling::util::PathList| {
             list.iter()
                 .filter_map(|p| p.get_ident().map(ToString::to_string))
                 .collect()
         };
-        crate::lower::ArgOverrides {
+        crate::lower::context::ArgOverrides {
             debug: names(&self.debug),
             opaque: names(&self.opaque),
         }

@@ -19,7 +19,7 @@ use quote::quote;
 use syn::visit_mut::VisitMut;
 use syn::{FnArg, GenericParam, Lifetime, ReturnType, Type};
 
-use super::trait_impl;
+use super::method_parts;
 use crate::model::{Asyncness, MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
@@ -27,10 +27,10 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let MockMethod {
         args, default_body, ..
     } = method;
-    let conversions = args.iter().map(trait_impl::conversion);
-    let records = args.iter().map(|a| trait_impl::record(a, rt));
-    let passed = args.iter().map(|a| trait_impl::passed(a, rt));
-    let handle = trait_impl::handle(spec, method, rt);
+    let conversions = args.iter().map(method_parts::conversion);
+    let records = args.iter().map(|a| method_parts::record(a, rt));
+    let passed = args.iter().map(|a| method_parts::passed(a, rt));
+    let handle = method_parts::handle(spec, method, rt);
     let answer = rt.item("Answer");
     let (call, f, value) = (
         names::hygienic("call"),
@@ -39,7 +39,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     );
     let original = match default_body {
         Some(default) => {
-            let rebind = args.iter().map(trait_impl::rebind_pattern);
+            let rebind = args.iter().map(method_parts::rebind_pattern);
             quote!({ #(#rebind)* #default })
         }
         None => quote!(::core::unreachable!(
@@ -63,17 +63,17 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         ),
         Asyncness::AsyncFn => (native_signature(method), future),
         Asyncness::BoxedFuture => (
-            trait_impl::signature(method),
+            method_parts::signature(method),
             quote!(::std::boxed::Box::pin(#future)),
         ),
-        _ => (trait_impl::signature(method), future),
+        _ => (method_parts::signature(method), future),
     };
     let body = quote! {
         #(#conversions)*
         let #call = #handle.__call_async((#(#records,)*));
         #future
     };
-    trait_impl::method_item(spec, method, &sig, body, rt)
+    method_parts::method_item(spec, method, &sig, body, rt)
 }
 
 /// `async fn f(…) -> T` as `fn f(…) -> impl Future<Output = T>`.
@@ -141,7 +141,7 @@ fn async_trait_signature(method: &MockMethod, send: bool) -> TokenStream {
 }
 
 fn plain_signature(method: &MockMethod) -> syn::Signature {
-    syn::parse2(trait_impl::signature(method))
+    syn::parse2(method_parts::signature(method))
         .expect("invariant: a signature prints as a signature")
 }
 

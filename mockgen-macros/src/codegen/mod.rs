@@ -2,6 +2,7 @@
 
 mod async_method;
 mod generics;
+pub(crate) mod method_parts;
 mod mock_struct;
 pub(crate) mod signature;
 mod statics;

@@ -3,7 +3,8 @@
 use syn::spanned::Spanned as _;
 use syn::{Pat, PatType, PathArguments, Type, TypeImplTrait, TypeParamBound};
 
-use super::{Bounds, Context};
+use super::bounds::Bounds;
+use super::context::Context;
 use crate::diag::Errors;
 use crate::model::{MockArg, Pass, Recording};
 use crate::normalize::{ReplaceSelf, mentions_word};

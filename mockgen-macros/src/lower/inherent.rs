@@ -6,7 +6,8 @@ use syn::spanned::Spanned as _;
 use syn::visit_mut::VisitMut;
 use syn::{ImplItem, TraitItem, TraitItemFn, Type, Visibility};
 
-use super::{TraitDecl, bounds, lower_impls, reject_lifetime_params};
+use super::bounds;
+use super::impls::{TraitDecl, lower_impls, reject_lifetime_params};
 use crate::diag::Errors;
 use crate::model::MockSpec;
 use crate::names;

@@ -3,7 +3,8 @@
 use syn::spanned::Spanned as _;
 use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
 
-use super::{Context, arg, bounds, output};
+use super::context::Context;
+use super::{arg, bounds, output};
 use crate::diag::Errors;
 use crate::model::{Asyncness, MockMethod, MockOutput, Receiver, Serve};
 

@@ -4,50 +4,23 @@
 mod arg;
 mod assoc;
 pub(crate) mod bounds;
+pub(crate) mod context;
 mod dyn_compatible;
+mod impls;
 mod inherent;
 mod method;
 mod output;
 mod shared;
 
-use std::collections::BTreeMap;
-
-use syn::spanned::Spanned as _;
-use syn::{GenericParam, TraitItem, Type};
-
 use crate::diag::Errors;
-use crate::model::{MockMethod, MockSpec, TraitImpl};
+use crate::model::MockSpec;
 use crate::names;
 use crate::parse::{Annotated, Input};
 
 pub(crate) use bounds::Bounds;
+pub(crate) use context::{ArgOverrides, Context};
+pub(crate) use impls::{TraitDecl, lower_impls, reject_lifetime_params};
 pub(crate) use method::lower as lower_method;
-
-/// What lowering a method needs to know about the trait.
-pub(crate) struct Context<'a> {
-    pub(crate) mock_ty: &'a Type,
-    pub(crate) assoc: &'a BTreeMap<String, Type>,
-    pub(crate) bounds: &'a Bounds,
-    /// `Some(send)` when the trait is under `#[async_trait]`.
-    pub(crate) async_trait: Option<bool>,
-    pub(crate) overrides: &'a ArgOverrides,
-}
-
-/// Parameters the attribute asks to record by `Debug` text or as a
-/// placeholder, by name (`#[automock(debug(event))]`): unlike an attribute
-/// on the parameter, this works under `#[cfg_attr(test, automock(…))]`.
-#[derive(Default)]
-pub(crate) struct ArgOverrides {
-    pub(crate) debug: Vec<String>,
-    pub(crate) opaque: Vec<String>,
-}
-
-impl ArgOverrides {
-    pub(crate) const NONE: ArgOverrides = ArgOverrides {
-        debug: Vec::new(),
-        opaque: Vec::new(),
-    };
-}
 
 /// Builds the model of the mock of `input.item`; `strict` for
 /// `#[autospec]`.
@@ -95,106 +68,4 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         strict,
         inherent_self: None,
     })
-}
-
-/// One trait to implement, as the macros received it.
-pub(crate) struct TraitDecl<'a> {
-    pub(crate) path: syn::Path,
-    pub(crate) linkable: bool,
-    pub(crate) unsafety: Option<syn::token::Unsafe>,
-    pub(crate) attrs: &'a [syn::Attribute],
-    pub(crate) items: &'a [TraitItem],
-    pub(crate) given_types: &'a [syn::TraitItemType],
-    pub(crate) given_consts: &'a [syn::TraitItemConst],
-}
-
-pub(crate) fn reject_lifetime_params(generics: &syn::Generics, errors: &mut Errors) {
-    for param in &generics.params {
-        if let GenericParam::Lifetime(lifetime) = param {
-            errors.push(
-                lifetime.span(),
-                "a mock cannot be generic over a lifetime (it keeps what it records); mock one instantiation with `mock!`, e.g. `impl Trait<'static> for Name { … }`",
-            );
-        }
-    }
-}
-
-/// Lowers every trait's associated items and methods; a method name used
-/// by two traits is an error (the handles are fields named after methods).
-pub(crate) fn lower_impls(
-    mock_ident: &syn::Ident,
-    generics: &syn::Generics,
-    decls: &[TraitDecl<'_>],
-    overrides: &ArgOverrides,
-    errors: &mut Errors,
-) -> (Vec<TraitImpl>, Vec<MockMethod>) {
-    let (_, ty_generics, _) = generics.split_for_impl();
-    let mock_ty: Type = syn::parse_quote!(#mock_ident #ty_generics);
-    let bounds = Bounds::of(generics);
-    let mut impls = Vec::new();
-    let mut methods: Vec<MockMethod> = Vec::new();
-    for (impl_index, decl) in decls.iter().enumerate() {
-        let (assoc_types, assoc_consts) =
-            assoc::lower(decl.items, decl.given_types, decl.given_consts, errors);
-        let assoc_map: BTreeMap<String, Type> = assoc_types
-            .iter()
-            .map(|a| (a.ident.to_string(), a.ty.clone()))
-            .collect();
-        let cx = Context {
-            mock_ty: &mock_ty,
-            assoc: &assoc_map,
-            bounds: &bounds,
-            async_trait: async_trait_attr(decl.attrs),
-            overrides,
-        };
-        for trait_item in decl.items {
-            match trait_item {
-                TraitItem::Fn(method) => {
-                    let cfg_gated =
-                        |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("cfg"));
-                    let clash = methods.iter().any(|m| {
-                        m.ident == method.sig.ident
-                            && (m.cfgs.is_empty() || !cfg_gated(&method.attrs))
-                    });
-                    if clash {
-                        errors.push(
-                            method.sig.ident.span(),
-                            "a method of this name is mocked already (handles are named after methods); mock the traits in separate mocks",
-                        );
-                    } else if let Some(mut method) = method::lower(method, &cx, errors) {
-                        method.impl_index = impl_index;
-                        methods.push(method);
-                    }
-                }
-                TraitItem::Type(_) | TraitItem::Const(_) => {}
-                other => errors.push(other.span(), "this trait item cannot be mocked"),
-            }
-        }
-        impls.push(TraitImpl {
-            path: decl.path.clone(),
-            linkable: decl.linkable,
-            inherent: false,
-            unsafety: decl.unsafety,
-            assoc_types,
-            assoc_consts,
-            dyn_compatible: false,
-        });
-    }
-    shared::share_markers(&mut methods);
-    (impls, methods)
-}
-
-/// `Some(send)` for `#[async_trait]` (`send` false under `?Send`).
-fn async_trait_attr(attrs: &[syn::Attribute]) -> Option<bool> {
-    let attr = attrs.iter().find(|a| {
-        a.path()
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "async_trait")
-    })?;
-    let args = match &attr.meta {
-        syn::Meta::List(list) => list.tokens.to_string(),
-        _ => String::new(),
-    };
-    Some(!args.replace(' ', "").contains("?Send"))
 }

@@ -4,7 +4,7 @@
 use syn::spanned::Spanned as _;
 use syn::{GenericArgument, PathArguments, ReturnType, Type, TypeParamBound};
 
-use super::Context;
+use super::context::Context;
 use crate::diag::Errors;
 use crate::lifetimes::has_lifetime;
 use crate::model::{MockOutput, Serve};

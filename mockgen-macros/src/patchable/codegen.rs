@@ -21,7 +21,7 @@ use syn::Attribute;
 
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
-use crate::codegen::trait_impl;
+use crate::codegen::method_parts;
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
@@ -39,7 +39,7 @@ pub(crate) fn free_fn(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> T
     let inner_attrs = attrs.iter().filter(|a| is_codegen_attr(a));
     let call = call_original(function, quote!(#original));
     let dispatch = dispatch(function, &call, rt);
-    let trampoline_sig = trait_impl::signature(method);
+    let trampoline_sig = method_parts::signature(method);
     let marker = marker::emit(function, rt);
     let companion = companion(function, gate, rt);
     quote! {
@@ -74,7 +74,7 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
     let original_attrs = attrs.iter().filter_map(original_method_attr);
     let call = call_original(function, quote!(Self::#original));
     let dispatch = dispatch(function, &call, rt);
-    let trampoline_sig = trait_impl::signature(method);
+    let trampoline_sig = method_parts::signature(method);
     let companion = companion(function, &[], rt);
     quote! {
         #(#attrs)*
@@ -120,11 +120,11 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> TokenStream {
     let method = &function.method;
     let marker = function.marker();
-    let records = method.args.iter().map(|a| trait_impl::record(a, rt));
+    let records = method.args.iter().map(|a| method_parts::record(a, rt));
     let passed: Vec<_> = method
         .args
         .iter()
-        .map(|a| trait_impl::passed(a, rt))
+        .map(|a| method_parts::passed(a, rt))
         .collect();
     let [patched, respond_ty] =
         ["patched", "Respond"].map(|item| patch_names::runtime_item(rt, item));

@@ -1,0 +1,162 @@
+//! The pieces of one mocked method that every kind of method shares
+//! (trait methods, sync and async, callable mocks, patchable functions):
+//! its signature and item, the handle it calls, and how each argument is
+//! converted, recorded and passed on.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::statics;
+use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
+use crate::names::{self, Runtime};
+
+/// The generated method: the signature, then the static handles (for a
+/// static method) and `body`.
+pub(crate) fn method_item(
+    spec: &MockSpec,
+    method: &MockMethod,
+    sig: &TokenStream,
+    body: TokenStream,
+    rt: &Runtime,
+) -> TokenStream {
+    let statics = if method.is_static() {
+        let current = statics::current(spec, rt);
+        let statics = names::hygienic("statics");
+        quote!(let #statics = #current;)
+    } else {
+        quote!()
+    };
+    let (cfgs, vis) = (&method.cfgs, &method.vis);
+    quote! {
+        #(#cfgs)*
+        #[track_caller]
+        #vis #sig {
+            #statics
+            #body
+        }
+    }
+}
+
+/// The trait's signature with every parameter named by a plain identifier.
+pub(crate) fn signature(method: &MockMethod) -> TokenStream {
+    let mut sig = method.sig.clone();
+    let mut typed = method.args.iter();
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(pat) = input {
+            let arg = typed
+                .next()
+                .expect("invariant: one model argument per typed input");
+            let ident = &arg.ident;
+            pat.attrs.clear();
+            *pat.pat = syn::parse_quote!(#ident);
+        }
+    }
+    quote!(#sig)
+}
+
+/// The handle that answers: a field, one instantiation of a generic
+/// method, or a static method's handle installed on this thread.
+pub(crate) fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> TokenStream {
+    let ident = &method.ident;
+    let owner = if method.is_static() {
+        let statics = names::hygienic("statics");
+        quote!(#statics)
+    } else {
+        quote!(self)
+    };
+    let _ = spec;
+    match method.type_params.as_slice() {
+        [] => quote!((&#owner.#ident)),
+        [one] => quote!(#owner.#ident.of::<#one>()),
+        many => quote!(#owner.#ident.of::<(#(#many,)*)>()),
+    }
+}
+
+/// Turns the parameter into what the side effect receives.
+pub(crate) fn conversion(arg: &MockArg) -> TokenStream {
+    let ident = &arg.ident;
+    match &arg.pass {
+        Pass::Direct => quote!(),
+        Pass::Into(target) => quote!(let #ident: #target = ::core::convert::Into::into(#ident);),
+        Pass::AsRef(target) => {
+            quote!(let #ident: &#target = ::core::convert::AsRef::<#target>::as_ref(&#ident);)
+        }
+        Pass::Collect(item) => quote! {
+            let #ident: ::std::vec::Vec<#item> = ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#ident));
+        },
+        Pass::DynRef(lent) => quote!(let #ident: #lent = &#ident;),
+        Pass::DynMut(lent) => quote! {
+            let mut #ident = #ident;
+            let #ident: #lent = &mut #ident;
+        },
+        Pass::BoxOnce(lent) => quote!(let #ident: #lent = ::std::boxed::Box::new(#ident);),
+        Pass::Placeholder => quote!(),
+    }
+}
+
+/// What the side effect receives for one argument.
+pub(crate) fn passed(arg: &MockArg, rt: &Runtime) -> TokenStream {
+    let ident = &arg.ident;
+    match arg.pass {
+        Pass::Placeholder => {
+            let opaque = rt.item("OpaqueArg");
+            let text = names::type_text(&arg.written);
+            quote!(#opaque::new(#text))
+        }
+        _ => quote!(#ident),
+    }
+}
+
+/// `let (a, b) = arg1;` where the trait's pattern was not an identifier, so
+/// that a default body sees the names it uses.
+pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {
+    let ident = &arg.ident;
+    match &arg.pattern {
+        Some(pattern) => quote!(let #pattern = #ident;),
+        None => quote!(),
+    }
+}
+
+/// The expression that records one argument.
+pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
+    let ident = &arg.ident;
+    match &arg.recording {
+        Recording::Owned { target, by_ref } => {
+            let record = rt.item("__record");
+            let value = if *by_ref {
+                quote!(#ident)
+            } else {
+                quote!(&#ident)
+            };
+            quote!(#record::<#target>(#value))
+        }
+        Recording::OptionOwned { target } => {
+            quote!(::core::option::Option::map(#ident, <#target as ::std::borrow::ToOwned>::to_owned))
+        }
+        Recording::Debug => {
+            let debug_text = rt.item("DebugText");
+            quote!(#debug_text::of(&#ident))
+        }
+        Recording::Described => {
+            let (debug_text, probe) = (rt.item("DebugText"), rt.item("__probe"));
+            let text = names::type_text(&arg.written);
+            quote!({
+                use #probe::{ViaDebug as _, ViaNothing as _};
+                #debug_text::__described((&&#probe::Probe(&#ident)).__mockgen_debug(), #text)
+            })
+        }
+        Recording::SameMock { by_ref } => {
+            let value = if *by_ref {
+                quote!(#ident)
+            } else {
+                quote!(&#ident)
+            };
+            quote!(::core::clone::Clone::clone(::core::ops::Deref::deref(#value)))
+        }
+        Recording::Opaque => {
+            let opaque = rt.item("OpaqueArg");
+            let text = names::type_text(&arg.written);
+            quote!(#opaque::new(#text))
+        }
+    }
+}

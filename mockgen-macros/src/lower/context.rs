@@ -1,0 +1,34 @@
+//! What lowering one method needs to know about its trait and the options
+//! the macro was given.
+
+use std::collections::BTreeMap;
+
+use syn::Type;
+
+use super::bounds::Bounds;
+
+/// What lowering a method needs to know about the trait.
+pub(crate) struct Context<'a> {
+    pub(crate) mock_ty: &'a Type,
+    pub(crate) assoc: &'a BTreeMap<String, Type>,
+    pub(crate) bounds: &'a Bounds,
+    /// `Some(send)` when the trait is under `#[async_trait]`.
+    pub(crate) async_trait: Option<bool>,
+    pub(crate) overrides: &'a ArgOverrides,
+}
+
+/// Parameters the attribute asks to record by `Debug` text or as a
+/// placeholder, by name (`#[automock(debug(event))]`): unlike an attribute
+/// on the parameter, this works under `#[cfg_attr(test, automock(…))]`.
+#[derive(Default)]
+pub(crate) struct ArgOverrides {
+    pub(crate) debug: Vec<String>,
+    pub(crate) opaque: Vec<String>,
+}
+
+impl ArgOverrides {
+    pub(crate) const NONE: ArgOverrides = ArgOverrides {
+        debug: Vec::new(),
+        opaque: Vec::new(),
+    };
+}
