@@ -48,9 +48,10 @@ pub use expectations::recorder::Recorder;
 pub use expectations::sequence::Sequence;
 pub use expectations::times::Times;
 pub use matching::call::{Call, PathCall};
-pub use matching::matcher::{ANY, AnyArg, ArgMatcher, BoxMatcher, ErasedMatcher, IntoValue};
+pub use matching::matcher::{ANY, AnyArg, ErasedMatcher, IntoValue};
 pub use matching::sentinel::Sentinel;
 pub use patch::{EnvGuard, EnvValue, PatchGuard, Patchable};
+pub use state::arg_matcher::{ArgMatcher, BoxMatcher};
 pub use state::args::{
     ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, OptVal,
     Recordable, SameMock, Val,

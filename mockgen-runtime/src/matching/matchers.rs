@@ -20,7 +20,8 @@
 
 use std::fmt;
 
-use crate::matching::matcher::{ArgMatcher, IntoValue};
+use crate::matching::matcher::IntoValue;
+use crate::state::arg_matcher::ArgMatcher;
 
 macro_rules! describe_as {
     ($f:ident, $name:literal, $value:expr) => {

@@ -10,7 +10,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::matching::matcher::BoxMatcher;
+use crate::state::arg_matcher::BoxMatcher;
 
 /// How one argument is recorded: the owned record and the borrowed form that
 /// matchers see.

@@ -7,7 +7,7 @@
 //!
 //! Not generic: the log knows its entries' type at run time (see
 //! [`append_log`](crate::state::append_log)), and what shows them comes from the
-//! signature's [`Meta`]. So this code is compiled once, in this crate;
+//! signature's [`Meta`](crate::state::meta::Meta). So this code is compiled once, in this crate;
 //! typed handles ([`EntryRef`]) check the entries' type when read.
 
 use std::marker::PhantomData;
@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 use crate::state::append_log::{AppendLog, EntryType, Pusher};
 use crate::state::args::{ArgKinds, ArgView};
-use crate::state::meta::Meta;
 use crate::state::signature::Signature;
 
 /// Calls `each` with a view of every argument of entry `index` of `calls`.
@@ -49,12 +48,16 @@ pub(crate) struct Calls {
 impl Calls {
     /// An empty log of the calls of a method named `name`, and the right to
     /// push to it.
-    pub(crate) fn new(name: &'static str, meta: &Meta) -> (Arc<Self>, Pusher) {
-        let (entries, pusher) = AppendLog::new((meta.entry_type)());
+    pub(crate) fn new(
+        name: &'static str,
+        entry_type: EntryType,
+        visit_args: VisitArgs,
+    ) -> (Arc<Self>, Pusher) {
+        let (entries, pusher) = AppendLog::new(entry_type);
         (
             Arc::new(Calls {
                 name,
-                visit_args: meta.visit_args,
+                visit_args,
                 entries,
             }),
             pusher,

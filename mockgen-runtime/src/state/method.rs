@@ -212,7 +212,7 @@ impl<S: Signature, A> Method<S, A> {
 
 impl MethodInner {
     pub(crate) fn new(core: &MockCore, name: &'static str, meta: &'static Meta) -> Arc<Self> {
-        let (calls, pusher) = Calls::new(name, meta);
+        let (calls, pusher) = Calls::new(name, (meta.entry_type)(), meta.visit_args);
         let epoch = core.shared.epoch();
         let inner = Arc::new(MethodInner {
             name,
@@ -296,7 +296,8 @@ impl MethodInner {
     pub(crate) fn reset_calls(&self) {
         let old = {
             let mut state = lock(&self.state);
-            let (fresh, pusher) = Calls::new(self.name, self.meta);
+            let (fresh, pusher) =
+                Calls::new(self.name, (self.meta.entry_type)(), self.meta.visit_args);
             *lock(&self.current.0) = Arc::clone(&fresh);
             state.pusher = pusher;
             std::mem::replace(&mut state.calls, fresh)

@@ -8,6 +8,7 @@
 
 pub(crate) mod answer;
 pub(crate) mod append_log;
+pub(crate) mod arg_matcher;
 pub(crate) mod args;
 pub(crate) mod calls;
 pub(crate) mod dispatch;
