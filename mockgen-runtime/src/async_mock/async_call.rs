@@ -5,9 +5,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::state::answer::Resolved;
 use crate::state::answer::{Slot, effect, taken};
 use crate::state::calls::{AnyEntry, EntryOf};
-use crate::state::dispatch::{Original, Resolved};
+use crate::state::dispatch::Original;
 use crate::state::method::Method;
 use crate::state::signature::{RecordOf, Signature};
 use crate::state::sync::lock;

@@ -52,6 +52,13 @@ pub struct GenericMethod<F> {
     family: PhantomData<fn() -> F>,
 }
 
+impl MockCore {
+    #[doc(hidden)]
+    pub fn __generic_method<F>(&self, name: &'static str) -> GenericMethod<F> {
+        GenericMethod::new(self.clone(), name)
+    }
+}
+
 impl<F> Clone for GenericMethod<F> {
     fn clone(&self) -> Self {
         GenericMethod {

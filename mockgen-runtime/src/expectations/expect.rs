@@ -15,12 +15,12 @@ use std::sync::{Arc, Mutex};
 use crate::expectations::sequence::SeqLink;
 use crate::expectations::times::Times;
 use crate::matching::call::Call;
+use crate::state::answer::Resolved;
 use crate::state::answer::{EffectFn, OnceFn, ValueFn};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
-use crate::state::dispatch::Resolved;
+use crate::state::calls::CurrentCalls;
 use crate::state::message::times;
-use crate::state::method::CurrentCalls;
 use crate::state::queue::Queue;
 use crate::state::sync::lock;
 
@@ -199,6 +199,22 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
 
     fn is_retired(&self) -> bool {
         self.retired.load(Ordering::Acquire)
+    }
+}
+
+/// A sequence sees its members through their erased form.
+impl<A: ArgKinds> crate::expectations::sequence::SequenceMember for ExpectationInner<A> {
+    fn label(&self) -> &str {
+        ErasedExpectation::label(self)
+    }
+    fn min_reached(&self) -> bool {
+        ErasedExpectation::min_reached(self)
+    }
+    fn open(&self) -> bool {
+        ErasedExpectation::open(self)
+    }
+    fn is_retired(&self) -> bool {
+        ErasedExpectation::is_retired(self)
     }
 }
 

@@ -2,12 +2,11 @@
 //! SEMANTICS CH-4, CH-5, CA-6, CA-7).
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::assertions::history::{CallList, MockCall};
+use crate::assertions::history::CallList;
 use crate::matching::call::PathCall;
-use crate::state::calls::AnyEntry;
+use crate::state::attached::RecorderShared;
 use crate::state::mock::MockCore;
 use crate::state::sync::lock;
 
@@ -46,49 +45,6 @@ use crate::state::sync::lock;
 #[derive(Clone)]
 pub struct Recorder {
     shared: Arc<RecorderShared>,
-}
-
-pub(crate) struct RecorderShared {
-    name: String,
-    calls: Mutex<Vec<MockCall>>,
-}
-
-/// The path a mock's calls get in one recorder (`["db"]`), and the recorder.
-type Attachment = (Vec<Arc<str>>, Arc<RecorderShared>);
-
-/// The recorders a mock is attached to, each with the path its calls get.
-#[derive(Default)]
-pub(crate) struct Attached {
-    any: AtomicBool,
-    list: Mutex<Vec<Attachment>>,
-}
-
-impl Attached {
-    /// Whether any recorder is attached: callers check it before building
-    /// the type-erased entry that `record` takes.
-    #[inline]
-    pub(crate) fn any(&self) -> bool {
-        self.any.load(Ordering::Acquire)
-    }
-
-    /// Adds a recorded call to every attached recorder.
-    pub(crate) fn record(&self, entry: &AnyEntry) {
-        let recorders = lock(&self.list).clone();
-        for (path, recorder) in recorders {
-            let call = MockCall::new(path, entry.clone());
-            lock(&recorder.calls).push(call);
-        }
-    }
-
-    fn join(&self, recorder: &Arc<RecorderShared>, name: &str) {
-        let path: Vec<Arc<str>> = name.split('.').map(Arc::from).collect();
-        let mut list = lock(&self.list);
-        match list.iter_mut().find(|(_, r)| Arc::ptr_eq(r, recorder)) {
-            Some(attached) => attached.0 = path,
-            None => list.push((path, Arc::clone(recorder))),
-        }
-        self.any.store(true, Ordering::Release);
-    }
 }
 
 impl Default for Recorder {

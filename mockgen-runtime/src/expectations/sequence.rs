@@ -4,8 +4,18 @@
 use std::fmt;
 use std::sync::{Arc, Mutex, Weak};
 
-use crate::expectations::expect::ErasedExpectation;
 use crate::state::sync::lock;
+
+/// What a sequence needs of its members; every expectation is one.
+pub(crate) trait SequenceMember: Send + Sync {
+    /// `MockDb.open("f")`.
+    fn label(&self) -> &str;
+    /// Whether its lower bound is reached (or it is retired).
+    fn min_reached(&self) -> bool;
+    /// Whether it would accept another call.
+    fn open(&self) -> bool;
+    fn is_retired(&self) -> bool;
+}
 
 /// Calls must happen in the order their expectations were added to the
 /// sequence with [`in_sequence`](crate::Expectation::in_sequence), across
@@ -63,7 +73,7 @@ pub struct Sequence {
 struct SeqState {
     /// Weak, so that a sequence never keeps a mock's expectations (and
     /// whatever their answers capture) alive.
-    members: Vec<Weak<dyn ErasedExpectation>>,
+    members: Vec<Weak<dyn SequenceMember>>,
     /// The member that answered the last call.
     cursor: usize,
 }
@@ -118,7 +128,7 @@ impl Sequence {
         self.len() == 0
     }
 
-    pub(crate) fn add(&self, member: Weak<dyn ErasedExpectation>) -> SeqLink {
+    pub(crate) fn add(&self, member: Weak<dyn SequenceMember>) -> SeqLink {
         let mut state = lock(&self.shared);
         state.members.push(member);
         SeqLink {
@@ -168,7 +178,7 @@ impl SeqLink {
 }
 
 impl SeqState {
-    fn member(&self, index: usize) -> Option<Arc<dyn ErasedExpectation>> {
+    fn member(&self, index: usize) -> Option<Arc<dyn SequenceMember>> {
         self.members
             .get(index)
             .and_then(Weak::upgrade)

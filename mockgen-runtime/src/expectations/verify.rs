@@ -6,8 +6,9 @@ use std::sync::Arc;
 use crate::assertions::history::MockCall;
 use crate::expectations::expect::ErasedExpectation;
 use crate::state::calls::AnyEntry;
-use crate::state::method::CurrentCalls;
-use crate::state::mock::{MockCore, MockShared};
+use crate::state::calls::CurrentCalls;
+use crate::state::mock::MockCore;
+use crate::state::mock_shared::MockShared;
 
 impl MockCore {
     /// Panics listing every unmet expectation of the mock (made with

@@ -75,7 +75,7 @@ where
     }
 }
 
-fn eq_value<T, O>(owned: O) -> BoxMatcher<T>
+pub(crate) fn eq_value<T, O>(owned: O) -> BoxMatcher<T>
 where
     T: ?Sized + PartialEq + 'static,
     O: Borrow<T> + fmt::Debug + Send + Sync + 'static,
@@ -145,16 +145,6 @@ where
 {
     fn into_value_matcher(self) -> BoxMatcher<[T]> {
         eq_value::<[T], Vec<T>>(self.to_vec())
-    }
-}
-
-/// A mock compared with an argument of type `Self`: the same mock.
-impl<M> IntoValue<crate::MockCore> for &M
-where
-    M: std::ops::Deref<Target = crate::MockCore>,
-{
-    fn into_value_matcher(self) -> BoxMatcher<crate::MockCore> {
-        eq_value::<crate::MockCore, crate::MockCore>((**self).clone())
     }
 }
 

@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use crate::async_mock::async_call::{Answer, AsyncSignature};
+use crate::state::answer::Resolved;
 use crate::state::answer::{Slot, effect, taken};
-use crate::state::dispatch::{Original, Resolved};
+use crate::state::dispatch::Original;
 use crate::state::method::Method;
 use crate::state::signature::RecordOf;
 use crate::state::sync::lock;

@@ -142,6 +142,17 @@ pub(crate) fn effect<F: ?Sized + Send + Sync + 'static>(f: &EffectFn) -> &Arc<F>
     }
 }
 
+/// How a recorded call is answered. A value is written into the caller's
+/// `Option<Output>` (see the top of this file).
+pub(crate) enum Resolved {
+    Effect(EffectFn),
+    Value,
+    /// Only where the caller has an original ([`Original`](crate::state::dispatch::Original)).
+    Original,
+    /// The spy's real value; only where the caller can call it.
+    Real,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

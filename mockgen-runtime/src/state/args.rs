@@ -99,14 +99,6 @@ impl ArgKind for Debugged {
 #[derive(Debug)]
 pub enum SameMock {}
 
-impl ArgKind for SameMock {
-    type Record = crate::MockCore;
-    type Target = crate::MockCore;
-    fn target(record: &crate::MockCore) -> &crate::MockCore {
-        record
-    }
-}
-
 /// Argument recorded as a placeholder: it has no owned form and no `Debug`.
 #[derive(Debug)]
 pub enum Opaque {}

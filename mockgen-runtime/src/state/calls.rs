@@ -12,11 +12,12 @@
 
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::state::append_log::{AppendLog, EntryType, Pusher};
 use crate::state::args::{ArgKinds, ArgView};
 use crate::state::signature::Signature;
+use crate::state::sync::lock;
 
 /// Calls `each` with a view of every argument of entry `index` of `calls`.
 pub(crate) type VisitArgs = for<'r> fn(&'r Calls, usize, &mut dyn FnMut(ArgView<'r>));
@@ -219,5 +220,17 @@ impl<A: ArgKinds> Deref for EntryRef<A> {
     type Target = Entry<A>;
     fn deref(&self) -> &Entry<A> {
         self.calls.entry(self.index)
+    }
+}
+
+/// A method's calls since its last reset, as its expectations see them
+/// for reports: kept apart from the method, because the check of a
+/// dropped mock runs after its methods are gone.
+pub(crate) struct CurrentCalls(pub(crate) Mutex<Arc<Calls>>);
+
+impl CurrentCalls {
+    pub(crate) fn entries(&self) -> Vec<AnyEntry> {
+        let calls = Arc::clone(&lock(&self.0));
+        AnyEntry::all(&calls)
     }
 }

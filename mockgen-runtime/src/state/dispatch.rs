@@ -4,26 +4,15 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use crate::config::configure::Action;
 use crate::expectations::expect::Matched;
-use crate::state::answer::{EffectFn, Slot, effect, taken};
+use crate::state::answer::{EffectFn, Resolved, Slot, effect, taken};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
+use crate::state::config::Action;
 use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
 use crate::state::signature::{RecordOf, Signature};
 use crate::state::sync::lock;
-
-/// How a recorded call is answered. A value is written into the caller's
-/// `Option<Output>` (see [`answer`](crate::state::answer)).
-pub(crate) enum Resolved {
-    Effect(EffectFn),
-    Value,
-    /// Only where the caller has an original ([`Original`]).
-    Original,
-    /// The spy's real value; only where the caller can call it.
-    Real,
-}
 
 /// What the caller can do with a call that the original implementation
 /// should answer.

@@ -9,14 +9,14 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::config::configure::Config;
 use crate::expectations::expect::Registry;
 use crate::state::answer::EffectFn;
 use crate::state::append_log::Pusher;
 use crate::state::args::ArgKinds;
-use crate::state::calls::{AnyEntry, Calls, Entry, EntryRef};
+use crate::state::calls::{AnyEntry, Calls, CurrentCalls, Entry, EntryRef};
+use crate::state::config::Config;
 use crate::state::meta::{Meta, Output, meta};
-use crate::state::mock::{MockCore, MockShared};
+use crate::state::mock_shared::MockShared;
 use crate::state::seq;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
@@ -100,18 +100,6 @@ pub(crate) struct MethodInner {
     pub(crate) current: Arc<CurrentCalls>,
 }
 
-/// A method's calls since its last reset, as its expectations see them
-/// for reports: kept apart from the method, because the check of a
-/// dropped mock runs after its methods are gone.
-pub(crate) struct CurrentCalls(Mutex<Arc<Calls>>);
-
-impl CurrentCalls {
-    pub(crate) fn entries(&self) -> Vec<AnyEntry> {
-        let calls = Arc::clone(&lock(&self.0));
-        AnyEntry::all(&calls)
-    }
-}
-
 /// What a call changes, under one lock: the calls, and the configuration
 /// that answers them.
 pub(crate) struct State {
@@ -187,10 +175,11 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 }
 
 impl<S: Signature, A> Method<S, A> {
-    /// A new handle of method `name`, registered with `core`'s history.
-    pub(crate) fn new(core: &MockCore, name: &'static str) -> Self {
+    /// A new handle of method `name` of `mock`; the mock registers it with
+    /// its history.
+    pub(crate) fn new(mock: &Arc<MockShared>, name: &'static str) -> Self {
         Method {
-            inner: MethodInner::new(core, name, meta::<S>()),
+            inner: MethodInner::new(mock, name, meta::<S>()),
             arity: PhantomData,
         }
     }
@@ -211,10 +200,14 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl MethodInner {
-    pub(crate) fn new(core: &MockCore, name: &'static str, meta: &'static Meta) -> Arc<Self> {
+    pub(crate) fn new(
+        mock: &Arc<MockShared>,
+        name: &'static str,
+        meta: &'static Meta,
+    ) -> Arc<Self> {
         let (calls, pusher) = Calls::new(name, (meta.entry_type)(), meta.visit_args);
-        let epoch = core.shared.epoch();
-        let inner = Arc::new(MethodInner {
+        let epoch = mock.epoch();
+        Arc::new(MethodInner {
             name,
             meta,
             state: Mutex::new(State {
@@ -225,15 +218,13 @@ impl MethodInner {
             expectations: Registry::default(),
             expecting: AtomicBool::new(false),
             original: AssertUnwindSafe(OnceLock::new()),
-            mock: Arc::clone(&core.shared),
+            mock: Arc::clone(mock),
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),
             waiting: std::sync::atomic::AtomicUsize::new(0),
             lent: AssertUnwindSafe(OnceLock::new()),
             current: Arc::new(CurrentCalls(Mutex::new(calls))),
-        });
-        core.register(Arc::clone(&inner));
-        inner
+        })
     }
 
     /// The return type: as written, and its default.

@@ -7,44 +7,16 @@ use std::sync::{Arc, Mutex};
 
 use crate::assertions::history::{CallList, MockCall};
 use crate::expectations::expect::Registry;
-use crate::expectations::recorder::Attached;
 use crate::matching::call::PathCall;
+use crate::matching::matcher::{IntoValue, eq_value};
+use crate::state::arg_matcher::BoxMatcher;
+use crate::state::args::{ArgKind, SameMock};
+use crate::state::attached::Attached;
 use crate::state::method::{Method, MethodInner};
+use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
-
-/// State every method handle of a mock can see.
-pub(crate) struct MockShared {
-    pub(crate) name: String,
-    sealed: AtomicBool,
-    /// Bumped by `reset_all`: method configurations of an older epoch are
-    /// dropped on their next use.
-    epoch: AtomicU64,
-    /// Every method's expectations, for `verify` (also run on drop).
-    pub(crate) expectations: Registry,
-    /// The recorders the mock is attached to.
-    pub(crate) recorders: Attached,
-    /// The real value of a spy. Set once, when the spy is made, so a panic
-    /// cannot leave it half changed.
-    real: std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<RealCell>>>,
-}
-
-impl MockShared {
-    pub(crate) fn is_sealed(&self) -> bool {
-        self.sealed.load(Ordering::Acquire)
-    }
-
-    #[inline]
-    pub(crate) fn epoch(&self) -> u64 {
-        self.epoch.load(Ordering::Acquire)
-    }
-
-    /// Whether the mock is a spy, whose methods can call the real value.
-    pub(crate) fn keeps_real(&self) -> bool {
-        self.real.get().is_some()
-    }
-}
 
 /// The mock-level API every generated mock has (through `Deref`): its name,
 /// [`seal`](Self::seal), the history of all its methods
@@ -133,24 +105,21 @@ impl MockCore {
     /// The handle of the method that marker `S` was made for.
     #[doc(hidden)]
     pub fn __method<S: Signature>(&self) -> Method<S> {
-        Method::new(self, S::NAME)
+        self.__method_named(S::NAME)
     }
 
     /// The handle of method `name`, whose signature is marker `S`'s: the
     /// methods of a mock with the same signature share one marker.
     #[doc(hidden)]
     pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
-        Method::new(self, name)
+        let method = Method::new(&self.shared, name);
+        self.register(Arc::clone(&method.inner));
+        method
     }
 
     /// Adds a method to the mock's history (`mock_calls`, resets).
     pub(crate) fn register(&self, method: Arc<MethodInner>) {
         lock(&self.methods).push(method);
-    }
-
-    #[doc(hidden)]
-    pub fn __generic_method<F>(&self, name: &'static str) -> crate::GenericMethod<F> {
-        crate::GenericMethod::new(self.clone(), name)
     }
 
     #[doc(hidden)]
@@ -376,5 +345,25 @@ impl MockCore {
     #[track_caller]
     fn fail(&self, what: &str) -> ! {
         panic!("{}: {what}", self.name())
+    }
+}
+
+/// An argument of type `Self` (a mock of the same trait) is recorded as the
+/// mock it is.
+impl ArgKind for SameMock {
+    type Record = MockCore;
+    type Target = MockCore;
+    fn target(record: &MockCore) -> &MockCore {
+        record
+    }
+}
+
+/// A mock compared with an argument of type `Self`: the same mock.
+impl<M> IntoValue<MockCore> for &M
+where
+    M: std::ops::Deref<Target = MockCore>,
+{
+    fn into_value_matcher(self) -> BoxMatcher<MockCore> {
+        eq_value::<MockCore, MockCore>((**self).clone())
     }
 }

@@ -1,9 +1,9 @@
 //! Matching a recorded call against a method's expectations, and what a
 //! call that no expectation takes gets.
 
+use crate::state::answer::Resolved;
 use crate::state::answer::Slot;
 use crate::state::calls::AnyEntry;
-use crate::state::dispatch::Resolved;
 use crate::state::message::{render_call, times};
 use crate::state::method::MethodInner;
 use crate::state::sync::lock;

@@ -1,0 +1,42 @@
+//! What every method handle of a mock can see of the mock: its name, the
+//! sealed flag, the reset epoch, its expectations and recorders, and the
+//! real value of a spy.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::expectations::expect::Registry;
+use crate::state::attached::Attached;
+use crate::state::real::RealCell;
+
+/// State every method handle of a mock can see.
+pub(crate) struct MockShared {
+    pub(crate) name: String,
+    pub(crate) sealed: AtomicBool,
+    /// Bumped by `reset_all`: method configurations of an older epoch are
+    /// dropped on their next use.
+    pub(crate) epoch: AtomicU64,
+    /// Every method's expectations, for `verify` (also run on drop).
+    pub(crate) expectations: Registry,
+    /// The recorders the mock is attached to.
+    pub(crate) recorders: Attached,
+    /// The real value of a spy. Set once, when the spy is made, so a panic
+    /// cannot leave it half changed.
+    pub(crate) real: std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<RealCell>>>,
+}
+
+impl MockShared {
+    pub(crate) fn is_sealed(&self) -> bool {
+        self.sealed.load(Ordering::Acquire)
+    }
+
+    #[inline]
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Whether the mock is a spy, whose methods can call the real value.
+    pub(crate) fn keeps_real(&self) -> bool {
+        self.real.get().is_some()
+    }
+}
