@@ -10,4 +10,5 @@ pub(crate) mod checks;
 pub(crate) mod history;
 pub(crate) mod history_check;
 pub(crate) mod inspect;
+pub(crate) mod mock_history;
 pub(crate) mod wait;

@@ -7,21 +7,19 @@
 //! held while user code runs (matchers, side effects, `Clone` of values,
 //! drops of configured values).
 
-mod matching;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::expectations::sequence::SeqLink;
 use crate::expectations::times::Times;
 use crate::matching::call::Call;
-use crate::state::answer::Resolved;
 use crate::state::answer::{EffectFn, OnceFn, ValueFn};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::calls::CurrentCalls;
 use crate::state::message::times;
 use crate::state::queue::Queue;
+use crate::state::registry::{Answer, ErasedExpectation, Outcome};
 use crate::state::sync::lock;
 
 /// One expectation of a method that takes arguments `A`.
@@ -57,32 +55,6 @@ pub(crate) struct State {
     pub(crate) sequence: Option<SeqLink>,
 }
 
-/// What a claimed call is answered with, taken out of the lock.
-enum Answer {
-    Effect(EffectFn),
-    Once(OnceFn),
-    Value(ValueFn),
-    Nothing,
-}
-
-enum Outcome {
-    Claimed(Answer),
-    Saturated,
-    /// The label of the call the sequence expected instead.
-    OutOfOrder(String),
-}
-
-/// What the expectations made of a call.
-pub(crate) enum Matched {
-    /// An expectation answered (a value is written).
-    Answer(Resolved),
-    /// An expectation took the call but has no answer: the method's own
-    /// configuration answers.
-    NoAnswer,
-    /// No expectation took the call.
-    NoMatch,
-}
-
 impl<A: ArgKinds> ExpectationInner<A> {
     /// An expectation of method `name` (`qualified`: named by its mock).
     pub(crate) fn new(call: Call<A>, name: &str, qualified: &str, log: Arc<CurrentCalls>) -> Self {
@@ -105,30 +77,6 @@ impl<A: ArgKinds> ExpectationInner<A> {
             retired: AtomicBool::new(false),
         }
     }
-}
-
-/// An expectation seen without its method's types: for `verify`, resets
-/// and sequences.
-pub(crate) trait ErasedExpectation: Send + Sync {
-    /// `MockDb.open("f")`.
-    fn label(&self) -> &str;
-    /// `None` when met, else `open("f"): expected once, called 0 times.`
-    fn report(&self) -> Option<String>;
-    /// Whether the lower bound is reached (or the expectation is retired).
-    fn min_reached(&self) -> bool;
-    /// Whether another call would be accepted.
-    fn open(&self) -> bool;
-    /// The method's calls, for reports.
-    fn log(&self) -> Arc<CurrentCalls>;
-    /// The matcher text: `temperature("Oslo")`.
-    fn text(&self) -> &str;
-    /// Its counts and answers.
-    fn state(&self) -> &Mutex<State>;
-    /// Whether the recorded call matches (runs the matchers: user code).
-    fn matches(&self, entry: &AnyEntry) -> bool;
-    fn reset_counts(&self);
-    fn retire(&self);
-    fn is_retired(&self) -> bool;
 }
 
 impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
@@ -178,8 +126,18 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
         &self.text
     }
 
-    fn state(&self) -> &Mutex<State> {
-        &self.state
+    fn try_claim(&self) -> Outcome {
+        claim(&self.state)
+    }
+
+    fn count_out_of_order(&self) {
+        lock(&self.state).out_of_order += 1;
+    }
+
+    fn count_over(&self) -> usize {
+        let mut state = lock(&self.state);
+        state.over += 1;
+        state.times.max().unwrap_or(usize::MAX)
     }
 
     fn matches(&self, entry: &AnyEntry) -> bool {
@@ -220,93 +178,40 @@ impl<A: ArgKinds> crate::expectations::sequence::SequenceMember for ExpectationI
 
 /// What every expectation does the same way, whatever its method's
 /// types: compiled once.
-impl dyn ErasedExpectation {
-    fn try_claim(&self) -> Outcome {
-        let link = {
-            let state = lock(self.state());
-            if !state.times.allows_another(state.calls) {
-                return Outcome::Saturated;
-            }
-            state.sequence.clone()
-        };
-        let Some(link) = link else {
-            return self
-                .claim_now()
-                .map_or(Outcome::Saturated, Outcome::Claimed);
-        };
-        match link.try_advance(|| self.claim_now()) {
-            Ok(Some(answer)) => Outcome::Claimed(answer),
-            Ok(None) => Outcome::Saturated,
-            Err(expected) => Outcome::OutOfOrder(expected),
-        }
-    }
-
-    /// Counts the call and takes the answer, unless the upper bound is
-    /// reached. Runs no user code.
-    fn claim_now(&self) -> Option<Answer> {
-        let mut state = lock(self.state());
+fn claim(state_lock: &Mutex<State>) -> Outcome {
+    let link = {
+        let state = lock(state_lock);
         if !state.times.allows_another(state.calls) {
-            return None;
+            return Outcome::Saturated;
         }
-        state.calls += 1;
-        let answer = if let Some(f) = &state.effect {
-            Answer::Effect(EffectFn::clone(f))
-        } else if let Some(once) = state.once.pop_front() {
-            Answer::Once(once)
-        } else if let Some(value) = &state.value {
-            Answer::Value(ValueFn::clone(value))
-        } else {
-            Answer::Nothing
-        };
-        Some(answer)
+        state.sequence.clone()
+    };
+    let Some(link) = link else {
+        return claim_now(state_lock).map_or(Outcome::Saturated, Outcome::Claimed);
+    };
+    match link.try_advance(|| claim_now(state_lock)) {
+        Ok(Some(answer)) => Outcome::Claimed(answer),
+        Ok(None) => Outcome::Saturated,
+        Err(expected) => Outcome::OutOfOrder(expected),
     }
 }
 
-/// Expectations, oldest first: those of one method (the first that
-/// matches a call answers it) or those of a whole mock (for `verify` and
-/// mock-level resets).
-#[derive(Default)]
-pub(crate) struct Registry {
-    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
-}
-
-impl Registry {
-    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
-        lock(&self.list).push(expectation);
+/// Counts the call and takes the answer, unless the upper bound is
+/// reached. Runs no user code.
+fn claim_now(state_lock: &Mutex<State>) -> Option<Answer> {
+    let mut state = lock(state_lock);
+    if !state.times.allows_another(state.calls) {
+        return None;
     }
-
-    /// The live expectations; retired ones are dropped (after the lock is
-    /// released: dropping configured values may run user code).
-    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
-        let (live, retired): (Vec<_>, Vec<_>) = {
-            let mut list = lock(&self.list);
-            if list.iter().all(|e| !e.is_retired()) {
-                return list.clone();
-            }
-            std::mem::take(&mut *list)
-                .into_iter()
-                .partition(|e| !e.is_retired())
-        };
-        let mut list = lock(&self.list);
-        // Expectations added meanwhile go after the older ones.
-        let added = std::mem::replace(&mut *list, live);
-        list.extend(added);
-        let snapshot = list.clone();
-        drop(list);
-        drop(retired);
-        snapshot
-    }
-
-    pub(crate) fn reset_counts(&self) {
-        for expectation in self.snapshot() {
-            expectation.reset_counts();
-        }
-    }
-
-    pub(crate) fn retire_all(&self) {
-        let removed = std::mem::take(&mut *lock(&self.list));
-        for expectation in &removed {
-            expectation.retire();
-        }
-    }
+    state.calls += 1;
+    let answer = if let Some(f) = &state.effect {
+        Answer::Effect(EffectFn::clone(f))
+    } else if let Some(once) = state.once.pop_front() {
+        Answer::Once(once)
+    } else if let Some(value) = &state.value {
+        Answer::Value(ValueFn::clone(value))
+    } else {
+        Answer::Nothing
+    };
+    Some(answer)
 }

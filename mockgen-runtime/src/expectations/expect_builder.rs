@@ -8,13 +8,14 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, MutexGuard};
 
 use crate::config::configure::ReturnValue;
-use crate::expectations::expect::{ErasedExpectation, ExpectationInner, State};
+use crate::expectations::expect::{ExpectationInner, State};
 use crate::expectations::sequence::Sequence;
 use crate::expectations::times::Times;
 use crate::expectations::verify::unmet_report;
 use crate::matching::call::Call;
 use crate::state::answer;
 use crate::state::method::Method;
+use crate::state::registry::ErasedExpectation;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
 

@@ -2,7 +2,8 @@
 //! builder, `times`, sequences, the recorder that orders calls across mocks,
 //! and `verify()`.
 //!
-//! Uses `state`, `matching` and `assertions` (for histories and their text).
+//! Uses `state` (and implements its `ErasedExpectation`), `matching`,
+//! `config` (the bound of return values) and `assertions` (histories).
 
 pub(crate) mod expect;
 pub(crate) mod expect_builder;

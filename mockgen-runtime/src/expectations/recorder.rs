@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use crate::assertions::history::CallList;
+use crate::assertions::history::{CallList, MockCall};
 use crate::matching::call::PathCall;
 use crate::state::attached::RecorderShared;
 use crate::state::mock::MockCore;
@@ -156,7 +156,13 @@ impl Recorder {
     /// ```
     #[must_use]
     pub fn mock_calls(&self) -> CallList {
-        CallList::from_sorted(lock(&self.shared.calls).clone())
+        let calls = lock(&self.shared.calls).clone();
+        CallList::from_sorted(
+            calls
+                .into_iter()
+                .map(|(path, entry)| MockCall::new(path, entry))
+                .collect(),
+        )
     }
 
     /// Forgets the recorded calls; the mocks stay attached and keep their

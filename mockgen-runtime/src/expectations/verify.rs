@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use crate::assertions::history::MockCall;
-use crate::expectations::expect::ErasedExpectation;
 use crate::state::calls::AnyEntry;
 use crate::state::calls::CurrentCalls;
 use crate::state::mock::MockCore;
 use crate::state::mock_shared::MockShared;
+use crate::state::registry::ErasedExpectation;
 
 impl MockCore {
     /// Panics listing every unmet expectation of the mock (made with

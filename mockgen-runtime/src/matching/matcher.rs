@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::state::arg_matcher::{ArgMatcher, BoxMatcher};
 use crate::state::args::{ArgView, DebugText};
+use crate::state::mock::MockCore;
 
 /// The type of [`ANY`].
 #[derive(Clone, Copy)]
@@ -75,7 +76,7 @@ where
     }
 }
 
-pub(crate) fn eq_value<T, O>(owned: O) -> BoxMatcher<T>
+fn eq_value<T, O>(owned: O) -> BoxMatcher<T>
 where
     T: ?Sized + PartialEq + 'static,
     O: Borrow<T> + fmt::Debug + Send + Sync + 'static,
@@ -145,6 +146,16 @@ where
 {
     fn into_value_matcher(self) -> BoxMatcher<[T]> {
         eq_value::<[T], Vec<T>>(self.to_vec())
+    }
+}
+
+/// A mock compared with an argument of type `Self`: the same mock.
+impl<M> IntoValue<MockCore> for &M
+where
+    M: std::ops::Deref<Target = MockCore>,
+{
+    fn into_value_matcher(self) -> BoxMatcher<MockCore> {
+        eq_value::<MockCore, MockCore>((**self).clone())
     }
 }
 

@@ -7,6 +7,8 @@
 //! `TypeId`; global patches (`patch_global!`) live in the slot. A thread's
 //! own patches win over global ones. Every layer has an id, so a guard
 //! dropped out of order removes its own layer and no other (PATCH-6).
+//!
+//! Uses `state` and `async_mock` (async trampolines).
 
 mod async_fn;
 mod env;

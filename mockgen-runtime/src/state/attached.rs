@@ -4,13 +4,13 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::assertions::history::MockCall;
 use crate::state::calls::AnyEntry;
 use crate::state::sync::lock;
 
 pub(crate) struct RecorderShared {
     pub(crate) name: String,
-    pub(crate) calls: Mutex<Vec<MockCall>>,
+    /// Each call with the path it got: `MockCall`s once read.
+    pub(crate) calls: Mutex<Vec<(Vec<Arc<str>>, AnyEntry)>>,
 }
 
 /// The path a mock's calls get in one recorder (`["db"]`), and the recorder.
@@ -35,8 +35,7 @@ impl Attached {
     pub(crate) fn record(&self, entry: &AnyEntry) {
         let recorders = lock(&self.list).clone();
         for (path, recorder) in recorders {
-            let call = MockCall::new(path, entry.clone());
-            lock(&recorder.calls).push(call);
+            lock(&recorder.calls).push((path, entry.clone()));
         }
     }
 

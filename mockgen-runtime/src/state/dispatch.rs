@@ -4,13 +4,13 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use crate::expectations::expect::Matched;
 use crate::state::answer::{EffectFn, Resolved, Slot, effect, taken};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::config::Action;
 use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
+use crate::state::registry::Matched;
 use crate::state::signature::{RecordOf, Signature};
 use crate::state::sync::lock;
 

@@ -9,7 +9,6 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::expectations::expect::Registry;
 use crate::state::answer::EffectFn;
 use crate::state::append_log::Pusher;
 use crate::state::args::ArgKinds;
@@ -17,6 +16,7 @@ use crate::state::calls::{AnyEntry, Calls, CurrentCalls, Entry, EntryRef};
 use crate::state::config::Config;
 use crate::state::meta::{Meta, Output, meta};
 use crate::state::mock_shared::MockShared;
+use crate::state::registry::Registry;
 use crate::state::seq;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;

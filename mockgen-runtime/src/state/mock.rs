@@ -5,16 +5,12 @@ use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::assertions::history::{CallList, MockCall};
-use crate::expectations::expect::Registry;
-use crate::matching::call::PathCall;
-use crate::matching::matcher::{IntoValue, eq_value};
-use crate::state::arg_matcher::BoxMatcher;
 use crate::state::args::{ArgKind, SameMock};
 use crate::state::attached::Attached;
 use crate::state::method::{Method, MethodInner};
 use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
+use crate::state::registry::Registry;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
 
@@ -43,7 +39,7 @@ use crate::state::sync::lock;
 #[derive(Clone)]
 pub struct MockCore {
     pub(crate) shared: Arc<MockShared>,
-    methods: Arc<Mutex<Vec<Arc<MethodInner>>>>,
+    pub(crate) methods: Arc<Mutex<Vec<Arc<MethodInner>>>>,
 }
 
 impl fmt::Debug for MockCore {
@@ -154,32 +150,6 @@ impl MockCore {
         self.shared.sealed.store(true, Ordering::Release);
     }
 
-    /// Every call of every method of this mock, in order (Python's
-    /// `mock_calls`).
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    ///     fn sleep(&self, millis: u64);
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.now();
-    /// clock.sleep(5);
-    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
-    /// ```
-    pub fn mock_calls(&self) -> CallList {
-        let methods = lock(&self.methods).clone();
-        let calls = methods
-            .iter()
-            .flat_map(|m| m.entries())
-            .map(|entry| MockCall::new(Vec::new(), entry))
-            .collect();
-        CallList::from_sorted(calls)
-    }
-
     /// Forgets the calls of every method; configuration stays, and
     /// expectations stay with their call counts set back to zero.
     ///
@@ -222,130 +192,6 @@ impl MockCore {
         self.shared.expectations.retire_all();
         self.shared.epoch.fetch_add(1, Ordering::AcqRel);
     }
-
-    /// Panics if any method of the mock was called.
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    /// }
-    ///
-    /// MockClock::new().assert_not_called();
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// ```text
-    /// MockClock: expected no calls. Called 1 time.
-    /// Calls:
-    ///   now()
-    /// ```
-    #[track_caller]
-    pub fn assert_not_called(&self) {
-        if let Err(what) = self.mock_calls().check_not_called() {
-            self.fail(&what);
-        }
-    }
-
-    /// Panics unless some call matches `expected`, a `call!(.method(…))`.
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn sleep(&self, millis: u64);
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.sleep(5);
-    /// clock.assert_any_call(call!(.sleep(5)));
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// ```text
-    /// MockClock: sleep(7) call not found.
-    /// Calls:
-    ///   sleep(5)
-    /// ```
-    #[track_caller]
-    pub fn assert_any_call(&self, expected: PathCall) {
-        if let Err(what) = self.mock_calls().check_any_call(&expected) {
-            self.fail(&what);
-        }
-    }
-
-    /// Panics unless `expected` (`call!(.method(…))` items) occurs in
-    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order
-    /// (SEMANTICS AS-7).
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    ///     fn sleep(&self, millis: u64);
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.now();
-    /// clock.sleep(5);
-    /// clock.now();
-    /// clock.assert_has_calls([call!(.sleep(5)), call!(.now())]);
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// ```text
-    /// MockClock: calls not found.
-    /// Expected: [now(), now()]
-    ///   Actual: [now(), sleep(5), now()]
-    /// ```
-    #[track_caller]
-    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
-        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
-            self.fail(&what);
-        }
-    }
-
-    /// Panics unless every expected call matches a different call of the
-    /// mock, in any order (SEMANTICS AS-8).
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    ///     fn sleep(&self, millis: u64);
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.now();
-    /// clock.sleep(5);
-    /// clock.assert_has_calls_any_order([call!(.sleep(5)), call!(.now())]);
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// ```text
-    /// MockClock: does not contain all of [sleep(9)] in its call list.
-    ///   Actual: [now(), sleep(5)]
-    /// ```
-    #[track_caller]
-    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
-        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
-            self.fail(&what);
-        }
-    }
-
-    #[track_caller]
-    fn fail(&self, what: &str) -> ! {
-        panic!("{}: {what}", self.name())
-    }
 }
 
 /// An argument of type `Self` (a mock of the same trait) is recorded as the
@@ -355,15 +201,5 @@ impl ArgKind for SameMock {
     type Target = MockCore;
     fn target(record: &MockCore) -> &MockCore {
         record
-    }
-}
-
-/// A mock compared with an argument of type `Self`: the same mock.
-impl<M> IntoValue<MockCore> for &M
-where
-    M: std::ops::Deref<Target = MockCore>,
-{
-    fn into_value_matcher(self) -> BoxMatcher<MockCore> {
-        eq_value::<MockCore, MockCore>((**self).clone())
     }
 }

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::expectations::expect::Registry;
 use crate::state::attached::Attached;
 use crate::state::real::RealCell;
+use crate::state::registry::Registry;
 
 /// State every method handle of a mock can see.
 pub(crate) struct MockShared {

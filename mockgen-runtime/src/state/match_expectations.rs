@@ -6,9 +6,8 @@ use crate::state::answer::Slot;
 use crate::state::calls::AnyEntry;
 use crate::state::message::{render_call, times};
 use crate::state::method::MethodInner;
-use crate::state::sync::lock;
 
-use super::{Answer, Matched, Outcome};
+use crate::state::registry::{Answer, Matched, Outcome};
 
 impl MethodInner {
     /// Matches a recorded call against the method's expectations, oldest
@@ -52,7 +51,7 @@ impl MethodInner {
             }
         }
         if let Some((expectation, expected)) = out_of_order {
-            lock(expectation.state()).out_of_order += 1;
+            expectation.count_out_of_order();
             panic!(
                 "{}: call out of sequence.\nExpected: {expected}\n  Actual: {}",
                 self.qualified_name(),
@@ -60,11 +59,7 @@ impl MethodInner {
             );
         }
         if let Some(expectation) = saturated {
-            let max = {
-                let mut state = lock(expectation.state());
-                state.over += 1;
-                state.times.max().unwrap_or(usize::MAX)
-            };
+            let max = expectation.count_over();
             let hint = if max == 0 { " (never())" } else { "" };
             panic!(
                 "{}: expectation {} called more than {}{hint}.\n  Call: {}",

@@ -1,0 +1,159 @@
+//! The history and assertions of a whole mock, across its methods:
+//! `mock_calls` and the mock-level `assert_*`.
+
+use crate::assertions::history::{CallList, MockCall};
+use crate::matching::call::PathCall;
+use crate::state::mock::MockCore;
+use crate::state::sync::lock;
+
+impl MockCore {
+    /// Every call of every method of this mock, in order (Python's
+    /// `mock_calls`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
+    /// ```
+    pub fn mock_calls(&self) -> CallList {
+        let methods = lock(&self.methods).clone();
+        let calls = methods
+            .iter()
+            .flat_map(|m| m.entries())
+            .map(|entry| MockCall::new(Vec::new(), entry))
+            .collect();
+        CallList::from_sorted(calls)
+    }
+
+    /// Panics if any method of the mock was called.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    /// }
+    ///
+    /// MockClock::new().assert_not_called();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: expected no calls. Called 1 time.
+    /// Calls:
+    ///   now()
+    /// ```
+    #[track_caller]
+    pub fn assert_not_called(&self) {
+        if let Err(what) = self.mock_calls().check_not_called() {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless some call matches `expected`, a `call!(.method(…))`.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.sleep(5);
+    /// clock.assert_any_call(call!(.sleep(5)));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: sleep(7) call not found.
+    /// Calls:
+    ///   sleep(5)
+    /// ```
+    #[track_caller]
+    pub fn assert_any_call(&self, expected: PathCall) {
+        if let Err(what) = self.mock_calls().check_any_call(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless `expected` (`call!(.method(…))` items) occurs in
+    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order
+    /// (SEMANTICS AS-7).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.now();
+    /// clock.assert_has_calls([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: calls not found.
+    /// Expected: [now(), now()]
+    ///   Actual: [now(), sleep(5), now()]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    /// Panics unless every expected call matches a different call of the
+    /// mock, in any order (SEMANTICS AS-8).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// clock.assert_has_calls_any_order([call!(.sleep(5)), call!(.now())]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// ```text
+    /// MockClock: does not contain all of [sleep(9)] in its call list.
+    ///   Actual: [now(), sleep(5)]
+    /// ```
+    #[track_caller]
+    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
+        let expected: Vec<PathCall> = expected.into_iter().collect();
+        if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
+            self.fail(&what);
+        }
+    }
+
+    #[track_caller]
+    fn fail(&self, what: &str) -> ! {
+        panic!("{}: {what}", self.name())
+    }
+}

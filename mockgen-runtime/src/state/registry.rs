@@ -1,0 +1,114 @@
+//! The expectations a call is matched against, as the call path sees them:
+//! behind the `ErasedExpectation` trait, which `expectations::expect`
+//! implements, so that the call path does not depend on how expectations
+//! are built, counted or ordered.
+
+use std::sync::{Arc, Mutex};
+
+use crate::state::answer::{EffectFn, OnceFn, Resolved, ValueFn};
+use crate::state::calls::{AnyEntry, CurrentCalls};
+use crate::state::sync::lock;
+
+/// What a claimed call is answered with, taken out of the lock.
+pub(crate) enum Answer {
+    Effect(EffectFn),
+    Once(OnceFn),
+    Value(ValueFn),
+    Nothing,
+}
+
+pub(crate) enum Outcome {
+    Claimed(Answer),
+    Saturated,
+    /// The label of the call the sequence expected instead.
+    OutOfOrder(String),
+}
+
+/// What the expectations made of a call.
+pub(crate) enum Matched {
+    /// An expectation answered (a value is written).
+    Answer(Resolved),
+    /// An expectation took the call but has no answer: the method's own
+    /// configuration answers.
+    NoAnswer,
+    /// No expectation took the call.
+    NoMatch,
+}
+
+/// An expectation seen without its method's types: for `verify`, resets
+/// and sequences.
+pub(crate) trait ErasedExpectation: Send + Sync {
+    /// `MockDb.open("f")`.
+    fn label(&self) -> &str;
+    /// `None` when met, else `open("f"): expected once, called 0 times.`
+    fn report(&self) -> Option<String>;
+    /// Whether the lower bound is reached (or the expectation is retired).
+    fn min_reached(&self) -> bool;
+    /// Whether another call would be accepted.
+    fn open(&self) -> bool;
+    /// The method's calls, for reports.
+    fn log(&self) -> Arc<CurrentCalls>;
+    /// The matcher text: `temperature("Oslo")`.
+    fn text(&self) -> &str;
+    /// Whether the recorded call matches (runs the matchers: user code).
+    fn matches(&self, entry: &AnyEntry) -> bool;
+    /// Counts the call and takes its answer, if the expectation (and its
+    /// sequence) accepts another call. Runs no user code.
+    fn try_claim(&self) -> Outcome;
+    /// Counts a call that matched out of its sequence's order.
+    fn count_out_of_order(&self);
+    /// Counts a call that matched after the upper bound; returns the bound.
+    fn count_over(&self) -> usize;
+    fn reset_counts(&self);
+    fn retire(&self);
+    fn is_retired(&self) -> bool;
+}
+
+/// Expectations, oldest first: those of one method (the first that
+/// matches a call answers it) or those of a whole mock (for `verify` and
+/// mock-level resets).
+#[derive(Default)]
+pub(crate) struct Registry {
+    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
+}
+
+impl Registry {
+    pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
+        lock(&self.list).push(expectation);
+    }
+
+    /// The live expectations; retired ones are dropped (after the lock is
+    /// released: dropping configured values may run user code).
+    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
+        let (live, retired): (Vec<_>, Vec<_>) = {
+            let mut list = lock(&self.list);
+            if list.iter().all(|e| !e.is_retired()) {
+                return list.clone();
+            }
+            std::mem::take(&mut *list)
+                .into_iter()
+                .partition(|e| !e.is_retired())
+        };
+        let mut list = lock(&self.list);
+        // Expectations added meanwhile go after the older ones.
+        let added = std::mem::replace(&mut *list, live);
+        list.extend(added);
+        let snapshot = list.clone();
+        drop(list);
+        drop(retired);
+        snapshot
+    }
+
+    pub(crate) fn reset_counts(&self) {
+        for expectation in self.snapshot() {
+            expectation.reset_counts();
+        }
+    }
+
+    pub(crate) fn retire_all(&self) {
+        let removed = std::mem::take(&mut *lock(&self.list));
+        for expectation in &removed {
+            expectation.retire();
+        }
+    }
+}
