@@ -29,7 +29,7 @@ impl MockSpec {
     pub(crate) fn mocks_std(&self, name: &str) -> bool {
         self.impls
             .iter()
-            .any(|i| i.path.segments.last().is_some_and(|s| s.ident == name))
+            .any(|i| !i.inherent && i.path.segments.last().is_some_and(|s| s.ident == name))
     }
 }
 
@@ -40,8 +40,9 @@ pub(crate) struct TraitImpl {
     pub(crate) path: syn::Path,
     /// Whether rustdoc can link to the trait (`#[automock]`: it is in scope).
     pub(crate) linkable: bool,
-    /// Methods of an inherent `impl` block (`#[autospec]`), emitted as the
-    /// mock's own methods instead of a trait impl.
+    /// Methods of an inherent `impl` block (`#[autospec]`, or `impl Name`
+    /// in `mock!`), emitted as the mock's own methods instead of a trait
+    /// impl.
     pub(crate) inherent: bool,
     pub(crate) unsafety: Option<syn::token::Unsafe>,
     pub(crate) assoc_types: Vec<AssocType>,

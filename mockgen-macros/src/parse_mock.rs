@@ -1,9 +1,13 @@
 //! Stage 1 of `mock!`: the mock's name and generics, then one `impl Trait
-//! for Name { … }` block per trait, with the methods to mock.
+//! for Name { … }` block per trait and any number of inherent `impl Name {
+//! … }` blocks (the methods of a foreign struct), with the methods to mock.
 //!
 //! ```text
 //! mock! {
 //!     pub Reader;
+//!     impl Reader {
+//!         fn open(path: &str) -> Self;
+//!     }
 //!     impl std::io::Read for Reader {
 //!         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize>;
 //!     }
@@ -24,9 +28,13 @@ pub(crate) struct MockInput {
 pub(crate) struct MockImpl {
     pub(crate) attrs: Vec<Attribute>,
     pub(crate) unsafety: Option<Token![unsafe]>,
-    pub(crate) trait_path: Path,
+    /// `None` for an inherent block: `impl Name { … }`.
+    pub(crate) trait_path: Option<Path>,
     pub(crate) self_ty: Type,
     pub(crate) items: Vec<TraitItem>,
+    /// The visibility written before each item of an inherent block
+    /// (`pub fn now(&self) -> u64;`), in the order of `items`.
+    pub(crate) item_vis: Vec<Visibility>,
 }
 
 impl Parse for MockInput {
@@ -42,7 +50,9 @@ impl Parse for MockInput {
             impls.push(input.parse()?);
         }
         if impls.is_empty() {
-            return Err(input.error("expected `impl Trait for Name { … }` after the mock's name"));
+            return Err(input.error(
+                "expected `impl Trait for Name { … }` or `impl Name { … }` after the mock's name",
+            ));
         }
         Ok(MockInput {
             attrs,
@@ -61,14 +71,35 @@ impl Parse for MockImpl {
         input.parse::<Token![impl]>()?;
         // The mock's own generics apply; `impl<…>` may repeat them.
         let _: Generics = input.parse()?;
-        let trait_path = input.parse()?;
-        input.parse::<Token![for]>()?;
-        let self_ty = input.parse()?;
+        // `impl Trait for Name` or, for the mock's own methods, `impl Name`.
+        let names_trait = {
+            let fork = input.fork();
+            fork.parse::<Path>().is_ok() && fork.peek(Token![for])
+        };
+        let (trait_path, self_ty) = if names_trait {
+            let trait_path = input.parse()?;
+            input.parse::<Token![for]>()?;
+            (Some(trait_path), input.parse()?)
+        } else {
+            (None, input.parse()?)
+        };
         let content;
         syn::braced!(content in input);
-        let mut items = Vec::new();
+        let (mut items, mut item_vis) = (Vec::new(), Vec::new());
         while !content.is_empty() {
-            items.push(content.parse()?);
+            let item_attrs = content.call(Attribute::parse_outer)?;
+            let vis: Visibility = content.parse()?;
+            let mut item: TraitItem = content.parse()?;
+            if let TraitItem::Fn(method) = &mut item {
+                method.attrs.splice(0..0, item_attrs);
+            } else if !item_attrs.is_empty() {
+                return Err(syn::Error::new_spanned(
+                    &item_attrs[0],
+                    "attributes go on methods only",
+                ));
+            }
+            items.push(item);
+            item_vis.push(vis);
         }
         Ok(MockImpl {
             attrs,
@@ -76,6 +107,7 @@ impl Parse for MockImpl {
             trait_path,
             self_ty,
             items,
+            item_vis,
         })
     }
 }

@@ -28,7 +28,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{MockMethod, MockSpec, Pass, Receiver, Recording, Serve};
+use crate::model::{MockMethod, MockSpec, Pass, Receiver, Recording, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 use crate::normalize::mentions_word;
 
@@ -38,19 +38,22 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         generics,
         ..
     } = spec;
+    let spied: Vec<&TraitImpl> = spec.impls.iter().filter(|i| reaches_real(spec, i)).collect();
+    if spied.is_empty() {
+        return quote!();
+    }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let real_ty = format_ident!("__MockgenReal");
     let bound = match &spec.inherent_self {
         Some(self_ty) => quote!(::core::borrow::BorrowMut<#self_ty>),
         None => {
-            let traits = spec.impls.iter().map(bound_with_assoc_types);
+            let traits = spied.iter().map(|i| bound_with_assoc_types(i));
             quote!(#(#traits)+*)
         }
     };
     let real = rt.item("Real");
     let core = names::core_field();
-    let mut views: Vec<TokenStream> = spec
-        .impls
+    let mut views: Vec<TokenStream> = spied
         .iter()
         .filter_map(|trait_impl| {
             let view = view(spec, trait_impl)?;
@@ -67,7 +70,10 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let closures: Vec<_> = spec
         .methods
         .iter()
-        .filter(|m| delegates(m) && !calls_real_itself(spec, &spec.impls[m.impl_index]))
+        .filter(|m| {
+            let trait_impl = &spec.impls[m.impl_index];
+            delegates(m) && reaches_real(spec, trait_impl) && !calls_real_itself(spec, trait_impl)
+        })
         .map(|m| delegation(spec, m, &real_ty, rt))
         .collect();
     if !closures.is_empty() {
@@ -106,17 +112,24 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     }
 }
 
+/// Whether the methods of `trait_impl` can reach a spy's real value: all
+/// but those of an inherent block in `mock!`, whose real type the macro
+/// does not know (only `#[autospec]` sees the type it mocks).
+fn reaches_real(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
+    !trait_impl.inherent || spec.inherent_self.is_some()
+}
+
 /// Whether a spy's methods of `trait_impl` call the real value themselves
 /// (through a [`view`] of it) rather than through closures.
-fn calls_real_itself(spec: &MockSpec, trait_impl: &crate::model::TraitImpl) -> bool {
+fn calls_real_itself(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
     spec.inherent_self.is_some() || trait_impl.dyn_compatible
 }
 
 /// What a spy's methods of `trait_impl` see the real value as, when they
 /// call it themselves: the `#[autospec]` type, or `dyn Trait + Send` for a
 /// dyn-compatible trait. `None`: they call it through closures.
-pub(crate) fn view(spec: &MockSpec, trait_impl: &crate::model::TraitImpl) -> Option<TokenStream> {
-    if !calls_real_itself(spec, trait_impl) {
+pub(crate) fn view(spec: &MockSpec, trait_impl: &TraitImpl) -> Option<TokenStream> {
+    if !reaches_real(spec, trait_impl) || !calls_real_itself(spec, trait_impl) {
         return None;
     }
     Some(match &spec.inherent_self {
@@ -139,7 +152,7 @@ pub(crate) fn own_delegation(spec: &MockSpec, method: &MockMethod) -> Option<Tok
 
 /// `Iterator<Item = u32>`: the trait with the mock's associated types, so
 /// that the real value's methods return what the mock's do.
-fn bound_with_assoc_types(trait_impl: &crate::model::TraitImpl) -> syn::Path {
+fn bound_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
     let mut path = trait_impl.path.clone();
     if trait_impl.assoc_types.is_empty() {
         return path;

@@ -59,7 +59,7 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
                 .cloned()
                 .collect();
             let mut sig = f.sig.clone();
-            SelfTypeToSelf(&item.self_ty).visit_signature_mut(&mut sig);
+            self_type_to_self(&item.self_ty, &mut sig);
             TraitItem::Fn(TraitItemFn {
                 attrs,
                 sig,
@@ -104,6 +104,10 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
 
 /// Writes the mocked type's own name as `Self` (`fn connect(url: &str) ->
 /// Database` returns the mock).
+pub(crate) fn self_type_to_self(own: &Type, sig: &mut syn::Signature) {
+    SelfTypeToSelf(own).visit_signature_mut(sig);
+}
+
 struct SelfTypeToSelf<'a>(&'a Type);
 
 impl VisitMut for SelfTypeToSelf<'_> {

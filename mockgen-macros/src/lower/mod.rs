@@ -20,6 +20,7 @@ use crate::parse::{Annotated, Input};
 pub(crate) use bounds::Bounds;
 pub(crate) use context::{ArgOverrides, Context};
 pub(crate) use impls::{TraitDecl, lower_impls, reject_lifetime_params};
+pub(crate) use inherent::self_type_to_self;
 pub(crate) use method::lower as lower_method;
 
 /// Builds the model of the mock of `input.item`; `strict` for
