@@ -49,26 +49,28 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         .iter()
         .zip(&given)
         .zip(&own_items)
-        .map(|((mock_impl, (types, consts)), own)| match &mock_impl.trait_path {
-            Some(path) => TraitDecl {
-                path: path.clone(),
-                linkable: false,
-                unsafety: mock_impl.unsafety,
-                attrs: &mock_impl.attrs,
-                items: &mock_impl.items,
-                given_types: types,
-                given_consts: consts,
+        .map(
+            |((mock_impl, (types, consts)), own)| match &mock_impl.trait_path {
+                Some(path) => TraitDecl {
+                    path: path.clone(),
+                    linkable: false,
+                    unsafety: mock_impl.unsafety,
+                    attrs: &mock_impl.attrs,
+                    items: &mock_impl.items,
+                    given_types: types,
+                    given_consts: consts,
+                },
+                None => TraitDecl {
+                    path: input.ident.clone().into(),
+                    linkable: false,
+                    unsafety: None,
+                    attrs: &mock_impl.attrs,
+                    items: own,
+                    given_types: &[],
+                    given_consts: &[],
+                },
             },
-            None => TraitDecl {
-                path: input.ident.clone().into(),
-                linkable: false,
-                unsafety: None,
-                attrs: &mock_impl.attrs,
-                items: own,
-                given_types: &[],
-                given_consts: &[],
-            },
-        })
+        )
         .collect();
     let mock_ident = names::mock_ident(&input.ident);
     let generics = bounds::with_static_type_params(&input.generics);

@@ -55,7 +55,9 @@ fn a_constructor_returns_the_configured_mock() {
 
     assert_eq!(app::fetch_user("https://api.test", 7), "Ada");
 
-    statics.new.assert_called_once_with(call!("https://api.test"));
+    statics
+        .new
+        .assert_called_once_with(call!("https://api.test"));
     get.assert_called_once_with(call!("/users/7"));
     set_timeout.assert_called_once_with(call!(30));
 }
@@ -104,7 +106,10 @@ fn a_failed_assertion_names_the_mock_and_the_method() {
     let client = MockClient::named("client");
     client.get("/x");
     let message = panic_message(|| client.get.assert_called_with(call!("/y")));
-    assert!(message.starts_with("client.get: expected call not found."), "{message}");
+    assert!(
+        message.starts_with("client.get: expected call not found."),
+        "{message}"
+    );
 }
 
 mock! {

@@ -38,7 +38,11 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         generics,
         ..
     } = spec;
-    let spied: Vec<&TraitImpl> = spec.impls.iter().filter(|i| reaches_real(spec, i)).collect();
+    let spied: Vec<&TraitImpl> = spec
+        .impls
+        .iter()
+        .filter(|i| reaches_real(spec, i))
+        .collect();
     if spied.is_empty() {
         return quote!();
     }
