@@ -7,6 +7,7 @@ use std::sync::Weak;
 use crate::state::answer::{self, Slot};
 use crate::state::config::{Action, Config, Effect};
 use crate::state::method::{Method, MethodInner};
+use crate::state::queue::Queue;
 use crate::state::signature::Signature;
 
 /// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
@@ -69,8 +70,10 @@ impl<S: Signature, A> Method<S, A> {
         S::Output: ReturnValue,
     {
         let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
+        let value = answer::value_fn(value);
         let mut config = self.config();
-        config.return_value = Some(answer::value_fn(value));
+        let old = config.return_value.replace(value);
+        config.retire(old);
         config.copy_value = copy_value;
     }
 
@@ -102,6 +105,12 @@ impl<S: Signature, A> Method<S, A> {
     /// naming the mock, the method and the call number. Replaces any
     /// [`side_effect`](Self::side_effect).
     ///
+    /// The iterator's `next()` runs with no lock of the mock held, so it may
+    /// call the mock; concurrent calls take their items one at a time. A call
+    /// of this same method made from inside `next()` cannot take an item (the
+    /// iterator is busy making one): the rest of the configuration answers
+    /// it (`return_once`, `return_value`, else the default).
+    ///
     /// ```
     /// # use mockgen::prelude::*;
     /// #[automock]
@@ -119,11 +128,18 @@ impl<S: Signature, A> Method<S, A> {
         I: IntoIterator<Item = S::Output>,
         I::IntoIter: Send + 'static,
     {
-        self.config().effect = Effect::Iter(answer::iter_fn(values.into_iter()));
+        self.set_effect(Effect::Iter(answer::iter_fn(values.into_iter())));
     }
 
     pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {
-        self.config().effect = Effect::Fn(answer::effect_fn(f));
+        self.set_effect(Effect::Fn(answer::effect_fn(f)));
+    }
+
+    /// The old side effect is dropped after the lock is released.
+    fn set_effect(&self, effect: Effect) {
+        let mut config = self.config();
+        let old = std::mem::replace(&mut config.effect, effect);
+        config.retire(old);
     }
 
     /// Removes the side effect (`side_effect` or `side_effect_iter`), so that
@@ -144,7 +160,7 @@ impl<S: Signature, A> Method<S, A> {
     /// assert_eq!(clock.now(), 5);
     /// ```
     pub fn reset_side_effect(&self) {
-        self.config().effect = Effect::None;
+        self.set_effect(Effect::None);
     }
 
     /// Removes the `return_value` and any queued `return_once` values.
@@ -163,8 +179,9 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     pub fn reset_return_value(&self) {
         let mut config = self.config();
-        config.return_value = None;
-        config.once.clear();
+        let value = config.return_value.take();
+        let once = std::mem::replace(&mut config.once, Queue::new());
+        config.retire((value, once));
     }
 
     /// Forgets the recorded calls; the configuration stays (Python's
@@ -209,7 +226,8 @@ impl<S: Signature, A> Method<S, A> {
         self.reset_mock();
         self.inner.expectations.retire_all();
         let mut config = self.config();
-        *config = Config::new(config.epoch);
+        let epoch = config.epoch;
+        config.replace(Config::new(epoch));
     }
 
     /// Unconfigured calls run the original implementation instead of

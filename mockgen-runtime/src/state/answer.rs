@@ -21,6 +21,9 @@ use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::sync::{Arc, Mutex};
+use std::thread::ThreadId;
+
+use crate::state::sync::lock;
 
 /// Writes a clone of a configured value (`return_value`).
 pub(crate) type ValueFn = Arc<dyn Fn(&mut Slot<'_>) + Send + Sync>;
@@ -28,9 +31,8 @@ pub(crate) type ValueFn = Arc<dyn Fn(&mut Slot<'_>) + Send + Sync>;
 /// Writes a value once (`return_once`).
 pub(crate) type OnceFn = Box<dyn FnOnce(&mut Slot<'_>) + Send>;
 
-/// Writes the next item of a `side_effect_iter`; `false` once it is
-/// exhausted. Its own lock serialises concurrent calls.
-pub(crate) type IterFn = Arc<Mutex<dyn FnMut(&mut Slot<'_>) -> bool + Send>>;
+/// The items of a `side_effect_iter`.
+pub(crate) type IterFn = Arc<Items>;
 
 /// A side effect or an original implementation: an `Arc<S::Fn>`, called
 /// by the typed entry point after [`effect`].
@@ -119,13 +121,67 @@ where
     I: Iterator + Send + 'static,
     I::Item: 'static,
 {
-    Arc::new(Mutex::new(move |out: &mut Slot<'_>| match iter.next() {
-        Some(item) => {
-            put(out, item);
-            true
+    Arc::new(Items {
+        producer: Mutex::new(None),
+        next: Mutex::new(Box::new(move |out: &mut Slot<'_>| match iter.next() {
+            Some(item) => {
+                put(out, item);
+                true
+            }
+            None => false,
+        })),
+    })
+}
+
+/// The iterator of a `side_effect_iter`, shared by concurrent calls.
+///
+/// `next()` runs with none of the mock's locks held, only the iterator's
+/// own: a call from another thread waits for the item being made before it
+/// takes the next one. A call that `next()` itself makes to the same method
+/// (a generator that asks the mock) cannot wait for it: it is told the
+/// iterator is [busy](Next::Busy), and the rest of the configuration
+/// answers it.
+pub(crate) struct Items {
+    /// The thread running `next()`, while it runs.
+    producer: Mutex<Option<ThreadId>>,
+    next: Mutex<Box<dyn FnMut(&mut Slot<'_>) -> bool + Send>>,
+}
+
+/// What [`Items::next_into`] did.
+pub(crate) enum Next {
+    /// An item is written.
+    Item,
+    Exhausted,
+    /// Called from the iterator's own `next()`.
+    Busy,
+}
+
+impl Items {
+    /// Writes the next item into `out`.
+    pub(crate) fn next_into(&self, out: &mut Slot<'_>) -> Next {
+        let me = std::thread::current().id();
+        if *lock(&self.producer) == Some(me) {
+            return Next::Busy;
         }
-        None => false,
-    }))
+        let mut next = lock(&self.next);
+        *lock(&self.producer) = Some(me);
+        // Cleared before `next` is unlocked, also when the iterator panics.
+        let _producing = Producing(&self.producer);
+        if next(out) {
+            Next::Item
+        } else {
+            Next::Exhausted
+        }
+    }
+}
+
+/// Clears [`Items::producer`] when dropped.
+struct Producing<'a>(&'a Mutex<Option<ThreadId>>);
+
+impl Drop for Producing<'_> {
+    fn drop(&mut self) {
+        *lock(self.0) = None;
+    }
 }
 
 /// Stores a side effect (or an original implementation) of type `F`.
@@ -166,9 +222,13 @@ mod tests {
         assert_eq!(out.take().as_deref(), Some("b"));
 
         let iter = iter_fn(["c".to_owned()].into_iter());
-        assert!((crate::state::sync::lock(&iter))(&mut Slot::new(&mut out)));
+        assert!(matches!(
+            iter.next_into(&mut Slot::new(&mut out)),
+            Next::Item
+        ));
         assert_eq!(out.take().as_deref(), Some("c"));
-        assert!(!(crate::state::sync::lock(&iter))(&mut Slot::new(&mut out)));
+        let next = iter.next_into(&mut Slot::new(&mut out));
+        assert!(matches!(next, Next::Exhausted));
         assert_eq!(out, None);
     }
 

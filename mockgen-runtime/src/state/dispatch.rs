@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use crate::state::answer::{EffectFn, Resolved, Slot, effect, taken};
+use crate::state::answer::{EffectFn, Next, Resolved, Slot, effect, taken};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::config::Action;
@@ -12,7 +12,6 @@ use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
 use crate::state::registry::Matched;
 use crate::state::signature::{RecordOf, Signature};
-use crate::state::sync::lock;
 
 /// What the caller can do with a call that the original implementation
 /// should answer.
@@ -266,14 +265,16 @@ impl MethodInner {
     ) -> Option<Resolved> {
         Some(match action {
             Action::Effect(f) => Resolved::Effect(f),
-            // The iterator's own lock serialises concurrent calls; only an
-            // iterator that calls its own mock from `next` could wait on it.
-            Action::Iter(iter) => {
-                if !(lock(&iter))(out) {
-                    self.exhausted(entry.expect(KEPT));
+            // Concurrent calls take turns; a call made by the iterator's own
+            // `next()` is answered by the rest of the configuration.
+            Action::Iter(iter) => match iter.next_into(out) {
+                Next::Item => Resolved::Value,
+                Next::Exhausted => self.exhausted(entry.expect(KEPT)),
+                Next::Busy => {
+                    let action = self.config().action_after_effect(out);
+                    return self.run_action(action, entry, original, out);
                 }
-                Resolved::Value
-            }
+            },
             Action::Once(value) => {
                 value(out);
                 Resolved::Value

@@ -139,8 +139,29 @@ impl State {
 }
 
 /// The configuration of a method, locked (with its calls).
+///
+/// What the configuration lets go of is handed to [`retire`](Self::retire)
+/// and dropped after the lock is released (the fields drop in order):
+/// dropping a closure or a value runs user code, which may call the mock.
 pub(crate) struct ConfigGuard<'a> {
     pub(crate) state: MutexGuard<'a, State>,
+    retired: Vec<Box<dyn Send>>,
+}
+
+impl ConfigGuard<'_> {
+    /// Keeps `old` until the lock is released, then drops it.
+    pub(crate) fn retire<T: Send + 'static>(&mut self, old: T) {
+        if std::mem::needs_drop::<T>() {
+            self.retired.push(Box::new(old));
+        }
+    }
+
+    /// Replaces the configuration with `fresh`; the old one is dropped
+    /// after the lock is released.
+    pub(crate) fn replace(&mut self, fresh: Config) {
+        let old = std::mem::replace(&mut self.state.config, fresh);
+        self.retire(old);
+    }
 }
 
 impl Deref for ConfigGuard<'_> {
@@ -242,6 +263,7 @@ impl MethodInner {
     pub(crate) fn config(&self) -> ConfigGuard<'_> {
         let mut config = ConfigGuard {
             state: self.calls(),
+            retired: Vec::new(),
         };
         let epoch = self.mock.epoch();
         if config.epoch != epoch {
@@ -256,12 +278,13 @@ impl MethodInner {
     }
 }
 
-/// Forgets a configuration made before the mock's `reset_all`: kept out
-/// of line so that `config` stays small enough to inline.
+/// Forgets a configuration made before the mock's `reset_all` (dropped
+/// once the lock is released): kept out of line so that `config` stays
+/// small enough to inline.
 #[cold]
 #[inline(never)]
-fn renew(config: &mut Config, epoch: u64) {
-    *config = Config::new(epoch);
+fn renew(config: &mut ConfigGuard<'_>, epoch: u64) {
+    config.replace(Config::new(epoch));
 }
 
 /// `mock.method`; a patched function's handle is named by the function's

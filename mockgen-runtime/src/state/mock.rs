@@ -113,6 +113,11 @@ impl MockCore {
         method
     }
 
+    /// The mock's methods, copied out of the lock: resets drop user values.
+    fn methods(&self) -> Vec<Arc<MethodInner>> {
+        lock(&self.methods).clone()
+    }
+
     /// Adds a method to the mock's history (`mock_calls`, resets).
     pub(crate) fn register(&self, method: Arc<MethodInner>) {
         lock(&self.methods).push(method);
@@ -166,7 +171,7 @@ impl MockCore {
     /// assert!(clock.mock_calls().is_empty());
     /// ```
     pub fn reset_mock(&self) {
-        for method in lock(&self.methods).clone() {
+        for method in self.methods() {
             method.reset_calls();
         }
         self.shared.expectations.reset_counts();
@@ -191,6 +196,12 @@ impl MockCore {
         self.reset_mock();
         self.shared.expectations.retire_all();
         self.shared.epoch.fetch_add(1, Ordering::AcqRel);
+        // Each method forgets its configuration now rather than on its next
+        // use, so that configured values are released (each dropped after
+        // its method's lock is released).
+        for method in self.methods() {
+            drop(method.config());
+        }
     }
 }
 

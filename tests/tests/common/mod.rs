@@ -102,3 +102,26 @@ pub fn passes<R>(f: impl FnOnce() -> R) -> bool {
     EXPECTING.with(|e| e.set(was_expecting));
     result.is_ok()
 }
+
+/// Runs `f` on its own thread and returns its result, or fails the test if
+/// it has not finished within `seconds`: a deadlock fails fast instead of
+/// hanging the test run. A panic in `f` is passed on.
+#[track_caller]
+pub fn within<R: Send + 'static>(seconds: u64, f: impl FnOnce() -> R + Send + 'static) -> R {
+    let (done, result) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let outcome = panic::catch_unwind(AssertUnwindSafe(f));
+        let _ = done.send(());
+        match outcome {
+            Ok(value) => value,
+            Err(payload) => panic::resume_unwind(payload),
+        }
+    });
+    match result.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(()) => match worker.join() {
+            Ok(value) => value,
+            Err(payload) => panic::resume_unwind(payload),
+        },
+        Err(_) => panic!("hung: not finished within {seconds} s (a deadlock?)"),
+    }
+}
