@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
+mod common;
+
 use mockgen::prelude::*;
 
 /// Tests compare snapshots: they take them under the lock (an empty
@@ -129,6 +131,27 @@ fn nested_guards_restore_in_reverse_order() {
     assert_eq!(var("MOCKGEN_T6").as_deref(), Some("outer"));
     assert_eq!(var("MOCKGEN_T6_INNER"), None);
     drop(outer);
+    assert_eq!(snapshot(), before);
+}
+
+#[test]
+fn guards_dropped_out_of_order_restore_the_environment_before_the_first() {
+    common::within(10, guards_dropped_out_of_order);
+}
+
+fn guards_dropped_out_of_order() {
+    let _lock = patch_env!();
+    let before = snapshot();
+    let first = patch_env!("MOCKGEN_T10_A" => "first", "MOCKGEN_T10_B" => None);
+    let second = patch_env!("MOCKGEN_T10_A" => "second", "MOCKGEN_T10_C" => "c");
+    let third = patch_env!(clear; "MOCKGEN_T10_D" => "d");
+    drop(first);
+    // Newer guards are alive: their variables stay.
+    assert_eq!(var("MOCKGEN_T10_D").as_deref(), Some("d"));
+    drop(third);
+    assert_eq!(var("MOCKGEN_T10_A").as_deref(), Some("second"));
+    assert_eq!(var("MOCKGEN_T10_C").as_deref(), Some("c"));
+    drop(second);
     assert_eq!(snapshot(), before);
 }
 

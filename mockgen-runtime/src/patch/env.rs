@@ -10,10 +10,26 @@ use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::sync::lock;
 
 use super::{ReentrantGuard, ReentrantLock};
 
 static ENV_LOCK: ReentrantLock = ReentrantLock::new();
+
+/// The environment as each live guard found it, oldest first. Only the
+/// thread holding `ENV_LOCK` has live guards, so this is its nesting.
+static LIVE: Mutex<Vec<Snapshot>> = Mutex::new(Vec::new());
+
+struct Snapshot {
+    guard: u64,
+    vars: BTreeMap<OsString, OsString>,
+    /// Its guard dropped while a newer guard was alive: it is restored when
+    /// every newer guard is gone.
+    released: bool,
+}
 
 /// A value `patch_env!` can set: a string of any kind, or an `Option` of
 /// one (`None` removes the variable).
@@ -117,8 +133,10 @@ impl EnvPatch {
 /// any change the code under test made meanwhile), also on panic.
 ///
 /// The guard holds a process-wide lock: another thread's `patch_env!`
-/// waits until it drops, while this thread may nest more guards (drop them
-/// in reverse order, as scopes do).
+/// waits until it drops, while this thread may nest more guards. Guards
+/// dropped in any order leave the environment as it was before the first
+/// one once they are all gone (a guard dropped before a newer one restores
+/// when that one drops).
 ///
 /// ```
 /// let guard = mockgen::patch_env!("MOCKGEN_DOC_GUARD" => "on");
@@ -128,7 +146,9 @@ impl EnvPatch {
 /// ```
 #[must_use = "the environment is restored as soon as the guard is dropped"]
 pub struct EnvGuard {
-    saved: BTreeMap<OsString, OsString>,
+    /// Its snapshot in `LIVE`.
+    id: u64,
+    saved_vars: usize,
     // Dropped after `Drop::drop` restored the environment.
     _lock: ReentrantGuard,
 }
@@ -136,7 +156,7 @@ pub struct EnvGuard {
 impl fmt::Debug for EnvGuard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EnvGuard")
-            .field("saved_vars", &self.saved.len())
+            .field("saved_vars", &self.saved_vars)
             .finish_non_exhaustive()
     }
 }
@@ -148,7 +168,7 @@ impl EnvGuard {
     #[doc(hidden)]
     #[track_caller]
     pub fn __start(clear: bool, build: impl FnOnce(&mut EnvPatch)) -> Self {
-        let lock = ENV_LOCK.acquire();
+        let held = ENV_LOCK.acquire();
         let saved: BTreeMap<OsString, OsString> = std::env::vars_os().collect();
         let mut patch = EnvPatch {
             clear,
@@ -156,12 +176,23 @@ impl EnvGuard {
         };
         build(&mut patch);
         patch.validate();
-        let guard = EnvGuard { saved, _lock: lock };
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, Ordering::Relaxed);
         if patch.clear {
-            for key in guard.saved.keys() {
+            for key in saved.keys() {
                 remove(key);
             }
         }
+        let guard = EnvGuard {
+            id,
+            saved_vars: saved.len(),
+            _lock: held,
+        };
+        lock(&LIVE).push(Snapshot {
+            guard: id,
+            vars: saved,
+            released: false,
+        });
         for (key, value) in &patch.changes {
             match value {
                 Some(value) => set(key, value),
@@ -182,16 +213,36 @@ impl EnvGuard {
 
 impl Drop for EnvGuard {
     fn drop(&mut self) {
-        let current: BTreeMap<OsString, OsString> = std::env::vars_os().collect();
-        for key in current.keys() {
-            if !self.saved.contains_key(key) {
-                remove(key);
+        let restore = {
+            let mut live = lock(&LIVE);
+            if let Some(mine) = live.iter_mut().find(|s| s.guard == self.id) {
+                mine.released = true;
             }
+            // This guard and the older ones released before it: the oldest
+            // of them saw the environment they all changed.
+            let mut restore = None;
+            while live.last().is_some_and(|s| s.released) {
+                restore = live.pop();
+            }
+            restore
+        };
+        if let Some(snapshot) = restore {
+            restore_exactly(&snapshot.vars);
         }
-        for (key, value) in &self.saved {
-            if current.get(key) != Some(value) {
-                set(key, value);
-            }
+    }
+}
+
+/// Makes the environment `saved`: removes what it lacks, sets what differs.
+fn restore_exactly(saved: &BTreeMap<OsString, OsString>) {
+    let current: BTreeMap<OsString, OsString> = std::env::vars_os().collect();
+    for key in current.keys() {
+        if !saved.contains_key(key) {
+            remove(key);
+        }
+    }
+    for (key, value) in saved {
+        if current.get(key) != Some(value) {
+            set(key, value);
         }
     }
 }
