@@ -365,6 +365,14 @@ pub use mockgen_macros::patch;
 /// returned [`PatchGuard`] drops: for code under test that runs on other
 /// threads (spawned threads, tokio worker threads).
 ///
+/// `patch_global!(path, |handle| …)` takes the patch's configuration: the
+/// closure configures the function's [`Method`] handle before the patch
+/// becomes visible, so another thread calling the function sees either the
+/// function itself or the configured patch, never a patch with nothing
+/// configured yet. (`|_| {}` patches with nothing configured: calls answer
+/// `Default::default()`.) The guard dereferences to the same handle, for
+/// assertions and later changes.
+///
 /// Global patches of one function are serialised: the guard holds that
 /// function's lock, so a `patch_global!` of the same function in another
 /// test waits until this guard drops (the same thread may nest them). A
@@ -381,8 +389,7 @@ pub use mockgen_macros::patch;
 ///     unimplemented!("network access for {symbol}")
 /// }
 ///
-/// let fetch = patch_global!(fetch_quote);
-/// fetch.return_value(101.5);
+/// let fetch = patch_global!(fetch_quote, |fetch| fetch.return_value(101.5));
 /// let price = std::thread::spawn(|| fetch_quote("ACME")).join().unwrap();
 /// assert_eq!(price, 101.5);
 /// fetch.assert_called_once_with(call!("ACME"));

@@ -57,6 +57,17 @@ pub fn forecast(city: &str, days: u8) -> Forecast {
     }
 }
 
+/// A sensor's calibration: no `Default`, so an unconfigured patched call
+/// panics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calibration(pub u32);
+
+/// The calibration in use; the real one is `Calibration(0)`.
+#[patchable]
+pub fn calibration() -> Calibration {
+    Calibration(0)
+}
+
 /// Appends `count` copies of `byte`: a `&mut` argument.
 #[patchable]
 pub fn fill(buf: &mut Vec<u8>, byte: u8, count: usize) -> usize {

@@ -11,11 +11,14 @@ use std::time::Duration;
 use mockgen::prelude::*;
 use mockgen_tests::weather;
 
+mod common;
+
 #[test]
 fn spawned_threads_see_the_patch_and_calls_are_recorded() {
-    let rate = patch_global!(weather::exchange_rate);
+    let rate = patch_global!(weather::exchange_rate, |rate| {
+        rate.side_effect(|from, to| if from == to { 1.0 } else { 2.0 });
+    });
     assert!(rate.is_global());
-    rate.side_effect(|from, to| if from == to { 1.0 } else { 2.0 });
     let handles: Vec<_> = ["EUR", "USD"]
         .into_iter()
         .map(|to| std::thread::spawn(move || weather::exchange_rate("EUR", to)))
@@ -35,8 +38,9 @@ fn tokio_worker_threads_see_the_patch() {
         .worker_threads(2)
         .build()
         .unwrap();
-    let fetch = patch_global!(weather::fetch_temperature);
-    fetch.return_value(Ok(17.0));
+    let fetch = patch_global!(weather::fetch_temperature, |fetch| {
+        fetch.return_value(Ok(17.0));
+    });
     let reports = runtime.block_on(async {
         let tasks: Vec<_> = ["Oslo", "Rome"]
             .into_iter()
@@ -54,8 +58,7 @@ fn tokio_worker_threads_see_the_patch() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tokio_multi_thread_test_patches_globally() {
-    let count = patch_global!(weather::station_count);
-    count.return_value(12);
+    let count = patch_global!(weather::station_count, |count| count.return_value(12));
     let seen = tokio::spawn(async { weather::station_count() })
         .await
         .unwrap();
@@ -65,8 +68,7 @@ async fn a_tokio_multi_thread_test_patches_globally() {
 
 #[test]
 fn a_thread_local_patch_wins_in_its_thread() {
-    let global = patch_global!(weather::station_count);
-    global.return_value(1);
+    let global = patch_global!(weather::station_count, |global| global.return_value(1));
     let local = patch!(weather::station_count);
     local.return_value(2);
     assert_eq!(weather::station_count(), 2);
@@ -83,18 +85,20 @@ fn a_thread_local_patch_wins_in_its_thread() {
 #[test]
 fn global_patches_of_one_function_wait_for_each_other() {
     static SECOND_PATCHED: AtomicBool = AtomicBool::new(false);
-    let first = patch_global!(weather::forecast);
-    first.return_value(weather::Forecast {
-        summary: "first".into(),
+    let first = patch_global!(weather::forecast, |first| {
+        first.return_value(weather::Forecast {
+            summary: "first".into(),
+        });
     });
     let (started, wait_started) = mpsc::channel();
     let second = std::thread::spawn(move || {
         started.send(()).unwrap();
-        let second = patch_global!(weather::forecast);
-        SECOND_PATCHED.store(true, Ordering::SeqCst);
-        second.return_value(weather::Forecast {
-            summary: "second".into(),
+        let _second = patch_global!(weather::forecast, |second| {
+            second.return_value(weather::Forecast {
+                summary: "second".into(),
+            });
         });
+        SECOND_PATCHED.store(true, Ordering::SeqCst);
         weather::forecast("x", 1).summary
     });
     wait_started.recv().unwrap();
@@ -108,10 +112,8 @@ fn global_patches_of_one_function_wait_for_each_other() {
 
 #[test]
 fn global_patches_nest_in_one_thread() {
-    let outer = patch_global!(weather::fill);
-    outer.return_value(1);
-    let inner = patch_global!(weather::fill);
-    inner.return_value(2);
+    let outer = patch_global!(weather::fill, |outer| outer.return_value(1));
+    let inner = patch_global!(weather::fill, |inner| inner.return_value(2));
     let mut buf = Vec::new();
     assert_eq!(weather::fill(&mut buf, 0, 0), 2);
     drop(inner);
@@ -123,15 +125,65 @@ fn global_patches_nest_in_one_thread() {
 #[test]
 fn a_panic_restores_the_original_and_releases_the_lock() {
     let result = catch_unwind(|| {
-        let spread = patch_global!(weather::spread);
-        spread.return_value(0);
+        let _spread = patch_global!(weather::spread, |spread| spread.return_value(0));
         panic!("the test failed");
     });
     assert!(result.is_err());
     let other = std::thread::spawn(|| {
-        let _spread = patch_global!(weather::spread);
+        let _spread = patch_global!(weather::spread, |_| {});
         weather::spread((0, 1), 1)
     });
     assert_eq!(other.join().unwrap(), 0);
     assert_eq!(weather::spread((0, 1), 1), 2);
+}
+
+/// Reader threads call the function without pause while the test installs
+/// and drops configured global patches: every answer is the real one or a
+/// configured one, never what a patch with nothing configured answers (a
+/// panic here: `Calibration` has no `Default`).
+#[test]
+fn readers_never_see_a_global_patch_unconfigured() {
+    const READERS: usize = 4;
+    const CYCLES: u32 = 5_000;
+    let (cycles, reads, unconfigured) = common::within(120, || {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicUsize;
+        let stop = Arc::new(AtomicBool::new(false));
+        let readers: Vec<_> = (0..READERS)
+            .map(|_| {
+                let stop = Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    let (mut reads, mut unconfigured) = (0_usize, 0_usize);
+                    while !stop.load(Ordering::Relaxed) {
+                        reads += 1;
+                        let answer = common::quietly(|| catch_unwind(weather::calibration));
+                        match answer {
+                            Ok(weather::Calibration(n)) if n <= CYCLES => {}
+                            _ => unconfigured += 1,
+                        }
+                    }
+                    (reads, unconfigured)
+                })
+            })
+            .collect();
+        let configured = Arc::new(AtomicUsize::new(0));
+        for cycle in 1..=CYCLES {
+            let patch = patch_global!(weather::calibration, |patch| {
+                patch.return_value(weather::Calibration(cycle));
+            });
+            std::thread::yield_now();
+            drop(patch);
+            configured.fetch_add(1, Ordering::Relaxed);
+        }
+        stop.store(true, Ordering::Relaxed);
+        let (reads, unconfigured) = readers
+            .into_iter()
+            .map(|r| r.join().unwrap())
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        (configured.load(Ordering::Relaxed), reads, unconfigured)
+    });
+    println!("{cycles} cycles, {reads} reads, {unconfigured} unconfigured answers");
+    assert_eq!(cycles, CYCLES as usize);
+    assert!(reads > 0);
+    assert_eq!(unconfigured, 0, "of {reads} reads");
 }

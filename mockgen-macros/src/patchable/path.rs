@@ -1,9 +1,13 @@
-//! `patch!(path)` and `patch_global!(path)`: the last segment is rewritten
-//! to the companion that `#[patchable]` generated beside the function.
+//! `patch!(path)` and `patch_global!(path, configure)`: the last segment is
+//! rewritten to the companion that `#[patchable]` generated beside the
+//! function.
 //!
 //! ```text
 //! patch!(weather::fetch_temperature)
 //!   →  weather::__mockgen_patchable_fetch_temperature().__local("weather::fetch_temperature")
+//! patch_global!(weather::station_count, |count| count.return_value(7))
+//!   →  weather::__mockgen_patchable_station_count()
+//!          .__global("weather::station_count", |count| count.return_value(7))
 //! ```
 
 use proc_macro2::TokenStream;
@@ -15,6 +19,8 @@ use super::names as patch_names;
 
 const EXPECTED: &str = "expected the path of a `#[patchable]` function, e.g. `patch!(weather::fetch_temperature)` or `patch!(Database::query)`";
 
+const NEEDS_CONFIGURATION: &str = "`patch_global!` takes the patch's configuration after the path, so that other threads never see the patch unconfigured: `patch_global!(weather::station_count, |count| count.return_value(7))`; `|_| {}` answers with the defaults";
+
 struct Target(syn::Path);
 
 impl Parse for Target {
@@ -25,11 +31,6 @@ impl Parse for Target {
         let path: syn::Path = input
             .parse()
             .map_err(|error| syn::Error::new(error.span(), EXPECTED))?;
-        if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after the path: `patch!` takes one function path")
-            );
-        }
         for segment in &path.segments {
             if !segment.arguments.is_none() {
                 return Err(syn::Error::new_spanned(
@@ -42,9 +43,50 @@ impl Parse for Target {
     }
 }
 
+/// `patch!(path)`.
+struct Local(syn::Path);
+
+impl Parse for Local {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let Target(path) = input.parse()?;
+        if !input.is_empty() {
+            return Err(
+                input.error("unexpected tokens after the path: `patch!` takes one function path")
+            );
+        }
+        Ok(Local(path))
+    }
+}
+
+/// `patch_global!(path, configure)`.
+struct Global(syn::Path, syn::Expr);
+
+impl Parse for Global {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let Target(path) = input.parse()?;
+        if input.is_empty() {
+            return Err(syn::Error::new_spanned(&path, NEEDS_CONFIGURATION));
+        }
+        input.parse::<syn::Token![,]>()?;
+        let configure: syn::Expr = input.parse()?;
+        let _ = input.parse::<Option<syn::Token![,]>>()?;
+        if !input.is_empty() {
+            return Err(input.error(
+                "unexpected tokens after the configuration: `patch_global!` takes a function path and a closure that configures the patch",
+            ));
+        }
+        Ok(Global(path, configure))
+    }
+}
+
 pub(crate) fn expand(input: TokenStream, global: bool) -> TokenStream {
-    let Target(mut path) = match syn::parse2(input) {
-        Ok(target) => target,
+    let parsed = if global {
+        syn::parse2(input).map(|Global(path, configure)| (path, Some(configure)))
+    } else {
+        syn::parse2(input).map(|Local(path)| (path, None))
+    };
+    let (mut path, configure) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => return error.to_compile_error(),
     };
     let name = written(&path);
@@ -53,12 +95,10 @@ pub(crate) fn expand(input: TokenStream, global: bool) -> TokenStream {
         .last_mut()
         .expect("invariant: a parsed path has at least one segment");
     last.ident = patch_names::companion(&last.ident);
-    let start = if global {
-        quote!(__global)
-    } else {
-        quote!(__local)
-    };
-    quote!(#path().#start(#name))
+    match configure {
+        Some(configure) => quote!(#path().__global(#name, #configure)),
+        None => quote!(#path().__local(#name)),
+    }
 }
 
 /// The path as messages print it: `weather::fetch_temperature`.

@@ -41,16 +41,19 @@ impl<S: Patchable> Patcher<S> {
         }
     }
 
-    /// `patch_global!`: a patch seen by every thread, once this thread holds
-    /// the function's global-patch lock.
+    /// `patch_global!`: a patch seen by every thread, configured by
+    /// `configure` before any other thread can see it, then installed once
+    /// this thread holds the function's global-patch lock.
     #[doc(hidden)]
     #[must_use = "the patch is removed as soon as the guard is dropped"]
-    pub fn __global(self, name: &str) -> PatchGuard<S>
+    pub fn __global<R>(self, name: &str, configure: impl FnOnce(&Method<S>) -> R) -> PatchGuard<S>
     where
         Method<S>: Send + Sync,
     {
-        let serial = super::serialise::<S>();
         let handle = new_handle::<S>(name);
+        // User code: before the lock is taken.
+        drop(configure(&handle));
+        let serial = super::serialise::<S>();
         let id = super::push_global(handle.clone());
         PatchGuard {
             handle,
@@ -142,7 +145,7 @@ impl<S: Patchable> PatchGuard<S> {
     /// }
     ///
     /// assert!(!patch!(port).is_global());
-    /// assert!(patch_global!(port).is_global());
+    /// assert!(patch_global!(port, |port| port.return_value(8080)).is_global());
     /// ```
     #[must_use]
     pub fn is_global(&self) -> bool {
