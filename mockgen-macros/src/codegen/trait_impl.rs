@@ -113,6 +113,17 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         },
         None => quote!(#handle.__call_with((#(#records,)*), #(#passed),*)),
     };
+    // A reference to the answer, which the handle keeps: a configured
+    // value is lent as it is, not cloned for each call.
+    let lent = |handle: &TokenStream| match &real {
+        Some((idents, call)) => quote! {
+            match #handle.__call_or_real_lent((#(#records,)*), #(#passed),*) {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err((#(#idents,)*)) => #handle.__lend(#call),
+            }
+        },
+        None => quote!(#handle.__call_lent((#(#records,)*), #(#passed),*)),
+    };
     let body = match (output.serve, default_body) {
         (Serve::Value, Some(default)) => {
             let respond_ty = rt.item("Respond");
@@ -162,10 +173,10 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             }
         }
         (serve, _) => {
-            let answer = answer(&quote!(#local));
+            let lent = lent(&quote!(#local));
             let lent = quote!({
                 let #local = #handle;
-                #local.__lend(#answer)
+                #lent
             });
             serve_expr(serve, lent)
         }

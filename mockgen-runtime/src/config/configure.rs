@@ -343,7 +343,7 @@ impl MethodInner {
         let action = self.config().action_after_effect(out);
         match action {
             Action::Once(value) => value(out),
-            Action::Value(value) => value(out),
+            Action::Value(value) => value.write_clone(out),
             Action::Ready => {}
             _ => self.default_or_panic(None, out),
         }

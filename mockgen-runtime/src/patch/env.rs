@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::sync::lock;
+use crate::state::sync::lock;
 
 use super::{ReentrantGuard, ReentrantLock};
 

@@ -20,13 +20,52 @@
 use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 use std::ptr::NonNull;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::ThreadId;
 
 use crate::state::sync::lock;
 
-/// Writes a clone of a configured value (`return_value`).
-pub(crate) type ValueFn = Arc<dyn Fn(&mut Slot<'_>) + Send + Sync>;
+/// A configured value (`return_value`): each call gets a clone of it, or,
+/// from a method that returns a reference, the value itself.
+pub(crate) type ValueFn = Arc<dyn Configured>;
+
+/// A configured value, without its type.
+pub(crate) trait Configured: Send + Sync {
+    /// Writes a clone of the value (user code: `Clone`).
+    fn write_clone(&self, out: &mut Slot<'_>);
+    /// Keeps the value among `lent`, the first time it is lent; where it is.
+    fn keep(self: Arc<Self>, lent: &boxcar::Vec<Kept>) -> usize;
+}
+
+/// A value kept by a method that lends references to it: a [`Held`].
+pub(crate) type Kept = Arc<dyn Any + Send + Sync>;
+
+/// A value, and where it is kept once it was lent.
+pub(crate) struct Held<T> {
+    pub(crate) value: T,
+    kept_at: OnceLock<usize>,
+}
+
+impl<T> Held<T> {
+    pub(crate) fn new(value: T) -> Self {
+        Held {
+            value,
+            kept_at: OnceLock::new(),
+        }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Configured for Held<T> {
+    #[inline]
+    fn write_clone(&self, out: &mut Slot<'_>) {
+        put(out, self.value.clone());
+    }
+
+    fn keep(self: Arc<Self>, lent: &boxcar::Vec<Kept>) -> usize {
+        let kept = Arc::clone(&self);
+        *self.kept_at.get_or_init(move || lent.push(kept))
+    }
+}
 
 /// Writes a value once (`return_once`).
 pub(crate) type OnceFn = Box<dyn FnOnce(&mut Slot<'_>) + Send>;
@@ -62,6 +101,13 @@ pub(crate) struct Slot<'a> {
     out: NonNull<()>,
     type_id: TypeId,
     written: bool,
+    /// The caller returns a reference: a configured value is kept and
+    /// lent (`kept`) rather than cloned, and a default is marked.
+    pub(crate) lends: bool,
+    /// Where the configured value that answers is kept (when `lends`).
+    pub(crate) kept: Option<usize>,
+    /// The answer written is the return type's default (when `lends`).
+    pub(crate) defaulted: bool,
     borrow: PhantomData<&'a mut ()>,
 }
 
@@ -75,9 +121,40 @@ impl<'a> Slot<'a> {
             out: NonNull::from(out).cast(),
             type_id: TypeId::of::<T>(),
             written: false,
+            lends: false,
+            kept: None,
+            defaulted: false,
             borrow: PhantomData,
         }
     }
+
+    /// What a lending call's answer is, once the call is answered.
+    pub(crate) fn lent_answer(self) -> LentAnswer {
+        match self.kept {
+            Some(index) => LentAnswer::Kept(index),
+            None if self.defaulted => LentAnswer::Default,
+            None => LentAnswer::Made,
+        }
+    }
+
+    /// A slot for a method that returns a reference to the answer.
+    #[inline]
+    pub(crate) fn lending<T: 'static>(out: &'a mut Option<T>) -> Self {
+        Slot {
+            lends: true,
+            ..Slot::new(out)
+        }
+    }
+}
+
+/// The answer of a call that returns a reference to it.
+pub(crate) enum LentAnswer {
+    /// The configured value kept at this index.
+    Kept(usize),
+    /// The return type's default, written into the caller's `Option`.
+    Default,
+    /// A value made for this call, written into the caller's `Option`.
+    Made,
 }
 
 /// Writes `value` as the answer of a call that returns `T`.
@@ -105,9 +182,9 @@ pub(crate) fn taken<T>(out: Option<T>) -> T {
     }
 }
 
-/// Every call gets a clone of `value`.
+/// Every call gets a clone of `value` (or `value` itself, lent).
 pub(crate) fn value_fn<T: Clone + Send + Sync + 'static>(value: T) -> ValueFn {
-    Arc::new(move |out: &mut Slot<'_>| put(out, value.clone()))
+    Arc::new(Held::new(value))
 }
 
 /// One call gets `value`.
@@ -216,7 +293,7 @@ mod tests {
     #[test]
     fn answers_are_written_into_the_callers_slot() {
         let mut out = None::<String>;
-        value_fn("a".to_owned())(&mut Slot::new(&mut out));
+        value_fn("a".to_owned()).write_clone(&mut Slot::new(&mut out));
         assert_eq!(taken(out.take()), "a");
         once_fn("b".to_owned())(&mut Slot::new(&mut out));
         assert_eq!(out.take().as_deref(), Some("b"));

@@ -73,8 +73,10 @@ impl Config {
     #[inline]
     pub(crate) fn ready_copy(&self, out: &mut Slot<'_>) -> bool {
         match (&self.effect, &self.return_value) {
-            (Effect::None, Some(value)) if self.copy_value && self.once.is_empty() => {
-                value(out);
+            (Effect::None, Some(value))
+                if self.copy_value && self.once.is_empty() && !out.lends =>
+            {
+                value.write_clone(out);
                 true
             }
             _ => false,
@@ -87,8 +89,8 @@ impl Config {
             return Action::Once(value);
         }
         match &self.return_value {
-            Some(value) if self.copy_value => {
-                value(out);
+            Some(value) if self.copy_value && !out.lends => {
+                value.write_clone(out);
                 Action::Ready
             }
             Some(value) => Action::Value(ValueFn::clone(value)),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use crate::state::answer::{EffectFn, Next, Resolved, Slot, effect, taken};
+use crate::state::answer::{EffectFn, LentAnswer, Next, Resolved, Slot, ValueFn, effect, taken};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::config::Action;
@@ -73,18 +73,39 @@ impl<S: Signature, A> Method<S, A> {
         self.call_responding(record, Original::ByDefault, respond)
     }
 
-    /// Keeps `value` for as long as the mock lives and lends it out. A
-    /// method lends values of one type only.
+    /// Keeps `value` for as long as the mock lives and lends it out: an
+    /// answer made for this call (a spy's real value's). A method lends
+    /// values of one type only.
     #[doc(hidden)]
     pub fn __lend<T: Send + Sync + 'static>(&self, value: T) -> &T {
-        let lent = self
-            .inner
-            .lent
-            .get_or_init(|| Box::new(boxcar::Vec::<T>::new()))
-            .downcast_ref::<boxcar::Vec<T>>()
-            .expect("invariant: a method lends values of one type");
-        let index = lent.push(value);
-        &lent[index]
+        self.inner.lent.keep(value)
+    }
+
+    /// What a method that returns a reference lends for the answer in
+    /// `slot`: the configured value it names, kept once; the default, kept
+    /// once; else the answer made for this call, kept.
+    fn lend_answer(&self, answer: LentAnswer, out: Option<S::Output>) -> &S::Output
+    where
+        S::Output: Send + Sync,
+    {
+        match answer {
+            LentAnswer::Kept(index) => self.inner.lent.get(index),
+            LentAnswer::Default => self.inner.lent.keep_default(taken(out)),
+            LentAnswer::Made => self.inner.lent.keep(taken(out)),
+        }
+    }
+}
+
+impl MethodInner {
+    /// Answers with a configured value: a clone, or, for a method that
+    /// returns a reference, the value itself, kept once.
+    #[inline]
+    pub(crate) fn give(&self, value: ValueFn, out: &mut Slot<'_>) {
+        if out.lends {
+            out.kept = Some(self.lent.keep_configured(value));
+        } else {
+            value.write_clone(out);
+        }
     }
 }
 
@@ -280,7 +301,7 @@ impl MethodInner {
                 Resolved::Value
             }
             Action::Value(value) => {
-                value(out);
+                self.give(value, out);
                 Resolved::Value
             }
             Action::Ready => Resolved::Value,
@@ -327,6 +348,7 @@ impl MethodInner {
     pub(crate) fn default_or_panic(&self, entry: Option<&AnyEntry>, out: &mut Slot<'_>) {
         let sealed = self.mock.is_sealed();
         if !sealed && (self.output().default_into)(out) {
+            out.defaulted = true;
             return;
         }
         let call = entry.map_or_else(|| format!("{}(…)", self.name), |e| self.render(e));
@@ -382,6 +404,57 @@ macro_rules! call_with {
                 match self.inner.call::<S::Args>(record, Original::Missing, &mut Slot::new(&mut out)) {
                     Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
                     Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
+                }
+            }
+
+            /// Like `__call_with`, for a method that returns a reference
+            /// to the answer (`-> &str` answered with a `String`): a
+            /// configured value is lent, not cloned.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments)]
+            pub fn __call_lent(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> &S::Output
+            where
+                S::Output: Send + Sync,
+            {
+                let mut out = None;
+                let mut slot = Slot::lending(&mut out);
+                match self.inner.call::<S::Args>(record, Original::Missing, &mut slot) {
+                    Resolved::Effect(f) => {
+                        drop(slot);
+                        self.__lend(effect::<S::Fn>(&f)($($param),*))
+                    }
+                    Resolved::Value | Resolved::Original | Resolved::Real => {
+                        let answer = slot.lent_answer();
+                        self.lend_answer(answer, out)
+                    }
+                }
+            }
+
+            /// `__call_or_real` for a method that returns a reference.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
+            pub fn __call_or_real_lent<$($lt),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: S::$arg<$lt>),*
+            ) -> Result<&S::Output, ($(S::$arg<$lt>,)*)>
+            where
+                S::Output: Send + Sync,
+            {
+                let mut out = None;
+                let mut slot = Slot::lending(&mut out);
+                match self.inner.call::<S::Args>(record, Original::Real, &mut slot) {
+                    Resolved::Effect(f) => {
+                        drop(slot);
+                        Ok(self.__lend(effect::<S::Fn>(&f)($($param),*)))
+                    }
+                    Resolved::Value | Resolved::Original => {
+                        let answer = slot.lent_answer();
+                        Ok(self.lend_answer(answer, out))
+                    }
+                    Resolved::Real => Err(($($param,)*)),
                 }
             }
 

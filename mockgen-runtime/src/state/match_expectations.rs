@@ -36,7 +36,7 @@ impl MethodInner {
                             Matched::Answer(Resolved::Value)
                         }
                         Answer::Value(value) => {
-                            value(out);
+                            self.give(value, out);
                             Matched::Answer(Resolved::Value)
                         }
                         Answer::Nothing => Matched::NoAnswer,

@@ -1,7 +1,6 @@
 //! The per-method handle: configuration slots, the call history, and what
 //! happens when the mocked method is called.
 
-use std::any::Any;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
@@ -14,6 +13,7 @@ use crate::state::append_log::Pusher;
 use crate::state::args::ArgKinds;
 use crate::state::calls::{AnyEntry, Calls, CurrentCalls, Entry, EntryRef};
 use crate::state::config::Config;
+use crate::state::lend::Lent;
 use crate::state::meta::{Meta, Output, meta};
 use crate::state::mock_shared::MockShared;
 use crate::state::registry::Registry;
@@ -89,13 +89,10 @@ pub(crate) struct MethodInner {
     /// call) off the path of calls nobody waits for.
     pub(crate) arrived: std::sync::Condvar,
     pub(crate) waiting: std::sync::atomic::AtomicUsize,
-    /// Values lent out by methods that return references (a
-    /// `boxcar::Vec<S::Output>`, made on first use); they live as long as
-    /// the mock. Type-erased so that the handle is `Send + Sync` whatever
-    /// the return type.
-    /// Values are only ever appended, so a panic cannot leave it half
-    /// changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
-    pub(crate) lent: AssertUnwindSafe<OnceLock<Box<dyn Any + Send + Sync>>>,
+    /// Values lent out by methods that return references; they live as
+    /// long as the mock. Only ever appended, so a panic cannot leave it
+    /// half changed: the mock stays `UnwindSafe` for `catch_unwind(|| mock.m())`.
+    pub(crate) lent: AssertUnwindSafe<Lent>,
     /// The calls since the last reset, for the reports of expectations.
     pub(crate) current: Arc<CurrentCalls>,
 }
@@ -243,7 +240,7 @@ impl MethodInner {
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),
             waiting: std::sync::atomic::AtomicUsize::new(0),
-            lent: AssertUnwindSafe(OnceLock::new()),
+            lent: AssertUnwindSafe(Lent::default()),
             current: Arc::new(CurrentCalls(Mutex::new(calls))),
         })
     }

@@ -17,6 +17,7 @@ pub(crate) mod attached;
 pub(crate) mod calls;
 pub(crate) mod config;
 pub(crate) mod dispatch;
+pub(crate) mod lend;
 pub(crate) mod match_expectations;
 pub(crate) mod message;
 pub(crate) mod meta;
