@@ -221,8 +221,11 @@ where
 pub(crate) struct Items {
     /// The thread running `next()`, while it runs.
     producer: Mutex<Option<ThreadId>>,
-    next: Mutex<Box<dyn FnMut(&mut Slot<'_>) -> bool + Send>>,
+    next: Mutex<NextFn>,
 }
+
+/// Writes the next item; `false` once the iterator is exhausted.
+type NextFn = Box<dyn FnMut(&mut Slot<'_>) -> bool + Send>;
 
 /// What [`Items::next_into`] did.
 pub(crate) enum Next {

@@ -420,10 +420,7 @@ macro_rules! call_with {
                 let mut out = None;
                 let mut slot = Slot::lending(&mut out);
                 match self.inner.call::<S::Args>(record, Original::Missing, &mut slot) {
-                    Resolved::Effect(f) => {
-                        drop(slot);
-                        self.__lend(effect::<S::Fn>(&f)($($param),*))
-                    }
+                    Resolved::Effect(f) => self.__lend(effect::<S::Fn>(&f)($($param),*)),
                     Resolved::Value | Resolved::Original | Resolved::Real => {
                         let answer = slot.lent_answer();
                         self.lend_answer(answer, out)
@@ -446,10 +443,7 @@ macro_rules! call_with {
                 let mut out = None;
                 let mut slot = Slot::lending(&mut out);
                 match self.inner.call::<S::Args>(record, Original::Real, &mut slot) {
-                    Resolved::Effect(f) => {
-                        drop(slot);
-                        Ok(self.__lend(effect::<S::Fn>(&f)($($param),*)))
-                    }
+                    Resolved::Effect(f) => Ok(self.__lend(effect::<S::Fn>(&f)($($param),*))),
                     Resolved::Value | Resolved::Original => {
                         let answer = slot.lent_answer();
                         Ok(self.lend_answer(answer, out))
