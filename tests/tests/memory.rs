@@ -2,21 +2,32 @@
 //! methods that return references (`-> &str`, `-> &[T]`, `-> &T`), which
 //! lend one kept copy of each configured value; resets release the calls.
 //!
-//! A counting global allocator measures the bytes the program holds, so
-//! this file is one test (one thread of the test harness allocating).
+//! A counting global allocator measures the bytes the test's thread holds.
 #![deny(warnings)]
 
 mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
+use std::cell::Cell;
 
 use mockgen::prelude::*;
 
-/// Counts the bytes the program holds.
+/// Counts the bytes each thread allocated and has not freed, so that the
+/// test harness's own threads do not blur the measure.
 struct Counting;
 
-static LIVE: AtomicIsize = AtomicIsize::new(0);
+thread_local! {
+    static HELD: Cell<isize> = const { Cell::new(0) };
+}
+
+fn count(bytes: isize) {
+    let _ = HELD.try_with(|held| held.set(held.get() + bytes));
+}
+
+/// The bytes this thread holds.
+fn held() -> isize {
+    HELD.with(Cell::get)
+}
 
 // A global allocator is `unsafe` to implement; this one only forwards to
 // `System` and counts.
@@ -25,20 +36,20 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = unsafe { System.alloc(layout) };
         if !ptr.is_null() {
-            LIVE.fetch_add(layout.size() as isize, Relaxed);
+            count(layout.size() as isize);
         }
         ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size() as isize, Relaxed);
+        count(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let new = unsafe { System.realloc(ptr, layout, new_size) };
         if !new.is_null() {
-            LIVE.fetch_add(new_size as isize - layout.size() as isize, Relaxed);
+            count(new_size as isize - layout.size() as isize);
         }
         new
     }
@@ -70,11 +81,11 @@ const CALLS: usize = 20_000;
 /// call that warms up what a method makes once).
 fn retained_by(call: impl Fn()) -> isize {
     call();
-    let before = LIVE.load(Relaxed);
+    let before = held();
     for _ in 0..CALLS {
         call();
     }
-    LIVE.load(Relaxed) - before
+    held() - before
 }
 
 #[test]
@@ -117,9 +128,9 @@ fn methods_that_return_references_keep_nothing_per_call_and_resets_release_calls
         assert_eq!(renamed - recorded_later, 0);
 
         // Resets release the recorded calls.
-        let before = LIVE.load(Relaxed);
+        let before = held();
         directory.reset_mock();
-        let released = before - LIVE.load(Relaxed);
+        let released = before - held();
         println!("reset_mock released {released} bytes");
         assert!(
             released >= recorded * 5,
@@ -128,8 +139,8 @@ fn methods_that_return_references_keep_nothing_per_call_and_resets_release_calls
         for _ in 0..CALLS {
             directory.count();
         }
-        let before = LIVE.load(Relaxed);
+        let before = held();
         directory.count.reset_all();
-        assert!(before - LIVE.load(Relaxed) >= recorded, "reset_all");
+        assert!(before - held() >= recorded, "reset_all");
     });
 }
