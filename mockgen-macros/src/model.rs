@@ -51,6 +51,9 @@ pub(crate) struct TraitImpl {
     /// for `mock!`): a spy's methods call the real value as `dyn Trait`
     /// themselves instead of through one closure each.
     pub(crate) dyn_compatible: bool,
+    /// The trait has `Sync` as a supertrait, so a spy's real value is
+    /// `Sync`: its `&self` methods may run on several threads at once.
+    pub(crate) requires_sync: bool,
 }
 
 /// `type Item = u32;` in the mock's impl.

@@ -143,6 +143,26 @@ fn methods_with_the_same_signature_share_a_marker() {
 }
 
 #[test]
+fn a_spys_real_value_is_shared_across_threads_only_when_the_trait_requires_sync() {
+    let requires_sync = |item: TokenStream| spec_of(quote!(), item).unwrap().impls[0].requires_sync;
+    assert!(requires_sync(quote!(
+        trait Gate: Send + Sync {
+            fn open(&self);
+        }
+    )));
+    assert!(requires_sync(quote!(
+        trait Gate: std::marker::Sync {
+            fn open(&self);
+        }
+    )));
+    assert!(!requires_sync(quote!(
+        trait Gate: Send {
+            fn open(&self);
+        }
+    )));
+}
+
+#[test]
 fn spies_call_the_real_value_as_dyn_trait_only_when_the_trait_allows_it() {
     let dyn_compatible =
         |item: TokenStream| spec_of(quote!(), item).unwrap().impls[0].dyn_compatible;

@@ -15,6 +15,7 @@
 //! match (&self.temperature).__call_or_real((__record::<str>(city),), city) {
 //!     Ok(value) => value,
 //!     Err((city,)) => self.core.__real::<dyn Weather + Send>().value().temperature(city),
+//!     // `__real_mut::<…>().value_mut()` for a `&mut self` method
 //! }
 //! ```
 
@@ -25,7 +26,7 @@ use super::method_parts::{
     conversion, handle, method_item, passed, rebind_pattern, record, signature,
 };
 use super::{async_method, wrapping};
-use crate::model::{MockMethod, MockSpec, Serve, TraitImpl};
+use crate::model::{MockMethod, MockSpec, Receiver, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
@@ -96,11 +97,11 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let real = wrapping::own_delegation(spec, method).map(|view| {
         let core = names::core_field();
         let idents: Vec<_> = args.iter().map(|a| &a.ident).collect();
-        let call = wrapping::real_call(
-            method,
-            quote!(self.#core.__real::<#view>().value()),
-            &idents,
-        );
+        let real = match method.receiver {
+            Receiver::Mut => quote!(self.#core.__real_mut::<#view>().value_mut()),
+            _ => quote!(self.#core.__real::<#view>().value()),
+        };
+        let call = wrapping::real_call(method, real, &idents);
         (idents, call)
     });
     // The owned value that answers the call.

@@ -10,7 +10,7 @@
 //! ```text
 //! pub fn wrapping<R: Weather + Send + 'static>(real: R) -> Self {
 //!     let mock = Self::named("MockWeather");
-//!     mock.core.__keep_real(Real::new(real).view::<dyn Weather + Send>(|r| r));
+//!     mock.core.__keep_real(Real::new(real).view::<dyn Weather + Send>(|r| r, |r| r));
 //!     mock
 //! }
 //! ```
@@ -18,10 +18,10 @@
 //! Any other trait's methods call it through one closure each:
 //!
 //! ```text
-//!     let real = mock.core.__keep_real(Real::new(real).view::<R>(|r| r));
+//!     let real = mock.core.__keep_real(Real::new(real).view::<R>(|r| r, |r| r));
 //!     mock.next.__set_original(<Sig as Sig0>::boxed({
 //!         let real = Arc::clone(&real);
-//!         move || real.lend::<R>().value().next()
+//!         move || real.lend_mut::<R>().value_mut().next()
 //!     }));
 //! ```
 
@@ -62,10 +62,11 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         .filter_map(|trait_impl| {
             let view = view(spec, trait_impl)?;
             Some(match &spec.inherent_self {
-                Some(self_ty) => {
-                    quote!(.view::<#view>(|r| ::core::borrow::BorrowMut::<#self_ty>::borrow_mut(r)))
-                }
-                None => quote!(.view::<#view>(|r| r)),
+                Some(self_ty) => quote!(.view::<#view>(
+                    |r| ::core::borrow::Borrow::<#self_ty>::borrow(r),
+                    |r| ::core::borrow::BorrowMut::<#self_ty>::borrow_mut(r),
+                )),
+                None => quote!(.view::<#view>(|r| r, |r| r)),
             })
         })
         .collect();
@@ -81,9 +82,16 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         .map(|m| delegation(spec, m, &real_ty, rt))
         .collect();
     if !closures.is_empty() {
-        views.push(quote!(.view::<#real_ty>(|r| r)));
+        views.push(quote!(.view::<#real_ty>(|r| r, |r| r)));
     }
-    let kept = quote!(mock.#core.__keep_real(#real::new(real) #(#views)*));
+    // A trait that requires `Sync` makes the real value `Sync`: its `&self`
+    // methods then run side by side on several threads, as without the spy.
+    let keep = if spec.impls.iter().any(|i| i.requires_sync) {
+        quote!(shared)
+    } else {
+        quote!(new)
+    };
+    let kept = quote!(mock.#core.__keep_real(#real::#keep(real) #(#views)*));
     let keep = if closures.is_empty() {
         quote!(#kept;)
     } else {
@@ -222,7 +230,11 @@ fn delegation(
     let params: Vec<_> = (0..method.args.len())
         .map(|i| format_ident!("a{}", i))
         .collect();
-    let call = real_call(method, quote!(real.lend::<#real_ty>().value()), &params);
+    let real = match method.receiver {
+        Receiver::Mut => quote!(real.lend_mut::<#real_ty>().value_mut()),
+        _ => quote!(real.lend::<#real_ty>().value()),
+    };
+    let call = real_call(method, real, &params);
     quote! {
         #(#cfgs)*
         mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({

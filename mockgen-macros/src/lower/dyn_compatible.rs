@@ -26,6 +26,23 @@ pub(crate) fn is(item: &syn::ItemTrait) -> bool {
         && item.items.iter().all(item_is_dyn_compatible)
 }
 
+/// Whether the trait names `Sync` among its supertraits (as in
+/// `trait Gate: Send + Sync`): every implementor is then `Sync`, which the
+/// compiler checks where generated code relies on it.
+pub(crate) fn requires_sync(item: &syn::ItemTrait) -> bool {
+    item.supertraits.iter().any(|bound| match bound {
+        TypeParamBound::Trait(bound) => {
+            matches!(bound.modifier, syn::TraitBoundModifier::None)
+                && bound
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "Sync")
+        }
+        _ => false,
+    })
+}
+
 fn item_is_dyn_compatible(item: &TraitItem) -> bool {
     match item {
         TraitItem::Fn(method) => {

@@ -93,6 +93,7 @@ pub(crate) fn lower_impls(
             assoc_types,
             assoc_consts,
             dyn_compatible: false,
+            requires_sync: false,
         });
     }
     shared::share_markers(&mut methods);

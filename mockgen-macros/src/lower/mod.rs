@@ -59,6 +59,7 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
     );
     errors.finish()?;
     impls[0].dyn_compatible = dyn_compatible::is(item);
+    impls[0].requires_sync = dyn_compatible::requires_sync(item);
     Ok(MockSpec {
         vis: item.vis.clone(),
         mock_ident,

@@ -82,15 +82,25 @@ impl MockCore {
         cell
     }
 
-    /// The spy's real value, locked for one call and seen as `D`.
+    /// The spy's real value, for one `&self` call, seen as `D`.
     #[doc(hidden)]
     #[track_caller]
     pub fn __real<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        self.real_cell().lend()
+    }
+
+    /// The spy's real value, for one `&mut self` call, seen as `D`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __real_mut<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        self.real_cell().lend_mut()
+    }
+
+    fn real_cell(&self) -> &RealCell {
         self.shared
             .real
             .get()
             .expect("invariant: calls reach the real value of spies only")
-            .lend()
     }
 
     #[doc(hidden)]

@@ -1,5 +1,7 @@
 //! The real value behind a spy (`MockX::wrapping(real)`, Python's
-//! `wraps=`): kept by the mock, lent to one call at a time, and given back
+//! `wraps=`): kept by the mock, lent to the calls that reach it as it would
+//! be without the spy (`&self` methods side by side, a `&mut self` method
+//! alone: see [`real_access`](crate::state::real_access)), and given back
 //! by `into_inner`.
 //!
 //! The value is kept type-erased. A spy's method reaches it through a
@@ -13,24 +15,43 @@
 
 use std::any::{Any, TypeId};
 use std::fmt;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use crate::state::real_access::{Access, Mode, Using};
 use crate::state::sync::lock;
 
 type Erased = Box<dyn Any + Send>;
+type ErasedSync = Box<dyn Any + Send + Sync>;
 
-/// `fn(&mut Erased) -> &mut D`, for one `D`, behind `dyn Any`.
-type ErasedView = Box<dyn Any + Send + Sync>;
+/// A [`Views<D>`], for one `D`, behind `dyn Any`.
+type ErasedViews = Box<dyn Any + Send + Sync>;
 
-/// A view of the real value as `D`.
-type View<D> = Box<dyn for<'a> Fn(&'a mut (dyn Any + Send + 'static)) -> &'a mut D + Send + Sync>;
+/// The real value seen as `D`, shared or exclusively.
+struct Views<D: ?Sized> {
+    shared: SharedView<D>,
+    exclusive: ExclusiveView<D>,
+}
+
+type SharedView<D> = Box<dyn for<'a> Fn(&'a dyn Any) -> &'a D + Send + Sync>;
+type ExclusiveView<D> = Box<dyn for<'a> Fn(&'a mut dyn Any) -> &'a mut D + Send + Sync>;
+
+const VIEWED: &str = "invariant: a spy's views are made for its value's type";
+
+/// Where the value is kept.
+enum Store {
+    /// A `Sync` value: `&self` calls of several threads share it.
+    Sync(RwLock<Option<ErasedSync>>),
+    /// Any other: one thread at a time uses it.
+    Send(Mutex<Option<Erased>>),
+}
 
 /// The real value given to `wrapping`, with the views its methods are
 /// called through. Made by generated code, kept by the mock.
 #[doc(hidden)]
 pub struct Real<R> {
     value: R,
-    views: Vec<(TypeId, ErasedView)>,
+    views: Vec<(TypeId, ErasedViews)>,
+    store: fn(R) -> Store,
 }
 
 impl<R> fmt::Debug for Real<R> {
@@ -40,31 +61,53 @@ impl<R> fmt::Debug for Real<R> {
 }
 
 impl<R: Send + 'static> Real<R> {
+    /// A value whose methods run one thread at a time.
     pub fn new(value: R) -> Self {
         Real {
             value,
             views: Vec::new(),
+            store: |value| Store::Send(Mutex::new(Some(Box::new(value)))),
         }
     }
 
-    /// Lets the spy's methods see the value as `D` (`|r| r` coerces it to
-    /// `dyn Trait + Send`).
-    pub fn view<D: ?Sized + 'static>(mut self, view: fn(&mut R) -> &mut D) -> Self {
-        let view: View<D> = Box::new(move |erased| {
-            view(
-                erased
-                    .downcast_mut::<R>()
-                    .expect("invariant: a spy's views are made for its value's type"),
-            )
-        });
-        self.views.push((TypeId::of::<D>(), Box::new(view)));
+    /// Lets the spy's methods see the value as `D`, shared (`&self`
+    /// methods) or exclusively (`&mut self` ones): `|r| r` coerces it to
+    /// `dyn Trait + Send`.
+    pub fn view<D: ?Sized + 'static>(
+        mut self,
+        shared: fn(&R) -> &D,
+        exclusive: fn(&mut R) -> &mut D,
+    ) -> Self {
+        let views = Views::<D> {
+            shared: Box::new(move |erased| shared(erased.downcast_ref::<R>().expect(VIEWED))),
+            exclusive: Box::new(move |erased| exclusive(erased.downcast_mut::<R>().expect(VIEWED))),
+        };
+        self.views.push((TypeId::of::<D>(), Box::new(views)));
         self
     }
 
     pub(crate) fn into_cell(self) -> RealCell {
+        let store = (self.store)(self.value);
+        let sync = matches!(store, Store::Sync(_));
         RealCell {
-            value: Mutex::new(Some(Box::new(self.value))),
+            store,
+            access: Access::new(sync),
             views: self.views,
+        }
+    }
+}
+
+fn sync_store<R: Send + Sync + 'static>(value: R) -> Store {
+    Store::Sync(RwLock::new(Some(Box::new(value))))
+}
+
+impl<R: Send + Sync + 'static> Real<R> {
+    /// A `Sync` value: `&self` methods run on several threads at once, as
+    /// they would without the spy.
+    pub fn shared(value: R) -> Self {
+        Real {
+            store: sync_store::<R>,
+            ..Real::new(value)
         }
     }
 }
@@ -72,11 +115,11 @@ impl<R: Send + 'static> Real<R> {
 /// The real value of a spy, as the mock keeps it.
 #[doc(hidden)]
 pub struct RealCell {
-    /// Locked while a real method runs: this is the real value's own lock
-    /// (a `&mut self` method needs exclusive access), never one of the
-    /// mock's. `None` once `into_inner` took the value back.
-    value: Mutex<Option<Erased>>,
-    views: Vec<(TypeId, ErasedView)>,
+    /// The real value's own lock, never one of the mock's; taken once
+    /// `access` lets a call in. `None` once `into_inner` took the value back.
+    store: Store,
+    access: Access,
+    views: Vec<(TypeId, ErasedViews)>,
 }
 
 impl fmt::Debug for RealCell {
@@ -86,29 +129,77 @@ impl fmt::Debug for RealCell {
 }
 
 impl RealCell {
-    /// The real value, locked for one call and seen as `D`.
+    /// The real value, for one `&self` call, seen as `D`.
     #[track_caller]
     pub fn lend<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
-        let view = self
+        self.lend_as(Mode::Shared)
+    }
+
+    /// The real value, for one `&mut self` call, seen as `D`.
+    #[track_caller]
+    pub fn lend_mut<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
+        self.lend_as(Mode::Exclusive)
+    }
+
+    #[track_caller]
+    fn lend_as<D: ?Sized + 'static>(&self, mode: Mode) -> Lent<'_, D> {
+        let views = self
             .views
             .iter()
             .find(|(id, _)| *id == TypeId::of::<D>())
-            .and_then(|(_, view)| view.downcast_ref::<View<D>>())
+            .and_then(|(_, views)| views.downcast_ref::<Views<D>>())
             .expect("invariant: a spy's methods call it through a view it has");
-        let value = lock(&self.value);
-        if value.is_none() {
+        let using = self.access.acquire(mode);
+        let value = self.open(mode);
+        let taken = match &value {
+            Open::Read(value) => value.is_none(),
+            Open::Write(value) => value.is_none(),
+            Open::Locked(value) => value.is_none(),
+        };
+        if taken {
+            drop((value, using));
             taken_panic();
         }
-        Lent { value, view }
+        Lent {
+            value,
+            _using: using,
+            views,
+        }
+    }
+
+    /// The value's own lock, once `access` let the call in: nobody holds
+    /// it in a way this call would wait for.
+    fn open(&self, mode: Mode) -> Open<'_> {
+        match (&self.store, mode) {
+            (Store::Sync(value), Mode::Shared) => {
+                Open::Read(value.read().unwrap_or_else(PoisonError::into_inner))
+            }
+            (Store::Sync(value), Mode::Exclusive) => {
+                Open::Write(value.write().unwrap_or_else(PoisonError::into_inner))
+            }
+            (Store::Send(value), _) => Open::Locked(lock(value)),
+        }
     }
 
     /// Takes the real value back, if it is an `R`.
+    #[track_caller]
     pub(crate) fn take<R: 'static>(&self) -> Option<R> {
-        let mut value = lock(&self.value);
-        if !value.as_ref()?.is::<R>() {
-            return None;
+        let _using = self.access.acquire(Mode::Exclusive);
+        match self.open(Mode::Exclusive) {
+            Open::Write(mut value) => {
+                if !value.as_ref()?.is::<R>() {
+                    return None;
+                }
+                value.take()?.downcast().ok().map(|boxed| *boxed)
+            }
+            Open::Locked(mut value) => {
+                if !value.as_ref()?.is::<R>() {
+                    return None;
+                }
+                value.take()?.downcast().ok().map(|boxed| *boxed)
+            }
+            Open::Read(_) => unreachable!("invariant: opened exclusively"),
         }
-        value.take()?.downcast().ok().map(|boxed| *boxed)
     }
 }
 
@@ -118,11 +209,20 @@ fn taken_panic() -> ! {
     panic!("the real value of this spy was taken back with `into_inner`")
 }
 
-/// The real value of a spy, locked while one of its methods runs.
+/// The value's own lock, held.
+enum Open<'a> {
+    Read(RwLockReadGuard<'a, Option<ErasedSync>>),
+    Write(RwLockWriteGuard<'a, Option<ErasedSync>>),
+    Locked(MutexGuard<'a, Option<Erased>>),
+}
+
+/// The real value of a spy, lent to one call.
 #[doc(hidden)]
 pub struct Lent<'a, D: ?Sized> {
-    value: MutexGuard<'a, Option<Erased>>,
-    view: &'a View<D>,
+    // Released before `_using` lets the next call in (fields drop in order).
+    value: Open<'a>,
+    _using: Using<'a>,
+    views: &'a Views<D>,
 }
 
 impl<D: ?Sized> fmt::Debug for Lent<'_, D> {
@@ -131,13 +231,27 @@ impl<D: ?Sized> fmt::Debug for Lent<'_, D> {
     }
 }
 
+const CHECKED: &str = "invariant: checked by `RealCell::lend`";
+
 impl<D: ?Sized> Lent<'_, D> {
-    /// The real value, to call one method on.
-    pub fn value(&mut self) -> &mut D {
-        let erased = self
-            .value
-            .as_deref_mut()
-            .expect("invariant: checked by `RealCell::lend`");
-        (self.view)(erased)
+    /// The real value, to call one `&self` method on.
+    pub fn value(&self) -> &D {
+        let erased: &dyn Any = match &self.value {
+            Open::Read(value) => value.as_deref().expect(CHECKED),
+            Open::Write(value) => value.as_deref().expect(CHECKED),
+            Open::Locked(value) => value.as_deref().expect(CHECKED),
+        };
+        (self.views.shared)(erased)
+    }
+
+    /// The real value, to call one `&mut self` method on (lent by
+    /// [`RealCell::lend_mut`]).
+    pub fn value_mut(&mut self) -> &mut D {
+        let erased: &mut dyn Any = match &mut self.value {
+            Open::Write(value) => value.as_deref_mut().expect(CHECKED),
+            Open::Locked(value) => value.as_deref_mut().expect(CHECKED),
+            Open::Read(_) => unreachable!("invariant: `&mut self` calls are lent with `lend_mut`"),
+        };
+        (self.views.exclusive)(erased)
     }
 }
