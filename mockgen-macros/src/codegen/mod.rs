@@ -1,9 +1,10 @@
 //! Stage 3: tokens from the model, one file per emitted artefact.
 
 mod async_method;
-mod generics;
+pub(crate) mod generics;
 pub(crate) mod method_parts;
 mod mock_struct;
+mod owned_check;
 pub(crate) mod signature;
 mod statics;
 pub(crate) mod trait_impl;

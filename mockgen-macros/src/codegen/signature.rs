@@ -97,6 +97,7 @@ pub(crate) fn emit_with(
         quote!(use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _, ViaReadyDefault as _};)
     };
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
+    let owned_checks = super::owned_check::emit(method, &generics, rt);
     let box_future = rt.item("BoxFuture");
     let params: Vec<_> = (0..args.len())
         .map(|i| quote::format_ident!("a{}", i))
@@ -167,6 +168,8 @@ pub(crate) fn emit_with(
             }
 
             #extras
+
+            #owned_checks
     }
 }
 

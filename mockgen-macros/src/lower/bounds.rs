@@ -98,3 +98,25 @@ pub(crate) fn type_params(generics: &Generics) -> Vec<Ident> {
         })
         .collect()
 }
+
+/// Whether type parameter `ident` has a `'static` bound, in its list or in
+/// the `where` clause.
+pub(crate) fn is_static(generics: &syn::Generics, ident: &syn::Ident) -> bool {
+    let is_static_bound = |b: &syn::TypeParamBound| matches!(b, syn::TypeParamBound::Lifetime(l) if l.ident == "static");
+    let in_params = generics.params.iter().any(|p| match p {
+        GenericParam::Type(t) => t.ident == *ident && t.bounds.iter().any(is_static_bound),
+        _ => false,
+    });
+    let in_where = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| &w.predicates)
+        .any(|p| match p {
+            syn::WherePredicate::Type(t) => {
+                matches!(&t.bounded_ty, syn::Type::Path(path) if path.path.is_ident(ident))
+                    && t.bounds.iter().any(is_static_bound)
+            }
+            _ => false,
+        });
+    in_params || in_where
+}

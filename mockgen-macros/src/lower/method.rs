@@ -24,7 +24,7 @@ pub(crate) fn lower(
                 c.span(),
                 "const generic parameters on methods are not supported: move the parameter to the trait",
             ),
-            GenericParam::Type(t) if !is_static(&sig.generics, &t.ident) => errors.push(
+            GenericParam::Type(t) if !bounds::is_static(&sig.generics, &t.ident) => errors.push(
                 t.ident.span(),
                 &format!(
                     "the mock keeps one handle per type given to `{0}`, so `{0}` needs a `'static` bound: write `{0}: 'static`",
@@ -109,27 +109,6 @@ fn lower_receiver(sig: &syn::Signature) -> Receiver {
         }
         Some(_) => Receiver::Mut,
     }
-}
-
-/// Whether type parameter `ident` has a `'static` bound.
-fn is_static(generics: &syn::Generics, ident: &syn::Ident) -> bool {
-    let is_static_bound = |b: &syn::TypeParamBound| matches!(b, syn::TypeParamBound::Lifetime(l) if l.ident == "static");
-    let in_params = generics.params.iter().any(|p| match p {
-        GenericParam::Type(t) => t.ident == *ident && t.bounds.iter().any(is_static_bound),
-        _ => false,
-    });
-    let in_where = generics
-        .where_clause
-        .iter()
-        .flat_map(|w| &w.predicates)
-        .any(|p| match p {
-            syn::WherePredicate::Type(t) => {
-                matches!(&t.bounded_ty, syn::Type::Path(path) if path.path.is_ident(ident))
-                    && t.bounds.iter().any(is_static_bound)
-            }
-            _ => false,
-        });
-    in_params || in_where
 }
 
 /// `fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result`: the formatting

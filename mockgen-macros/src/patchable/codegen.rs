@@ -21,7 +21,7 @@ use syn::Attribute;
 
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
-use crate::codegen::method_parts;
+use crate::codegen::{generics, method_parts};
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
@@ -96,7 +96,10 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
 fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
     let PatchFn { cfgs, method, .. } = function;
     let vis = &method.vis;
-    let marker = function.marker();
+    let marker = function.marker_ty();
+    let generics = generics::of_method(&function.spec, method);
+    let (_, _, where_clause) = generics.split_for_impl();
+    let params = generics.params.iter();
     let companion = patch_names::companion(&method.ident);
     let patcher = patch_names::runtime_item(rt, "Patcher");
     let doc = format!(
@@ -109,7 +112,7 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
         #[doc(hidden)]
         #[allow(dead_code)]
         #[inline]
-        #vis fn #companion() -> #patcher<#marker> {
+        #vis fn #companion<#(#params),*>() -> #patcher<#marker> #where_clause {
             #patcher::__new()
         }
     }
@@ -119,7 +122,7 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 /// the original.
 fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> TokenStream {
     let method = &function.method;
-    let marker = function.marker();
+    let marker = function.marker_ty();
     let records = method.args.iter().map(|a| method_parts::record(a, rt));
     let passed: Vec<_> = method
         .args
@@ -166,7 +169,9 @@ fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
     let method = &function.method;
     let params = method.args.iter().map(|a| &a.ident);
     let receiver = (!method.is_static()).then(|| quote!(self,));
-    let call = quote!(#path(#receiver #(#params),*));
+    let types = &function.type_params;
+    let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
+    let call = quote!(#path #turbofish(#receiver #(#params),*));
     if method.sig.unsafety.is_some() {
         quote!(unsafe { #call })
     } else {

@@ -5,12 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::visit::Visit;
 use syn::{Attribute, Block, FnArg, ReturnType, Signature, TraitItemFn, Type, Visibility};
 
 use super::names as patch_names;
 use crate::diag::Errors;
-use crate::lower::{self, Bounds, Context};
+use crate::lower::{self, Bounds, Context, bounds};
 use crate::model::{Asyncness, MockMethod, MockOutput, MockSpec, Serve};
 use crate::normalize::ReplaceSelf;
 use crate::{lifetimes, names};
@@ -32,12 +34,25 @@ pub(crate) struct PatchFn {
     /// A receiver is neither recorded nor passed to side effects (Python's
     /// patched methods do not see `self` either).
     pub(crate) method: MockMethod,
+    /// The function's type parameters: the marker is generic over them, so
+    /// each instantiation has its own patches (`patch!(parse::<u32>)`).
+    pub(crate) type_params: Vec<syn::Ident>,
 }
 
 impl PatchFn {
-    /// The signature marker type.
+    /// The signature marker's name.
     pub(crate) fn marker(&self) -> syn::Ident {
         names::signature_ident(&self.spec.mock_ident, &self.method.ident)
+    }
+
+    /// The signature marker of the instantiation being called:
+    /// `__mockgen_patch_parse::<T>`.
+    pub(crate) fn marker_ty(&self) -> TokenStream {
+        let marker = self.marker();
+        match self.type_params.as_slice() {
+            [] => quote!(#marker),
+            params => quote!(#marker::<#(#params),*>),
+        }
     }
 }
 
@@ -115,6 +130,9 @@ pub(crate) fn lower_fn(
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
     adapt(&mut method, written, output);
+    // The marker needs no family of instantiations (generic mock methods
+    // have one for `.of::<T>()`): `patch!` names the instantiation.
+    let type_params = std::mem::take(&mut method.type_params);
     method.vis = vis.clone();
     let spec = MockSpec {
         vis: vis.clone(),
@@ -132,6 +150,7 @@ pub(crate) fn lower_fn(
         cfgs,
         spec,
         method,
+        type_params,
     })
 }
 
@@ -173,12 +192,7 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
             "a function with an explicit ABI (`extern`) cannot be patched",
         ));
     }
-    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        errors.push_error(syn::Error::new_spanned(
-            &sig.generics,
-            "generic functions cannot be patched yet",
-        ));
-    }
+    check_generics(&sig.generics, errors);
     if let Some(variadic) = &sig.variadic {
         errors.push_error(syn::Error::new_spanned(
             variadic,
@@ -219,6 +233,29 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
                 ty,
                 "functions returning references cannot be patched yet",
             ));
+        }
+    }
+}
+
+/// Type parameters are patched per instantiation, which the patch tables
+/// tell apart by `TypeId`: they need `'static`.
+fn check_generics(generics: &syn::Generics, errors: &mut Errors) {
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Const(c) => errors.push_error(syn::Error::new_spanned(
+                c,
+                "functions with const generic parameters cannot be patched",
+            )),
+            syn::GenericParam::Type(t) if !bounds::is_static(generics, &t.ident) => {
+                errors.push_error(syn::Error::new_spanned(
+                    &t.ident,
+                    format!(
+                        "each type given to `{0}` is patched on its own (`patch!(f::<u32>)`), which needs `{0}: 'static`: add the bound",
+                        t.ident
+                    ),
+                ));
+            }
+            _ => {}
         }
     }
 }

@@ -17,21 +17,25 @@ use quote::quote;
 
 use super::lower::PatchFn;
 use super::names as patch_names;
-use crate::codegen::signature;
+use crate::codegen::{generics, signature};
 use crate::names::Runtime;
 
 pub(crate) fn emit(function: &PatchFn, rt: &Runtime) -> TokenStream {
     let signature = signature::emit(&function.spec, &function.method, rt);
     let cfgs = &function.method.cfgs;
     let marker = function.marker();
+    let generics = generics::of_method(&function.spec, &function.method);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let [patchable, slot] =
         ["Patchable", "PatchSlot"].map(|item| patch_names::runtime_item(rt, item));
+    // One slot for every instantiation of a generic function: its layers
+    // are told apart by the marker's `TypeId`.
     quote! {
         #signature
 
         #(#cfgs)*
         #[automatically_derived]
-        impl #patchable for #marker {
+        impl #impl_generics #patchable for #marker #ty_generics #where_clause {
             fn __slot() -> &'static #slot {
                 static SLOT: #slot = #slot::new();
                 &SLOT

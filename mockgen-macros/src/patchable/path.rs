@@ -8,6 +8,8 @@
 //! patch_global!(weather::station_count, |count| count.return_value(7))
 //!   →  weather::__mockgen_patchable_station_count()
 //!          .__global("weather::station_count", |count| count.return_value(7))
+//! patch!(parse::<u32>)
+//!   →  __mockgen_patchable_parse::<u32>().__local("parse::<u32>")
 //! ```
 
 use proc_macro2::TokenStream;
@@ -31,13 +33,19 @@ impl Parse for Target {
         let path: syn::Path = input
             .parse()
             .map_err(|error| syn::Error::new(error.span(), EXPECTED))?;
-        for segment in &path.segments {
+        let before_last = path.segments.len() - 1;
+        for segment in path.segments.iter().take(before_last) {
             if !segment.arguments.is_none() {
                 return Err(syn::Error::new_spanned(
                     &segment.arguments,
-                    "generic functions and types cannot be patched yet",
+                    "methods of generic types cannot be patched yet; name a function, or one instantiation of a generic function: `patch!(parse::<u32>)`",
                 ));
             }
+        }
+        if let Some(syn::PathArguments::Parenthesized(args)) =
+            path.segments.last().map(|s| &s.arguments)
+        {
+            return Err(syn::Error::new_spanned(args, EXPECTED));
         }
         Ok(Target(path))
     }
@@ -95,18 +103,37 @@ pub(crate) fn expand(input: TokenStream, global: bool) -> TokenStream {
         .last_mut()
         .expect("invariant: a parsed path has at least one segment");
     last.ident = patch_names::companion(&last.ident);
+    // `parse::<u32>` and `parse<u32>` alike: the companion takes the type
+    // arguments with a turbofish.
+    if let syn::PathArguments::AngleBracketed(args) = &mut last.arguments {
+        args.colon2_token = Some(Default::default());
+    }
     match configure {
         Some(configure) => quote!(#path().__global(#name, #configure)),
         None => quote!(#path().__local(#name)),
     }
 }
 
-/// The path as messages print it: `weather::fetch_temperature`.
+/// The path as messages print it: `weather::fetch_temperature`,
+/// `parse::<u32>`.
 fn written(path: &syn::Path) -> String {
     let segments: Vec<String> = path
         .segments
         .iter()
-        .map(|s| s.ident.unraw().to_string())
+        .map(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(args) => {
+                let args: Vec<String> = args
+                    .args
+                    .iter()
+                    .map(|arg| match arg {
+                        syn::GenericArgument::Type(ty) => crate::names::type_text(ty),
+                        other => quote!(#other).to_string(),
+                    })
+                    .collect();
+                format!("{}::<{}>", s.ident.unraw(), args.join(", "))
+            }
+            _ => s.ident.unraw().to_string(),
+        })
         .collect();
     let leading = if path.leading_colon.is_some() {
         "::"

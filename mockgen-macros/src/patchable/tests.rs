@@ -147,7 +147,7 @@ fn unsupported_items_and_options_are_errors() {
                 fn f<T>(t: T) {}
             )
         ),
-        "generic functions cannot be patched yet"
+        "each type given to `T` is patched on its own (`patch!(f::<u32>)`), which needs `T: 'static`: add the bound"
     );
     assert_eq!(
         error_of(

@@ -53,7 +53,8 @@ pub trait Patchable: Signature {
     fn __slot() -> &'static PatchSlot;
 }
 
-/// The global patch stack of one function, its serialisation lock, and how
+/// The global patch stack of one function (of all instantiations of a
+/// generic one), its serialisation lock, and how
 /// many patches of it are alive (so that an unpatched call costs two atomic
 /// loads, and a call with only thread-local patches around takes no lock).
 #[doc(hidden)]
@@ -125,10 +126,15 @@ fn local_top<S: Patchable>() -> Option<Method<S>> {
         .flatten()
 }
 
+/// The top global layer of `S`: the slot of a generic function holds the
+/// layers of all its instantiations, one `Method` type each.
 fn global_top<S: Patchable>(slot: &PatchSlot) -> Option<Method<S>> {
     let stack = lock(&slot.global);
-    let top = stack.last()?;
-    Some(downcast::<S>(&*top.handle).clone())
+    stack
+        .iter()
+        .rev()
+        .find_map(|layer| layer.handle.downcast_ref::<Method<S>>())
+        .cloned()
 }
 
 fn downcast<S: Patchable>(handle: &dyn Any) -> &Method<S> {

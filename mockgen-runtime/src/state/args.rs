@@ -295,6 +295,51 @@ pub mod probe {
             None
         }
     }
+
+    /// Whether an argument recorded by value has an owned form, so that a
+    /// type without one gets an error in mockgen's words (the `Clone`
+    /// error that `Val<T>` raises names neither way out).
+    pub struct OwnedProbe<T: ?Sized>(pub std::marker::PhantomData<fn() -> Box<T>>);
+
+    /// The probed type has an owned form.
+    pub struct HasOwned;
+
+    /// The probed type has no owned form.
+    pub struct NoOwned;
+
+    pub trait ViaOwned {
+        fn __mockgen_owned(&self) -> HasOwned;
+    }
+    impl<T: ?Sized + ToOwned> ViaOwned for &OwnedProbe<T> {
+        fn __mockgen_owned(&self) -> HasOwned {
+            HasOwned
+        }
+    }
+
+    pub trait ViaNoOwned {
+        fn __mockgen_owned(&self) -> NoOwned;
+    }
+    impl<T: ?Sized> ViaNoOwned for OwnedProbe<T> {
+        fn __mockgen_owned(&self) -> NoOwned {
+            NoOwned
+        }
+    }
+
+    /// Implemented by [`HasOwned`] only: `W` is the argument's type as
+    /// written, for the message.
+    #[diagnostic::on_unimplemented(
+        message = "an argument of type `{W}` is recorded by value, which needs `Clone`: implement `Clone` for it, or mark the argument `#[mockgen(debug)]` to record its `Debug` text or `#[mockgen(opaque)]` to record a placeholder",
+        label = "recorded by value, but not `Clone`",
+        note = "under `#[cfg_attr(test, automock)]`, name the argument in the attribute instead: `#[automock(debug(name))]` or `#[automock(opaque(name))]`"
+    )]
+    pub trait RecordedByValue<W: ?Sized> {}
+    impl<W: ?Sized> RecordedByValue<W> for HasOwned {}
+
+    /// Fails to compile, with the message above, unless `probe` found an
+    /// owned form.
+    pub fn recorded_by_value<W: ?Sized, R: RecordedByValue<W>>(probe: R) {
+        let _ = probe;
+    }
 }
 
 /// The argument kinds of one method, as a tuple: `(Val<str>, Val<u8>)`.

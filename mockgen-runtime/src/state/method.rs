@@ -285,9 +285,10 @@ fn renew(config: &mut ConfigGuard<'_>, epoch: u64) {
 }
 
 /// `mock.method`; a patched function's handle is named by the function's
-/// path alone.
+/// path alone (with the type arguments of a generic one: `parse::<u16>`).
 fn qualified_name(mock: &str, name: &str) -> String {
-    let patched_path = mock
+    let path = mock.find("::<").map_or(mock, |end| &mock[..end]);
+    let patched_path = path
         .strip_suffix(name)
         .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with("::"));
     if patched_path {
