@@ -10,8 +10,8 @@
 //! ```
 //!
 //! Only types known where the marker is defined are checked: one that
-//! mentions a type parameter or `Self` is checked where it is instantiated,
-//! by the bounds of `Val<T>`.
+//! mentions a type parameter, `Self` or `impl Trait` is left to the bounds
+//! of `Val<T>`.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -26,7 +26,8 @@ pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) 
     let params: Vec<String> = generics
         .type_params()
         .map(|t| t.ident.to_string())
-        .chain(["Self".to_owned()])
+        // `impl Into<String>` is recorded as the `String` it becomes.
+        .chain(["Self".to_owned(), "impl".to_owned()])
         .collect();
     let checks: Vec<TokenStream> = method
         .args
