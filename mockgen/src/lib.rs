@@ -287,9 +287,13 @@ pub use mockgen_macros::call;
 ///
 /// # What can be patched
 ///
-/// Functions and methods that are not generic, `const` or `extern`, take
-/// at most 12 arguments (besides `self`) and do not return references
-/// (yet). An `async fn` is patched around its body: the patch's handle
+/// Functions and methods that are not `const`, take at most 12 arguments
+/// (besides `self`) and do not return references (yet); methods of
+/// non-generic types. A generic function is patched per instantiation,
+/// `patch!(parse::<u16>)` (its type parameters need `'static`). On an
+/// `extern "C" { … }` block, the attribute puts a trampoline in front of
+/// each C function (variadic ones excepted), so C code is patched like
+/// Rust code. An `async fn` is patched around its body: the patch's handle
 /// answers with the output value (`return_value(v)`, `side_effect(|…| v)`,
 /// or `side_effect_async(|…| async move { v })`), and the call and its
 /// await are recorded together when the future is first polled, on the

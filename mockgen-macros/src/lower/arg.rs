@@ -129,6 +129,10 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
     if let Some(recording) = dyn_recording(&target) {
         return recording;
     }
+    if matches!(target, Type::Ptr(_)) {
+        // A raw pointer is neither `Send` nor `Sync`: its address, as text.
+        return Recording::Debug;
+    }
     if let Some(inner) = option_of_ref(ty) {
         if !lifetimes::has_lifetime(inner) && bounds.mentioned(inner).is_empty() {
             return Recording::OptionOwned {

@@ -1,11 +1,12 @@
 //! `#[patchable]`, `patch!` and `patch_global!`: runs the stages for
-//! functions and inherent `impl` blocks (lower → marker + codegen) and
-//! turns their errors into tokens.
+//! functions, inherent `impl` blocks and `extern` blocks (lower → marker +
+//! codegen) and turns their errors into tokens.
 //!
 //! Without the `patching` feature, the patchable version is emitted under
 //! `#[cfg(test)]` and the item as written under `#[cfg(not(test))]`.
 
 mod codegen;
+mod foreign;
 mod lower;
 mod marker;
 mod names;
@@ -41,9 +42,10 @@ fn expand(args: TokenStream, item: TokenStream, always: bool) -> TokenStream {
     let result = match syn::parse2::<Item>(item.clone()) {
         Ok(Item::Fn(function)) => expand_fn(&function, &gate, &rt),
         Ok(Item::Impl(block)) => expand_impl(&block, &gate, &rt),
+        Ok(Item::ForeignMod(block)) => foreign::expand(&block, &gate, &rt),
         Ok(other) => Err(syn::Error::new_spanned(
             item_head(&other),
-            "`#[patchable]` goes on a function or an inherent `impl` block",
+            "`#[patchable]` goes on a function, an inherent `impl` block or an `extern` block",
         )),
         Err(error) => Err(error),
     };
@@ -208,6 +210,13 @@ fn strip_arg_options(item: TokenStream) -> TokenStream {
         Item::Impl(block) => {
             for item in &mut block.items {
                 if let ImplItem::Fn(f) = item {
+                    strip(&mut f.sig);
+                }
+            }
+        }
+        Item::ForeignMod(block) => {
+            for item in &mut block.items {
+                if let syn::ForeignItem::Fn(f) = item {
                     strip(&mut f.sig);
                 }
             }

@@ -129,7 +129,7 @@ fn unsupported_items_and_options_are_errors() {
                 struct S;
             )
         ),
-        "`#[patchable]` goes on a function or an inherent `impl` block"
+        "`#[patchable]` goes on a function, an inherent `impl` block or an `extern` block"
     );
     assert_eq!(
         error_of(
