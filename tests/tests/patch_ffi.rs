@@ -12,9 +12,13 @@ use mockgen::prelude::*;
 
 /// A C-ABI function of this crate, declared again below as foreign code
 /// would see it.
+///
+/// # Safety
+///
+/// `data` points to `len` readable bytes.
 #[unsafe(no_mangle)]
-pub extern "C" fn mockgen_test_checksum(data: *const u8, len: usize) -> u32 {
-    // SAFETY: callers pass a pointer to `len` readable bytes.
+pub unsafe extern "C" fn mockgen_test_checksum(data: *const u8, len: usize) -> u32 {
+    // SAFETY: the caller's promise.
     let bytes = unsafe { std::slice::from_raw_parts(data, len) };
     bytes.iter().map(|b| u32::from(*b)).sum()
 }
