@@ -31,6 +31,11 @@ pub fn convert<A: Into<B> + 'static, B: 'static>(value: A) -> B {
 }
 
 #[patchable]
+pub fn fallback<T: Default + 'static>() -> T {
+    T::default()
+}
+
+#[patchable]
 pub fn widen<A: Into<u64> + Debug + 'static>(value: A) -> u64 {
     value.into()
 }
@@ -110,11 +115,17 @@ fn messages_name_the_instantiation() {
 
 #[test]
 fn global_patches_of_two_instantiations_do_not_mix() {
-    let _port = patch_global!(parse::<u16>, |port| port.return_value(Some(1)));
-    let ratio = patch_global!(parse::<f64>, |ratio| ratio.return_value(Some(2.0)));
-    let seen = std::thread::spawn(|| settings("x", "y")).join().unwrap();
-    assert_eq!(seen, (Some(1), Some(2.0)));
-    drop(ratio);
-    let seen = std::thread::spawn(|| settings("x", "3")).join().unwrap();
-    assert_eq!(seen, (Some(1), Some(3.0)));
+    // Global patches are seen by every test thread: this function is
+    // patched by this test only.
+    let _ints = patch_global!(fallback::<u16>, |ints| ints.return_value(1));
+    let floats = patch_global!(fallback::<f64>, |floats| floats.return_value(2.0));
+    let seen = std::thread::spawn(|| (fallback::<u16>(), fallback::<f64>()))
+        .join()
+        .unwrap();
+    assert_eq!(seen, (1, 2.0));
+    drop(floats);
+    let seen = std::thread::spawn(|| (fallback::<u16>(), fallback::<f64>()))
+        .join()
+        .unwrap();
+    assert_eq!(seen, (1, 0.0));
 }
