@@ -89,6 +89,10 @@ pub(crate) fn hygienic(name: &str) -> Ident {
 
 /// Type tokens as people write them: `Result<f64, Error>`, not
 /// `Result < f64 , Error >`.
+/// The name of the type parameter that stands for `Self` in a patch
+/// marker nested in a function (`patchable::single`).
+pub(crate) const SELF_PARAM: &str = "__mockgen_Self";
+
 pub(crate) fn type_text(ty: &syn::Type) -> String {
     let mut words = Vec::new();
     flatten(quote!(#ty), &mut words);
@@ -109,7 +113,8 @@ pub(crate) fn type_text(ty: &syn::Type) -> String {
         out.push_str(word);
         previous = word;
     }
-    out
+    // The stand-in for `Self` in a nested patch marker reads as `Self`.
+    out.replace(SELF_PARAM, "Self")
 }
 
 /// Splits tokens into words, joining multi-character operators (`::`, `->`).

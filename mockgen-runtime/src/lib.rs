@@ -68,7 +68,7 @@ pub use state::signature::{
 #[doc(hidden)]
 pub use matching::matcher::dispatch as __dispatch;
 #[doc(hidden)]
-pub use patch::{EnvPatch, PatchSlot, Patcher, patched};
+pub use patch::{EnvPatch, PatchSlot, Patcher, patched, patched_by};
 #[doc(hidden)]
 pub use state::args::__record;
 #[doc(hidden)]

@@ -234,7 +234,9 @@ pub use mockgen_macros::call;
 /// On an `impl` block, `patch!(Type::method)` patches one method. The
 /// receiver is neither recorded nor passed to side effects (a patched
 /// Python method does not see `self` either); `call_original()` still runs
-/// the real method with it.
+/// the real method with it. The attribute may also go on single methods
+/// and associated functions of a block, when they take `self` or name
+/// `Self` (see the guide's "One method of an `impl` block").
 ///
 /// ```
 /// use mockgen::prelude::*;
@@ -535,6 +537,6 @@ pub mod __private {
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {
-        pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, Respond, patched};
+        pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, Respond, patched, patched_by};
     }
 }

@@ -28,7 +28,12 @@ pub(crate) fn without_defaults(generics: &Generics) -> Generics {
 /// The generics of a method's marker: the mock's plus the method's type
 /// parameters (with their bounds and `where` predicates).
 pub(crate) fn of_method(spec: &MockSpec, method: &MockMethod) -> Generics {
-    let mut generics = without_defaults(&spec.generics);
+    with_method(&spec.generics, method)
+}
+
+/// `base` (without defaults) plus the method's type parameters.
+pub(crate) fn with_method(base: &Generics, method: &MockMethod) -> Generics {
+    let mut generics = without_defaults(base);
     let own = &method.sig.generics;
     for param in &own.params {
         if let GenericParam::Type(t) = param {

@@ -67,16 +67,7 @@ pub(crate) fn emit_with(
     let args_item = quote::quote_spanned!(args_span=> type Args = (#(#kinds,)*););
     let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
-    let effect_tys: Vec<TokenStream> = args
-        .iter()
-        .map(|a| match a.pass {
-            Pass::Placeholder => rt.item("OpaqueArg"),
-            _ => {
-                let ty = &a.effect_ty;
-                quote!(#ty)
-            }
-        })
-        .collect();
+    let effect_tys = effect_types(args, rt);
     let fn_args = &effect_tys;
     let views: Vec<syn::Index> = (0..args.len()).map(syn::Index::from).collect();
     let name = ident.unraw().to_string();
@@ -273,4 +264,59 @@ fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {
         Recording::SameMock { .. } => rt.item("SameMock"),
         Recording::Opaque => rt.item("Opaque"),
     }
+}
+
+/// What the side effect receives, per argument.
+fn effect_types(args: &[MockArg], rt: &Runtime) -> Vec<TokenStream> {
+    args.iter()
+        .map(|a| match a.pass {
+            Pass::Placeholder => rt.item("OpaqueArg"),
+            _ => {
+                let ty = &a.effect_ty;
+                quote!(#ty)
+            }
+        })
+        .collect()
+}
+
+/// The marker's associated types and argument traits, for a companion that
+/// returns `Patcher<impl Patchable<…> + …>`: the bindings of `Signature`'s
+/// items (given on a subtrait, which implies it), then the rest.
+///
+/// ```text
+/// (Arity = Arity1, Args = (Val<str>,), Output = String,
+///      Fn = dyn for<'a0> Fn(&'a0 str) -> String + Send + Sync,
+///  + for<'a0> Sig1<A0<'a0> = &'a0 str>)
+/// ```
+pub(crate) fn bounds(method: &MockMethod, rt: &Runtime) -> (TokenStream, TokenStream) {
+    let args = &method.args;
+    let (sig_trait, arity) = names::arity_items(args.len());
+    let (sig_trait, arity) = (rt.item(&sig_trait), rt.item(&arity));
+    let kinds = args.iter().map(|a| arg_kind(a, rt));
+    let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
+    let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
+    let effect_tys = effect_types(args, rt);
+    let owned = &method.output.owned;
+    let fn_output = if method.is_async() {
+        let box_future = rt.item("BoxFuture");
+        quote!(#box_future<#owned>)
+    } else {
+        quote!(#owned)
+    };
+    let binder = (!args.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
+    let bindings = quote! {
+        Arity = #arity,
+        Args = (#(#kinds,)*),
+        Output = #owned,
+        Fn = dyn #binder ::core::ops::Fn(#(#effect_tys),*) -> #fn_output
+            + ::core::marker::Send + ::core::marker::Sync,
+    };
+    // `AsyncSigN` implies `SigN`.
+    let arg_traits = if method.is_async() {
+        let async_sig = rt.item(&format!("AsyncSig{}", args.len()));
+        quote!(+ #binder #async_sig<#(#gats<#lifetimes> = #effect_tys),*>)
+    } else {
+        quote!(+ #binder #sig_trait<#(#gats<#lifetimes> = #effect_tys),*>)
+    };
+    (bindings, arg_traits)
 }

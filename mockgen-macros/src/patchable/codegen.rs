@@ -21,7 +21,7 @@ use syn::Attribute;
 
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
-use crate::codegen::{generics, method_parts};
+use crate::codegen::{generics, method_parts, signature};
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
@@ -38,7 +38,7 @@ pub(crate) fn free_fn(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> T
     original_sig.ident = original.clone();
     let inner_attrs = attrs.iter().filter(|a| is_codegen_attr(a));
     let call = call_original(function, quote!(#original));
-    let dispatch = dispatch(function, &call, rt);
+    let dispatch = dispatch(function, &lookup(function, rt), &call, rt);
     let trampoline_sig = method_parts::signature(method);
     let marker = marker::emit(function, rt);
     let companion = companion(function, gate, rt);
@@ -73,7 +73,7 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
     original_sig.ident = original.clone();
     let original_attrs = attrs.iter().filter_map(original_method_attr);
     let call = call_original(function, quote!(Self::#original));
-    let dispatch = dispatch(function, &call, rt);
+    let dispatch = dispatch(function, &lookup(function, rt), &call, rt);
     let trampoline_sig = method_parts::signature(method);
     let companion = companion(function, &[], rt);
     quote! {
@@ -89,6 +89,83 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
         #original_sig #block
 
         #companion
+    }
+}
+
+/// One method or associated function made patchable on its own (see
+/// `single`): the trampoline, the original as a hidden associated function,
+/// and the companion that holds the marker.
+pub(crate) fn single_method(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
+    let PatchFn {
+        attrs,
+        block,
+        cfgs,
+        method,
+        ..
+    } = function;
+    let vis = &method.vis;
+    let original = patch_names::original_method(&method.ident);
+    let mut original_sig = method.sig.clone();
+    original_sig.ident = original.clone();
+    let original_attrs = attrs.iter().filter_map(original_method_attr);
+    let call = call_original(function, quote!(Self::#original));
+    let companion = patch_names::companion(&method.ident);
+    let types = &function.type_params;
+    let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
+    let patched_by = patch_names::runtime_item(rt, "patched_by");
+    let lookup = quote!(#patched_by(Self::#companion #turbofish()));
+    let dispatch = super::single::restore_self(dispatch(function, &lookup, &call, rt));
+    let trampoline_sig = method_parts::signature(method);
+    let companion = nested_companion(function, rt);
+    quote! {
+        #(#gate)*
+        #(#attrs)*
+        #vis #trampoline_sig {
+            #dispatch
+        }
+
+        #(#gate)*
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #(#original_attrs)*
+        #original_sig #block
+
+        #(#gate)*
+        #companion
+    }
+}
+
+/// `fn __mockgen_patchable_f() -> Patcher<impl Patchable + …>`, with the
+/// marker inside.
+fn nested_companion(function: &PatchFn, rt: &Runtime) -> TokenStream {
+    let PatchFn { cfgs, method, .. } = function;
+    let vis = &method.vis;
+    let marker = function.marker();
+    let types = &function.type_params;
+    let own = generics::with_method(&syn::Generics::default(), method);
+    let (_, _, where_clause) = own.split_for_impl();
+    let params = own.params.iter();
+    let companion = patch_names::companion(&method.ident);
+    let [patcher, patchable] =
+        ["Patcher", "Patchable"].map(|item| patch_names::runtime_item(rt, item));
+    let (bindings, arg_traits) = signature::bounds(method, rt);
+    let bounds = super::single::restore_self(quote!(#patchable<#bindings> #arg_traits));
+    let marker_items = marker::emit(function, rt);
+    let doc = format!(
+        "Patches `{}`: `patch!` and `patch_global!` call this.",
+        method.ident
+    );
+    quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #[inline]
+        #vis fn #companion<#(#params),*>() -> #patcher<impl #bounds> #where_clause {
+            #marker_items
+            #patcher::<#marker<Self, #(#types),*>>::__new()
+        }
     }
 }
 
@@ -120,23 +197,26 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 
 /// Asks the patch tables, then either answers through the handle or runs
 /// the original.
-fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> TokenStream {
+fn dispatch(
+    function: &PatchFn,
+    lookup: &TokenStream,
+    call_original: &TokenStream,
+    rt: &Runtime,
+) -> TokenStream {
     let method = &function.method;
-    let marker = function.marker_ty();
     let records = method.args.iter().map(|a| method_parts::record(a, rt));
     let passed: Vec<_> = method
         .args
         .iter()
         .map(|a| method_parts::passed(a, rt))
         .collect();
-    let [patched, respond_ty] =
-        ["patched", "Respond"].map(|item| patch_names::runtime_item(rt, item));
+    let respond_ty = patch_names::runtime_item(rt, "Respond");
     let [handle, respond, f, value] =
         ["handle", "respond", "side_effect", "value"].map(names::hygienic);
     if method.is_async() {
         let answer = rt.item("Answer");
         return quote! {
-            match #patched::<#marker>() {
+            match #lookup {
                 ::core::option::Option::None => #call_original.await,
                 ::core::option::Option::Some(#handle) => {
                     match #handle.__call_patched_async((#(#records,)*)) {
@@ -149,7 +229,7 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
         };
     }
     quote! {
-        match #patched::<#marker>() {
+        match #lookup {
             ::core::option::Option::None => #call_original,
             ::core::option::Option::Some(#handle) => #handle.__call_spy(
                 (#(#records,)*),
@@ -161,6 +241,13 @@ fn dispatch(function: &PatchFn, call_original: &TokenStream, rt: &Runtime) -> To
             ),
         }
     }
+}
+
+/// `patched::<Marker>()`: the handle on top of the patch tables, if any.
+fn lookup(function: &PatchFn, rt: &Runtime) -> TokenStream {
+    let patched = patch_names::runtime_item(rt, "patched");
+    let marker = function.marker_ty();
+    quote!(#patched::<#marker>())
 }
 
 /// `original(a, b)`, `Self::original(self, a, b)`, in `unsafe` for an

@@ -62,6 +62,9 @@ pub(crate) struct SelfType<'a> {
     pub(crate) ty: &'a Type,
     pub(crate) ident: &'a syn::Ident,
     pub(crate) cfgs: &'a [Attribute],
+    /// `ident` is a type parameter of the marker standing for `Self`
+    /// (a marker nested in a function cannot name the enclosing `Self`).
+    pub(crate) as_param: bool,
 }
 
 /// Lowers `fn` items; `self_ty` is `Some` inside an inherent `impl`, `gate`
@@ -76,7 +79,7 @@ pub(crate) fn lower_fn(
     errors: &mut Errors,
 ) -> Option<PatchFn> {
     let before = errors.len();
-    check_signature(sig, self_ty.is_some(), errors);
+    check_signature(sig, errors);
     if errors.len() > before {
         return None;
     }
@@ -137,7 +140,14 @@ pub(crate) fn lower_fn(
     let spec = MockSpec {
         vis: vis.clone(),
         mock_ident: patch_names::marker_prefix(self_ty.map(|s| s.ident)),
-        generics: syn::Generics::default(),
+        generics: match self_ty {
+            Some(SelfType {
+                ident,
+                as_param: true,
+                ..
+            }) => syn::parse_quote!(<#ident: 'static>),
+            _ => syn::Generics::default(),
+        },
         impls: Vec::new(),
         methods: Vec::new(),
         origin: "#[patchable]",
@@ -179,7 +189,7 @@ fn adapt(method: &mut MockMethod, written: Signature, output: Type) {
     method.sig = written;
 }
 
-fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
+fn check_signature(sig: &Signature, errors: &mut Errors) {
     if let Some(constness) = &sig.constness {
         errors.push_error(syn::Error::new_spanned(
             constness,
@@ -197,12 +207,6 @@ fn check_signature(sig: &Signature, in_impl: bool, errors: &mut Errors) {
         errors.push_error(syn::Error::new_spanned(
             variadic,
             "variadic functions cannot be patched",
-        ));
-    }
-    if let (false, Some(receiver)) = (in_impl, sig.receiver()) {
-        errors.push_error(syn::Error::new_spanned(
-            receiver,
-            "`#[patchable]` on a method: put it on the `impl` block instead",
         ));
     }
     let mut typed = 0;

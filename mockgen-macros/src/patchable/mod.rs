@@ -11,6 +11,7 @@ mod lower;
 mod marker;
 mod names;
 mod path;
+mod single;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens as _, quote};
@@ -40,6 +41,9 @@ fn expand(args: TokenStream, item: TokenStream, always: bool) -> TokenStream {
         vec![syn::parse_quote!(#[cfg(test)])]
     };
     let result = match syn::parse2::<Item>(item.clone()) {
+        Ok(Item::Fn(function)) if single::is_associated(&function) => {
+            single::expand(&function, &gate, &rt)
+        }
         Ok(Item::Fn(function)) => expand_fn(&function, &gate, &rt),
         Ok(Item::Impl(block)) => expand_impl(&block, &gate, &rt),
         Ok(Item::ForeignMod(block)) => foreign::expand(&block, &gate, &rt),
@@ -127,6 +131,7 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
         ty: &block.self_ty,
         ident: &ident,
         cfgs: &impl_cfgs,
+        as_param: false,
     };
     let mut methods: Vec<PatchFn> = Vec::new();
     let mut items = Vec::new();

@@ -30,6 +30,12 @@ pub(crate) fn marker_prefix(self_ty: Option<&Ident>) -> Ident {
     }
 }
 
+/// The type parameter standing for `Self` in a marker nested in a
+/// companion (see `single`); messages print it as `Self`.
+pub(crate) fn self_param() -> Ident {
+    Ident::new(crate::names::SELF_PARAM, Span::call_site())
+}
+
 /// The original body of a free function, nested in its trampoline.
 pub(crate) fn nested_original() -> Ident {
     Ident::new("__mockgen_original", Span::call_site())

@@ -158,15 +158,6 @@ fn unsupported_items_and_options_are_errors() {
         ),
         "a `const fn` cannot be patched"
     );
-    assert_eq!(
-        error_of(
-            TokenStream::new(),
-            quote!(
-                fn f(&self) {}
-            )
-        ),
-        "`#[patchable]` on a method: put it on the `impl` block instead"
-    );
     assert!(
         error_of(TokenStream::new(), quote!(impl T for S {}))
             .starts_with("`#[patchable]` goes on inherent")

@@ -114,6 +114,16 @@ pub fn patched<S: Patchable>() -> Option<Method<S>> {
     }
 }
 
+/// [`patched`] for the signature a [`Patcher`] stands for: a method made
+/// patchable on its own keeps its marker inside its companion, where the
+/// trampoline cannot name it, and asks through the companion's result.
+#[doc(hidden)]
+#[inline]
+pub fn patched_by<S: Patchable>(patcher: Patcher<S>) -> Option<Method<S>> {
+    let _ = patcher;
+    patched::<S>()
+}
+
 fn local_top<S: Patchable>() -> Option<Method<S>> {
     let function = TypeId::of::<S>();
     LOCAL

@@ -1,4 +1,5 @@
-// `#[patchable]` goes on functions and inherent `impl` blocks only.
+// `#[patchable]` goes on functions, inherent `impl` blocks and `extern`
+// blocks only.
 
 #[mockgen::patchable]
 struct Settings {
@@ -13,15 +14,6 @@ trait Greet {
 impl Greet for Settings {
     fn greet(&self) -> String {
         format!("{}", self.verbose)
-    }
-}
-
-struct Database;
-
-impl Database {
-    #[mockgen::patchable]
-    fn query(&self) -> u32 {
-        1
     }
 }
 
