@@ -21,7 +21,7 @@ use syn::Attribute;
 
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
-use crate::codegen::{generics, method_parts, signature};
+use crate::codegen::{generics, method_parts};
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
@@ -92,83 +92,6 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
     }
 }
 
-/// One method or associated function made patchable on its own (see
-/// `single`): the trampoline, the original as a hidden associated function,
-/// and the companion that holds the marker.
-pub(crate) fn single_method(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
-    let PatchFn {
-        attrs,
-        block,
-        cfgs,
-        method,
-        ..
-    } = function;
-    let vis = &method.vis;
-    let original = patch_names::original_method(&method.ident);
-    let mut original_sig = method.sig.clone();
-    original_sig.ident = original.clone();
-    let original_attrs = attrs.iter().filter_map(original_method_attr);
-    let call = call_original(function, quote!(Self::#original));
-    let companion = patch_names::companion(&method.ident);
-    let types = &function.type_params;
-    let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
-    let patched_by = patch_names::runtime_item(rt, "patched_by");
-    let lookup = quote!(#patched_by(Self::#companion #turbofish()));
-    let dispatch = super::single::restore_self(dispatch(function, &lookup, &call, rt));
-    let trampoline_sig = method_parts::signature(method);
-    let companion = nested_companion(function, rt);
-    quote! {
-        #(#gate)*
-        #(#attrs)*
-        #vis #trampoline_sig {
-            #dispatch
-        }
-
-        #(#gate)*
-        #(#cfgs)*
-        #[doc(hidden)]
-        #[allow(dead_code)]
-        #(#original_attrs)*
-        #original_sig #block
-
-        #(#gate)*
-        #companion
-    }
-}
-
-/// `fn __mockgen_patchable_f() -> Patcher<impl Patchable + …>`, with the
-/// marker inside.
-fn nested_companion(function: &PatchFn, rt: &Runtime) -> TokenStream {
-    let PatchFn { cfgs, method, .. } = function;
-    let vis = &method.vis;
-    let marker = function.marker();
-    let types = &function.type_params;
-    let own = generics::with_method(&syn::Generics::default(), method);
-    let (_, _, where_clause) = own.split_for_impl();
-    let params = own.params.iter();
-    let companion = patch_names::companion(&method.ident);
-    let [patcher, patchable] =
-        ["Patcher", "Patchable"].map(|item| patch_names::runtime_item(rt, item));
-    let (bindings, arg_traits) = signature::bounds(method, rt);
-    let bounds = super::single::restore_self(quote!(#patchable<#bindings> #arg_traits));
-    let marker_items = marker::emit(function, rt);
-    let doc = format!(
-        "Patches `{}`: `patch!` and `patch_global!` call this.",
-        method.ident
-    );
-    quote! {
-        #(#cfgs)*
-        #[doc = #doc]
-        #[doc(hidden)]
-        #[allow(dead_code)]
-        #[inline]
-        #vis fn #companion<#(#params),*>() -> #patcher<impl #bounds> #where_clause {
-            #marker_items
-            #patcher::<#marker<Self, #(#types),*>>::__new()
-        }
-    }
-}
-
 /// `pub fn __mockgen_patchable_f() -> Patcher<Marker>`: what `patch!` calls.
 fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
     let PatchFn { cfgs, method, .. } = function;
@@ -197,7 +120,7 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 
 /// Asks the patch tables, then either answers through the handle or runs
 /// the original.
-fn dispatch(
+pub(super) fn dispatch(
     function: &PatchFn,
     lookup: &TokenStream,
     call_original: &TokenStream,
@@ -252,7 +175,7 @@ fn lookup(function: &PatchFn, rt: &Runtime) -> TokenStream {
 
 /// `original(a, b)`, `Self::original(self, a, b)`, in `unsafe` for an
 /// `unsafe fn`.
-fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
+pub(super) fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
     let method = &function.method;
     let params = method.args.iter().map(|a| &a.ident);
     let receiver = (!method.is_static()).then(|| quote!(self,));
@@ -277,7 +200,7 @@ fn is_codegen_attr(attr: &Attribute) -> bool {
 /// What a method's original copies: codegen attributes, and lint levels
 /// (an associated function does not inherit them from its sibling;
 /// `expect` becomes `allow`, since the trampoline keeps the expectation).
-fn original_method_attr(attr: &Attribute) -> Option<Attribute> {
+pub(super) fn original_method_attr(attr: &Attribute) -> Option<Attribute> {
     let path = attr.path();
     if is_codegen_attr(attr)
         || ["allow", "warn", "deny", "forbid"]

@@ -27,8 +27,9 @@ use proc_macro2::{Group, TokenStream, TokenTree};
 use quote::{ToTokens as _, quote};
 use syn::{Attribute, ItemFn};
 
-use super::lower::{self, SelfType};
-use super::{codegen, names as patch_names};
+use super::lower::{self, PatchFn, SelfType};
+use super::{codegen, marker, names as patch_names};
+use crate::codegen::{generics, method_parts, signature};
 use crate::diag::Errors;
 use crate::model::Recording;
 use crate::names::Runtime;
@@ -82,7 +83,84 @@ pub(crate) fn expand(
             arg.recording = Recording::Described;
         }
     }
-    Ok(codegen::single_method(&lowered, gate, rt))
+    Ok(emit(&lowered, gate, rt))
+}
+
+/// One method or associated function made patchable on its own (see
+/// `single`): the trampoline, the original as a hidden associated function,
+/// and the companion that holds the marker.
+fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
+    let PatchFn {
+        attrs,
+        block,
+        cfgs,
+        method,
+        ..
+    } = function;
+    let vis = &method.vis;
+    let original = patch_names::original_method(&method.ident);
+    let mut original_sig = method.sig.clone();
+    original_sig.ident = original.clone();
+    let original_attrs = attrs.iter().filter_map(codegen::original_method_attr);
+    let call = codegen::call_original(function, quote!(Self::#original));
+    let companion = patch_names::companion(&method.ident);
+    let types = &function.type_params;
+    let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
+    let patched_by = patch_names::runtime_item(rt, "patched_by");
+    let lookup = quote!(#patched_by(Self::#companion #turbofish()));
+    let dispatch = restore_self(codegen::dispatch(function, &lookup, &call, rt));
+    let trampoline_sig = method_parts::signature(method);
+    let companion = nested_companion(function, rt);
+    quote! {
+        #(#gate)*
+        #(#attrs)*
+        #vis #trampoline_sig {
+            #dispatch
+        }
+
+        #(#gate)*
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #(#original_attrs)*
+        #original_sig #block
+
+        #(#gate)*
+        #companion
+    }
+}
+
+/// `fn __mockgen_patchable_f() -> Patcher<impl Patchable + …>`, with the
+/// marker inside.
+fn nested_companion(function: &PatchFn, rt: &Runtime) -> TokenStream {
+    let PatchFn { cfgs, method, .. } = function;
+    let vis = &method.vis;
+    let marker = function.marker();
+    let types = &function.type_params;
+    let own = generics::with_method(&syn::Generics::default(), method);
+    let (_, _, where_clause) = own.split_for_impl();
+    let params = own.params.iter();
+    let companion = patch_names::companion(&method.ident);
+    let [patcher, patchable] =
+        ["Patcher", "Patchable"].map(|item| patch_names::runtime_item(rt, item));
+    let (bindings, arg_traits) = signature::bounds(method, rt);
+    let bounds = restore_self(quote!(#patchable<#bindings> #arg_traits));
+    let marker_items = marker::emit(function, rt);
+    let doc = format!(
+        "Patches `{}`: `patch!` and `patch_global!` call this.",
+        method.ident
+    );
+    quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #[inline]
+        #vis fn #companion<#(#params),*>() -> #patcher<impl #bounds> #where_clause {
+            #marker_items
+            #patcher::<#marker<Self, #(#types),*>>::__new()
+        }
+    }
 }
 
 /// `tokens` with the marker's `Self` parameter written `Self` again: the
