@@ -60,6 +60,20 @@ pub(crate) fn free_fn(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> T
 /// The items a method contributes to the patchable `impl` block: the
 /// trampoline, the original as a hidden associated function, the companion.
 pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
+    let lookup = lookup(function, rt);
+    method_items(function, &[], &lookup, &companion(function, &[], rt), rt)
+}
+
+/// A method's trampoline (asking the patch tables through `lookup`), its
+/// original as a hidden associated function, and `companion`; each under
+/// `gate`.
+pub(super) fn method_items(
+    function: &PatchFn,
+    gate: &[Attribute],
+    lookup: &TokenStream,
+    companion: &TokenStream,
+    rt: &Runtime,
+) -> TokenStream {
     let PatchFn {
         attrs,
         block,
@@ -73,21 +87,23 @@ pub(crate) fn method(function: &PatchFn, rt: &Runtime) -> TokenStream {
     original_sig.ident = original.clone();
     let original_attrs = attrs.iter().filter_map(original_method_attr);
     let call = call_original(function, quote!(Self::#original));
-    let dispatch = dispatch(function, &lookup(function, rt), &call, rt);
+    let dispatch = dispatch(function, lookup, &call, rt);
     let trampoline_sig = method_parts::signature(method);
-    let companion = companion(function, &[], rt);
     quote! {
+        #(#gate)*
         #(#attrs)*
         #vis #trampoline_sig {
             #dispatch
         }
 
+        #(#gate)*
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(dead_code)]
         #(#original_attrs)*
         #original_sig #block
 
+        #(#gate)*
         #companion
     }
 }
@@ -120,7 +136,7 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
 
 /// Asks the patch tables, then either answers through the handle or runs
 /// the original.
-pub(super) fn dispatch(
+fn dispatch(
     function: &PatchFn,
     lookup: &TokenStream,
     call_original: &TokenStream,
@@ -175,7 +191,7 @@ fn lookup(function: &PatchFn, rt: &Runtime) -> TokenStream {
 
 /// `original(a, b)`, `Self::original(self, a, b)`, in `unsafe` for an
 /// `unsafe fn`.
-pub(super) fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
+fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
     let method = &function.method;
     let params = method.args.iter().map(|a| &a.ident);
     let receiver = (!method.is_static()).then(|| quote!(self,));
@@ -200,7 +216,7 @@ fn is_codegen_attr(attr: &Attribute) -> bool {
 /// What a method's original copies: codegen attributes, and lint levels
 /// (an associated function does not inherit them from its sibling;
 /// `expect` becomes `allow`, since the trampoline keeps the expectation).
-pub(super) fn original_method_attr(attr: &Attribute) -> Option<Attribute> {
+fn original_method_attr(attr: &Attribute) -> Option<Attribute> {
     let path = attr.path();
     if is_codegen_attr(attr)
         || ["allow", "warn", "deny", "forbid"]

@@ -29,7 +29,7 @@ use syn::{Attribute, ItemFn};
 
 use super::lower::{self, PatchFn, SelfType};
 use super::{codegen, marker, names as patch_names};
-use crate::codegen::{generics, method_parts, signature};
+use crate::codegen::{generics, signature};
 use crate::diag::Errors;
 use crate::model::Recording;
 use crate::names::Runtime;
@@ -86,48 +86,17 @@ pub(crate) fn expand(
     Ok(emit(&lowered, gate, rt))
 }
 
-/// One method or associated function made patchable on its own (see
-/// `single`): the trampoline, the original as a hidden associated function,
-/// and the companion that holds the marker.
+/// The trampoline and original as for a method of a patchable block
+/// (`codegen::method_items`), asking through `Self::companion()`, and the
+/// companion that holds the marker.
 fn emit(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStream {
-    let PatchFn {
-        attrs,
-        block,
-        cfgs,
-        method,
-        ..
-    } = function;
-    let vis = &method.vis;
-    let original = patch_names::original_method(&method.ident);
-    let mut original_sig = method.sig.clone();
-    original_sig.ident = original.clone();
-    let original_attrs = attrs.iter().filter_map(codegen::original_method_attr);
-    let call = codegen::call_original(function, quote!(Self::#original));
-    let companion = patch_names::companion(&method.ident);
+    let companion = patch_names::companion(&function.method.ident);
     let types = &function.type_params;
     let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
     let patched_by = patch_names::runtime_item(rt, "patched_by");
     let lookup = quote!(#patched_by(Self::#companion #turbofish()));
-    let dispatch = restore_self(codegen::dispatch(function, &lookup, &call, rt));
-    let trampoline_sig = method_parts::signature(method);
     let companion = nested_companion(function, rt);
-    quote! {
-        #(#gate)*
-        #(#attrs)*
-        #vis #trampoline_sig {
-            #dispatch
-        }
-
-        #(#gate)*
-        #(#cfgs)*
-        #[doc(hidden)]
-        #[allow(dead_code)]
-        #(#original_attrs)*
-        #original_sig #block
-
-        #(#gate)*
-        #companion
-    }
+    codegen::method_items(function, gate, &lookup, &companion, rt)
 }
 
 /// `fn __mockgen_patchable_f() -> Patcher<impl Patchable + …>`, with the
