@@ -140,50 +140,64 @@ fn a_panic_restores_the_original_and_releases_the_lock() {
 /// Reader threads call the function without pause while the test installs
 /// and drops configured global patches: every answer is the real one or a
 /// configured one, never what a patch with nothing configured answers (a
-/// panic here: `Calibration` has no `Default`).
+/// panic here: `Calibration` has no `Default`). Each cycle waits for reads
+/// made while its patch is visible, so readers race every installation.
 #[test]
 fn readers_never_see_a_global_patch_unconfigured() {
+    use std::sync::atomic::AtomicUsize;
+    use std::sync::{Arc, Barrier};
     const READERS: usize = 4;
     const CYCLES: u32 = 5_000;
-    let (cycles, reads, unconfigured) = common::within(120, || {
-        use std::sync::Arc;
-        use std::sync::atomic::AtomicUsize;
+    let (reads, unconfigured, patched) = common::within(120, || {
         let stop = Arc::new(AtomicBool::new(false));
+        let reads = Arc::new(AtomicUsize::new(0));
+        let patched = Arc::new(AtomicUsize::new(0));
+        let started = Arc::new(Barrier::new(READERS + 1));
         let readers: Vec<_> = (0..READERS)
             .map(|_| {
-                let stop = Arc::clone(&stop);
+                let (stop, reads) = (Arc::clone(&stop), Arc::clone(&reads));
+                let (patched, started) = (Arc::clone(&patched), Arc::clone(&started));
                 std::thread::spawn(move || {
-                    let (mut reads, mut unconfigured) = (0_usize, 0_usize);
+                    started.wait();
+                    let mut unconfigured = 0_usize;
                     while !stop.load(Ordering::Relaxed) {
-                        reads += 1;
                         let answer = common::quietly(|| catch_unwind(weather::calibration));
                         match answer {
-                            Ok(weather::Calibration(n)) if n <= CYCLES => {}
+                            Ok(weather::Calibration(0)) => {}
+                            Ok(weather::Calibration(n)) if n <= CYCLES => {
+                                patched.fetch_add(1, Ordering::Relaxed);
+                            }
                             _ => unconfigured += 1,
                         }
+                        reads.fetch_add(1, Ordering::Relaxed);
                     }
-                    (reads, unconfigured)
+                    unconfigured
                 })
             })
             .collect();
-        let configured = Arc::new(AtomicUsize::new(0));
+        started.wait();
         for cycle in 1..=CYCLES {
+            let before = reads.load(Ordering::Relaxed);
             let patch = patch_global!(weather::calibration, |patch| {
                 patch.return_value(weather::Calibration(cycle));
             });
-            std::thread::yield_now();
+            while reads.load(Ordering::Relaxed) < before + READERS {
+                std::hint::spin_loop();
+            }
             drop(patch);
-            configured.fetch_add(1, Ordering::Relaxed);
         }
         stop.store(true, Ordering::Relaxed);
-        let (reads, unconfigured) = readers
-            .into_iter()
-            .map(|r| r.join().unwrap())
-            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
-        (configured.load(Ordering::Relaxed), reads, unconfigured)
+        let unconfigured: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
+        let (reads, patched) = (
+            reads.load(Ordering::Relaxed),
+            patched.load(Ordering::Relaxed),
+        );
+        (reads, unconfigured, patched)
     });
-    println!("{cycles} cycles, {reads} reads, {unconfigured} unconfigured answers");
-    assert_eq!(cycles, CYCLES as usize);
-    assert!(reads > 0);
+    println!(
+        "{CYCLES} cycles, {reads} reads ({patched} answered by a patch), {unconfigured} unconfigured answers"
+    );
+    assert!(reads >= CYCLES as usize * READERS, "{reads}");
+    assert!(patched > 0);
     assert_eq!(unconfigured, 0, "of {reads} reads");
 }
