@@ -266,3 +266,86 @@ fn a_returned_future_or_fmt_result_is_the_output_as_written() {
     );
     assert!(!out.to_string().contains("AsyncSignature"), "{out}");
 }
+
+/// Parses `out` as the items of an inherent `impl` block.
+fn impl_items(out: &TokenStream) -> syn::Result<Vec<syn::ImplItem>> {
+    let block: syn::ItemImpl = syn::parse2(quote!(impl S { #out }))?;
+    Ok(block.items)
+}
+
+#[test]
+fn a_method_marked_on_its_own_expands_to_impl_items_only() {
+    for always in [false, true] {
+        for method in [
+            quote!(
+                pub fn get(&self, key: &str) -> u32 {
+                    key.len() as u32
+                }
+            ),
+            quote!(
+                fn new(url: &str) -> Self {
+                    Self::connect(url)
+                }
+            ),
+            quote!(
+                fn clear(&mut self) {
+                    self.items.clear()
+                }
+            ),
+            quote!(
+                async fn fetch(&self, id: u8) -> Vec<u8> {
+                    vec![id]
+                }
+            ),
+        ] {
+            let out = expand(TokenStream::new(), method.clone(), always);
+            let items = impl_items(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+            assert!(
+                items.iter().all(|i| matches!(i, syn::ImplItem::Fn(_))),
+                "{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_function_without_a_receiver_or_self_type_is_read_as_free() {
+    let out = expand(
+        TokenStream::new(),
+        quote!(
+            fn port() -> u16 {
+                80
+            }
+        ),
+        true,
+    );
+    let file: syn::File = syn::parse2(out.clone()).expect("the expansion parses");
+    assert!(
+        file.items.iter().any(|i| matches!(i, Item::Struct(_))),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_extern_block_keeps_its_symbols_behind_renamed_declarations() {
+    let out = expand(
+        TokenStream::new(),
+        quote! {
+            unsafe extern "C" {
+                pub fn abs(x: i32) -> i32;
+                #[link_name = "labs"]
+                pub safe fn long_abs(x: i64) -> i64;
+                static errno: i32;
+            }
+        },
+        true,
+    );
+    let text = out.to_string();
+    assert!(text.contains("link_name = \"abs\""), "{text}");
+    assert!(text.contains("link_name = \"labs\""), "{text}");
+    assert!(text.contains("fn __mockgen_extern_abs"), "{text}");
+    assert!(text.contains("safe fn __mockgen_extern_long_abs"), "{text}");
+    assert!(text.contains("static errno"), "{text}");
+    assert!(text.contains("pub unsafe fn abs"), "{text}");
+    assert!(text.contains("pub fn long_abs"), "{text}");
+}
