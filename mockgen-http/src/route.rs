@@ -196,7 +196,6 @@ impl Route {
     /// assert_eq!(server.unmatched().len(), 1);
     /// # server.reset_mock();
     /// ```
-    #[must_use = "the route with its condition is the handle to configure"]
     pub fn when(self, condition: impl ArgMatcher<Request> + 'static) -> Self {
         lock(&self.entry.conditions).push(Arc::new(condition));
         self

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::net::{SocketAddr, TcpListener};
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -57,7 +58,10 @@ pub struct MockServer {
     address: SocketAddr,
     core: MockCore,
     routes: Arc<Routes>,
-    serving: Serving,
+    /// Only `Drop` changes it, taking each part once: a panic cannot
+    /// leave it half changed, so the server stays `UnwindSafe` for
+    /// `catch_unwind(|| server.verify())`.
+    serving: AssertUnwindSafe<Serving>,
 }
 
 impl MockServer {
@@ -92,7 +96,7 @@ impl MockServer {
             address,
             core,
             routes,
-            serving,
+            serving: AssertUnwindSafe(serving),
         })
     }
 
