@@ -200,7 +200,10 @@ pub fn body_text(text: &str) -> RequestMatcher {
 impl IntoValue<Request> for &str {
     fn into_value_matcher(self) -> BoxMatcher<Request> {
         let (method, target) = self.split_once(' ').unwrap_or(("", self));
-        Box::new(matcher(Kind::Line(method.to_owned(), target.trim().to_owned())))
+        Box::new(matcher(Kind::Line(
+            method.to_owned(),
+            target.trim().to_owned(),
+        )))
     }
 }
 

@@ -12,7 +12,10 @@ use crate::routes::Routes;
 /// conditions (user code): call it with no lock held.
 pub(crate) fn problems(routes: &Routes) -> Option<String> {
     let mut out = String::new();
-    if !routes.fallback_set.load(std::sync::atomic::Ordering::Acquire) {
+    if !routes
+        .fallback_set
+        .load(std::sync::atomic::Ordering::Acquire)
+    {
         unmatched(routes, &mut out);
     }
     panicked(routes, &mut out);
@@ -71,7 +74,10 @@ fn panicked(routes: &Routes, out: &mut String) {
     }
     let count = panics.len();
     let noun = if count == 1 { "answer" } else { "answers" };
-    let _ = write!(out, "MockServer: {count} {noun} panicked (the client got 500):");
+    let _ = write!(
+        out,
+        "MockServer: {count} {noun} panicked (the client got 500):"
+    );
     for line in panics {
         let _ = write!(out, "\n  {line}");
     }

@@ -151,14 +151,13 @@ impl Response {
     /// When the name or the value is not valid in HTTP.
     #[track_caller]
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        let parsed = (
-            HeaderName::try_from(name),
-            HeaderValue::try_from(value),
-        );
+        let parsed = (HeaderName::try_from(name), HeaderValue::try_from(value));
         match parsed {
             (Ok(name), Ok(value)) => self.headers.push((name, value)),
             (Err(_), _) => panic!("`Response::header`: `{name}` is not a valid header name"),
-            (_, Err(_)) => panic!("`Response::header`: `{value}` is not a valid value for `{name}`"),
+            (_, Err(_)) => {
+                panic!("`Response::header`: `{value}` is not a valid value for `{name}`")
+            }
         }
         self
     }

@@ -91,7 +91,9 @@ impl Template {
             };
             match segment {
                 Segment::Literal(literal) if *literal == part || decode(part) == *literal => {}
-                Segment::Param(name) if !part.is_empty() => params.push((name.clone(), decode(part))),
+                Segment::Param(name) if !part.is_empty() => {
+                    params.push((name.clone(), decode(part)))
+                }
                 _ => return None,
             }
             rest = tail.unwrap_or("");

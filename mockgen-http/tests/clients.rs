@@ -27,7 +27,10 @@ async fn reqwest_async() {
     assert_eq!(answer.status(), 201);
     assert_eq!(answer.json::<Value>().await.unwrap(), json!({"id": 7}));
     create.assert_called_once_with(call!(json_body(json!({"name": "Ada"}))));
-    assert_eq!(create.call_args().unwrap().header("authorization"), Some("Bearer t"));
+    assert_eq!(
+        create.call_args().unwrap().header("authorization"),
+        Some("Bearer t")
+    );
 }
 
 #[test]
@@ -54,7 +57,10 @@ fn ureq() {
         .header("x-request-id", "r-1")
         .send_json(json!({"name": "Grace"}))
         .unwrap();
-    assert_eq!(answer.body_mut().read_json::<Value>().unwrap(), json!({"name": "Grace"}));
+    assert_eq!(
+        answer.body_mut().read_json::<Value>().unwrap(),
+        json!({"name": "Grace"})
+    );
     update.assert_called_once_with(call!(header("x-request-id", "r-1")));
     assert_eq!(update.call_args().unwrap().path_param("id"), Some("3"));
 }
@@ -93,7 +99,10 @@ fn a_thousand_concurrent_requests_from_eight_threads_are_all_answered_and_record
                     })
                 })
                 .collect();
-            workers.into_iter().map(|w| w.join().unwrap()).sum::<usize>()
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap())
+                .sum::<usize>()
         }
     });
     assert_eq!(answered, THREADS * PER_THREAD);

@@ -32,9 +32,11 @@ fn a_delayed_answer_makes_a_client_time_out() {
 #[test]
 fn a_delayed_answer_arrives_after_its_delay() {
     let server = MockServer::start();
-    server
-        .route(GET, "/slow")
-        .return_value(Response::new(200).text("late").delay(Duration::from_millis(50)));
+    server.route(GET, "/slow").return_value(
+        Response::new(200)
+            .text("late")
+            .delay(Duration::from_millis(50)),
+    );
     let started = std::time::Instant::now();
     let answer = reqwest::blocking::get(server.url("/slow")).unwrap();
     assert_eq!(answer.text().unwrap(), "late");
@@ -56,7 +58,9 @@ fn a_dropped_connection_closes_without_an_answer() {
 #[test]
 fn a_malformed_answer_is_not_http() {
     let server = MockServer::start();
-    server.route(GET, "/broken").return_value(Response::malformed());
+    server
+        .route(GET, "/broken")
+        .return_value(Response::malformed());
     let answer = raw_exchange(server.address(), b"GET /broken HTTP/1.1\r\nhost: x\r\n\r\n");
     assert_eq!(answer, b"this is not an HTTP response\r\n\r\n");
     let error = reqwest::blocking::get(server.url("/broken")).unwrap_err();
@@ -70,7 +74,10 @@ fn faults_take_one_connection_and_the_server_goes_on() {
     flaky.side_effect_iter([Response::drop_connection(), Response::new(200)]);
     let client = reqwest::blocking::Client::new();
     assert!(client.get(server.url("/flaky")).send().is_err());
-    assert_eq!(client.get(server.url("/flaky")).send().unwrap().status(), 200);
+    assert_eq!(
+        client.get(server.url("/flaky")).send().unwrap().status(),
+        200
+    );
 }
 
 #[test]
@@ -89,7 +96,12 @@ fn a_malformed_request_gets_400_and_the_server_goes_on() {
             String::from_utf8_lossy(&answer)
         );
     }
-    assert_eq!(reqwest::blocking::get(server.url("/ping")).unwrap().status(), 200);
+    assert_eq!(
+        reqwest::blocking::get(server.url("/ping"))
+            .unwrap()
+            .status(),
+        200
+    );
     ping.assert_called_once();
     assert!(server.requests().len() == 1);
 }
@@ -104,8 +116,16 @@ fn a_panicking_side_effect_answers_500_and_is_reported() {
     });
     let answer = reqwest::blocking::get(server.url("/users/0")).unwrap();
     assert_eq!(answer.status(), 500);
-    assert_eq!(answer.text().unwrap(), "the mock's answer panicked: no user 0");
-    assert_eq!(reqwest::blocking::get(server.url("/users/1")).unwrap().status(), 200);
+    assert_eq!(
+        answer.text().unwrap(),
+        "the mock's answer panicked: no user 0"
+    );
+    assert_eq!(
+        reqwest::blocking::get(server.url("/users/1"))
+            .unwrap()
+            .status(),
+        200
+    );
     let report = common::panic_text(std::panic::catch_unwind(|| server.verify()).unwrap_err());
     assert_eq!(
         report,

@@ -44,7 +44,9 @@ fn assert_called_once_counts_the_requests() {
     reqwest::blocking::get(server.url("/ping?n=2")).unwrap();
     let message = panic_text(catch_unwind(|| ping.assert_called_once()).unwrap_err());
     assert!(
-        message.starts_with("MockServer.GET /ping: expected to have been called once. Called 2 times."),
+        message.starts_with(
+            "MockServer.GET /ping: expected to have been called once. Called 2 times."
+        ),
         "{message}"
     );
     assert!(message.contains("GET /ping(GET /ping?n=2)"), "{message}");

@@ -32,8 +32,14 @@ fn return_value_answers_every_request() {
     let server = MockServer::start();
     let users = server.route(GET, "/users/{id}");
     users.return_value(Response::json(200, json!({"name": "Ada"})));
-    assert_eq!(get_json(&server.url("/users/1")), (200, json!({"name": "Ada"})));
-    assert_eq!(get_json(&server.url("/users/2")), (200, json!({"name": "Ada"})));
+    assert_eq!(
+        get_json(&server.url("/users/1")),
+        (200, json!({"name": "Ada"}))
+    );
+    assert_eq!(
+        get_json(&server.url("/users/2")),
+        (200, json!({"name": "Ada"}))
+    );
     assert_eq!(users.call_count(), 2);
     let ids: Vec<String> = users
         .call_args_list()
@@ -50,7 +56,10 @@ fn side_effect_sees_the_request_and_wins_over_return_value() {
     users.return_value(Response::new(500));
     users.side_effect(|request| {
         let new_name: Value = request.json();
-        Response::json(200, json!({"id": request.path_param("id"), "name": new_name["name"]}))
+        Response::json(
+            200,
+            json!({"id": request.path_param("id"), "name": new_name["name"]}),
+        )
     });
     let client = reqwest::blocking::Client::new();
     let answer: Value = client
@@ -77,7 +86,10 @@ fn side_effect_iter_answers_in_turn_then_fails_with_500_and_a_report() {
     assert_eq!(charge.call_count(), 3);
     let report = std::panic::catch_unwind(|| server.verify()).unwrap_err();
     let report = common_text(report);
-    assert!(report.contains("1 answer panicked (the client got 500)"), "{report}");
+    assert!(
+        report.contains("1 answer panicked (the client got 500)"),
+        "{report}"
+    );
     assert!(report.contains("POST /charge"), "{report}");
     server.reset_mock();
     server.verify();
@@ -87,7 +99,11 @@ fn common_text(payload: Box<dyn std::any::Any + Send>) -> String {
     payload
         .downcast::<String>()
         .map(|s| *s)
-        .unwrap_or_else(|p| p.downcast::<&str>().map(|s| (*s).to_owned()).unwrap_or_default())
+        .unwrap_or_else(|p| {
+            p.downcast::<&str>()
+                .map(|s| (*s).to_owned())
+                .unwrap_or_default()
+        })
 }
 
 #[test]
@@ -107,8 +123,24 @@ fn return_once_answers_once_then_the_rest_of_the_configuration() {
     token.return_value(Response::new(200).text("cached"));
     token.return_once(Response::new(201).text("fresh"));
     let client = reqwest::blocking::Client::new();
-    assert_eq!(client.post(server.url("/token")).send().unwrap().text().unwrap(), "fresh");
-    assert_eq!(client.post(server.url("/token")).send().unwrap().text().unwrap(), "cached");
+    assert_eq!(
+        client
+            .post(server.url("/token"))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap(),
+        "fresh"
+    );
+    assert_eq!(
+        client
+            .post(server.url("/token"))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap(),
+        "cached"
+    );
 }
 
 #[test]
@@ -119,7 +151,12 @@ fn reset_mock_forgets_requests_and_keeps_answers() {
     reqwest::blocking::get(server.url("/ping")).unwrap();
     ping.reset_mock();
     ping.assert_not_called();
-    assert_eq!(reqwest::blocking::get(server.url("/ping")).unwrap().status(), 204);
+    assert_eq!(
+        reqwest::blocking::get(server.url("/ping"))
+            .unwrap()
+            .status(),
+        204
+    );
     ping.assert_called_once();
 }
 
@@ -179,7 +216,10 @@ fn conditions_and_template_queries_choose_between_routes() {
         .header("Authorization", "Bearer admin")
         .send()
         .unwrap();
-    client.get(server.url("/reports?page=2&size=10")).send().unwrap();
+    client
+        .get(server.url("/reports?page=2&size=10"))
+        .send()
+        .unwrap();
     client.get(server.url("/reports?page=3")).send().unwrap();
     admin.assert_called_once();
     page_two.assert_called_once_with(call!(query("size", "10")));
@@ -191,7 +231,10 @@ fn any_method_and_the_rest_of_the_path() {
     let server = MockServer::start();
     let files = server.route(ANY, "/files/{*path}");
     let client = reqwest::blocking::Client::new();
-    client.delete(server.url("/files/a/b%20c.txt")).send().unwrap();
+    client
+        .delete(server.url("/files/a/b%20c.txt"))
+        .send()
+        .unwrap();
     let request = files.call_args().unwrap();
     assert_eq!(request.method(), DELETE);
     assert_eq!(request.path_param("path"), Some("a/b c.txt"));

@@ -16,7 +16,10 @@ fn base_url_and_url_point_at_the_listening_port() {
     let server = MockServer::start();
     let port = server.address().port();
     assert_eq!(server.base_url(), format!("http://127.0.0.1:{port}"));
-    assert_eq!(server.url("/a?b=c"), format!("http://127.0.0.1:{port}/a?b=c"));
+    assert_eq!(
+        server.url("/a?b=c"),
+        format!("http://127.0.0.1:{port}/a?b=c")
+    );
     assert_eq!(server.url("a"), format!("http://127.0.0.1:{port}/a"));
 }
 
@@ -39,7 +42,8 @@ fn dropping_the_server_frees_its_port_and_closes_connections() {
         let address = server.address();
         let mut open = TcpStream::connect(address).unwrap();
         open.set_read_timeout(Some(common::PATIENCE)).unwrap();
-        open.write_all(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n").unwrap();
+        open.write_all(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+            .unwrap();
         let mut answer = [0; 17];
         open.read_exact(&mut answer).unwrap();
         assert_eq!(&answer, b"HTTP/1.1 200 OK\r\n");
@@ -74,7 +78,7 @@ async fn serves_an_async_test_on_a_multi_thread_runtime() {
     let items = server.route(GET, "/items/{n}");
     let client = reqwest::Client::new();
     let requests = (0..20).map(|n| client.get(server.url(&format!("/items/{n}"))).send());
-    for answer in futures_join_all(requests).await {
+    for answer in spawn_all(requests).await {
         assert_eq!(answer.unwrap().status(), 200);
     }
     assert_eq!(items.call_count(), 20);
@@ -82,9 +86,10 @@ async fn serves_an_async_test_on_a_multi_thread_runtime() {
     drop(server);
 }
 
-async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+/// Runs the futures as tasks of the test's runtime, and awaits them all.
+async fn spawn_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let handles: Vec<_> = futures.map(tokio::spawn).collect();

@@ -112,7 +112,10 @@ fn dropping_the_server_reports_unmatched_requests() {
         .unwrap_err(),
     );
     assert!(report.contains("1 request matched no route"), "{report}");
-    assert!(report.ends_with("(checked when the server was dropped)"), "{report}");
+    assert!(
+        report.ends_with("(checked when the server was dropped)"),
+        "{report}"
+    );
 }
 
 #[test]
