@@ -221,6 +221,11 @@ pub(crate) enum Serve {
     /// `-> Result<&str, E>` / `Result<&[T], E>` from `Result<String, E>` /
     /// `Result<Vec<T>, E>`.
     ResultDeref,
+    /// `-> &mut T` from a `T` the handle keeps: the first answer, lent
+    /// mutably on every call.
+    RefMut,
+    /// `-> &mut str` / `&mut [T]` from a kept `String` / `Vec<T>`.
+    DerefMut,
     /// `fn fmt(&self, f: &mut Formatter) -> fmt::Result` (`Display`,
     /// `Debug`, …): configured with the text to write.
     Write,

@@ -10,6 +10,7 @@ pub trait Walker {
     fn walk(&self, visit: &dyn for<'a> Fn(&'a str) -> usize) -> usize;
     fn walk_mut(&self, visit: &mut dyn for<'a> FnMut(&'a str));
     fn walk_fn(&self, visit: for<'a> fn(&'a str) -> &'a str) -> String;
+    #[allow(clippy::type_complexity)] // the shape under test
     fn walk_boxed<'w>(&self, visit: Box<dyn for<'a> Fn(&'a [u8]) -> bool + 'w>) -> bool;
     fn walk_impl(&self, visit: impl for<'a> Fn(&'a str) -> &'a str) -> String;
 }

@@ -159,6 +159,19 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
+        (serve @ (Serve::RefMut | Serve::DerefMut), _) => {
+            let field = &method.ident;
+            let answer = answer(&handle);
+            let lent = quote!(self.#field.__lend_mut(#value));
+            let lent = match serve {
+                Serve::DerefMut => quote!(::core::ops::DerefMut::deref_mut(#lent)),
+                _ => lent,
+            };
+            quote! {
+                let #value = #answer;
+                #lent
+            }
+        }
         (serve @ (Serve::ResultRef | Serve::ResultDeref), _) => {
             let deref = match serve {
                 Serve::ResultDeref => quote!(::core::ops::Deref::deref),
@@ -188,7 +201,13 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
 /// Lends the kept value in the shape the signature returns.
 fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
     match serve {
-        Serve::Value | Serve::Ref | Serve::Write | Serve::ResultRef | Serve::ResultDeref => lent,
+        Serve::Value
+        | Serve::Ref
+        | Serve::RefMut
+        | Serve::DerefMut
+        | Serve::Write
+        | Serve::ResultRef
+        | Serve::ResultDeref => lent,
         Serve::Deref => quote!(::core::ops::Deref::deref(#lent)),
         Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),

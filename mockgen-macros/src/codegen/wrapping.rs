@@ -213,7 +213,10 @@ fn delegates(method: &MockMethod) -> bool {
         && method.sig.unsafety.is_none()
         && method.type_params.is_empty()
         && !method.is_async()
-        && !matches!(method.output.serve, Serve::Write)
+        && !matches!(
+            method.output.serve,
+            Serve::Write | Serve::RefMut | Serve::DerefMut
+        )
 }
 
 fn delegation(
@@ -255,8 +258,8 @@ pub(crate) fn real_call(
     let call = quote!(#real.#ident(#(#args),*));
     match method.output.serve {
         Serve::Value | Serve::Write => call,
-        Serve::Ref => quote!(::core::clone::Clone::clone(#call)),
-        Serve::Deref => quote!(::std::borrow::ToOwned::to_owned(#call)),
+        Serve::Ref | Serve::RefMut => quote!(::core::clone::Clone::clone(#call)),
+        Serve::Deref | Serve::DerefMut => quote!(::std::borrow::ToOwned::to_owned(#call)),
         Serve::OptionRef => quote!((#call).cloned()),
         Serve::OptionDeref => {
             quote!(::core::option::Option::map(#call, ::std::borrow::ToOwned::to_owned))

@@ -94,6 +94,9 @@ fn lower_value(
                 );
                 return None;
             }
+            if matches!(output.serve, Serve::RefMut | Serve::DerefMut) {
+                return lends_mut(sig, written, errors).then_some(output);
+            }
             Some(output)
         }
         Err(message) => {
@@ -110,9 +113,20 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
         return value(ty.clone(), Serve::Value);
     }
     match ty {
-        Type::Reference(r) if r.mutability.is_some() => {
-            Err("returning `&mut` references is not supported")
-        }
+        Type::Reference(r) if r.mutability.is_some() => match &*r.elem {
+            elem if has_lifetime(elem) => Err(BORROWING),
+            Type::Path(p) if p.path.is_ident("str") => {
+                value(syn::parse_quote!(::std::string::String), Serve::DerefMut)
+            }
+            Type::Slice(s) => {
+                let item = &s.elem;
+                value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::DerefMut)
+            }
+            Type::TraitObject(_) => Err(
+                "returning `&mut dyn Trait` is not supported: the mock keeps values of one concrete type; return `&mut` of a concrete type",
+            ),
+            other => value(other.clone(), Serve::RefMut),
+        },
         Type::Reference(r) => {
             let elem = &*r.elem;
             if has_lifetime(elem) {
@@ -168,6 +182,36 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
         _ if !has_lifetime(ty) => value(ty.clone(), Serve::Value),
         _ => lower_borrowing(ty),
     }
+}
+
+/// Whether a method returning `&mut` can lend the value its handle keeps:
+/// only through `&mut self` (two calls through `&self` would hand out two
+/// mutable borrows of one value, which Rust forbids), and not from a
+/// generic method (whose handles are shared per type).
+fn lends_mut(sig: &syn::Signature, written: &Type, errors: &mut Errors) -> bool {
+    let by_mut_ref = sig.receiver().is_some_and(|r| {
+        r.colon_token.is_none() && r.reference.is_some() && r.mutability.is_some()
+    });
+    if !by_mut_ref {
+        errors.push(
+            written.span(),
+            "a method returning `&mut` needs a `&mut self` receiver: the mock lends one value it keeps, and through `&self` two calls would hold two mutable borrows of it",
+        );
+        return false;
+    }
+    let generic = sig
+        .generics
+        .params
+        .iter()
+        .any(|p| matches!(p, syn::GenericParam::Type(_)));
+    if generic {
+        errors.push(
+            written.span(),
+            "a generic method cannot return `&mut`: the mock keeps one value per method, not one per type argument",
+        );
+        return false;
+    }
+    true
 }
 
 /// Types that borrow from `self` inside a wrapper: `Option<&T>`,

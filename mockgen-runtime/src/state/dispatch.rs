@@ -107,6 +107,19 @@ impl MethodInner {
             value.write_clone(out);
         }
     }
+
+    /// Lends the value a method returning `&mut T` keeps: the first call's
+    /// `answer` is kept by this handle, later answers are dropped and the
+    /// kept value is lent again, so that changes persist across calls.
+    #[doc(hidden)]
+    pub fn __lend_mut(&mut self, answer: S::Output) -> &mut S::Output
+    where
+        S::Output: Send + Sync + 'static,
+    {
+        let kept = self.kept.get_or_insert_with(|| Box::new(answer));
+        kept.downcast_mut::<S::Output>()
+            .expect("invariant: a handle keeps values of its signature's output")
+    }
 }
 
 impl<S: Signature, A> Method<S, A> {

@@ -58,6 +58,11 @@ pub struct Method<S: Signature, A = <S as Signature>::Arity> {
     /// Made by [`Method::new`] for signature `S`, so its log holds calls
     /// of `S::Args`.
     pub(crate) inner: Arc<MethodInner>,
+    /// What a method returning `&mut T` lends: its first answer, kept by
+    /// this handle (a `&mut` borrow cannot come out of the shared state).
+    /// It is the test's value, changed through `&mut` like any other the
+    /// test holds, so unwind safety is the test's to judge.
+    pub(crate) kept: AssertUnwindSafe<Option<Box<dyn Any + Send + Sync>>>,
     arity: PhantomData<fn() -> (S, A)>,
 }
 
@@ -178,6 +183,7 @@ impl<S: Signature, A> Clone for Method<S, A> {
     fn clone(&self) -> Self {
         Method {
             inner: Arc::clone(&self.inner),
+            kept: AssertUnwindSafe(None),
             arity: PhantomData,
         }
     }
@@ -198,6 +204,7 @@ impl<S: Signature, A> Method<S, A> {
     pub(crate) fn new(mock: &Arc<MockShared>, name: &'static str) -> Self {
         Method {
             inner: MethodInner::new(mock, name, meta::<S>()),
+            kept: AssertUnwindSafe(None),
             arity: PhantomData,
         }
     }

@@ -3,7 +3,7 @@ use mockgen::prelude::*;
 #[automock]
 pub trait Store {
     fn get<const N: usize>(&self) -> [u8; N];
-    fn view(&mut self) -> &mut [u8];
+    fn view(&self) -> &mut [u8];
     type Item;
 }
 
