@@ -65,7 +65,7 @@ fn every_unsupported_shape_is_reported_at_once() {
         quote! {
             trait Bad {
                 fn a<const N: usize>(&self) -> [u8; N];
-                fn b(&mut self) -> &mut u8;
+                fn b(&self) -> &mut u8;
                 type Item;
             }
         },
