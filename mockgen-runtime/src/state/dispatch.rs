@@ -94,19 +94,6 @@ impl<S: Signature, A> Method<S, A> {
             LentAnswer::Made => self.inner.lent.keep(taken(out)),
         }
     }
-}
-
-impl MethodInner {
-    /// Answers with a configured value: a clone, or, for a method that
-    /// returns a reference, the value itself, kept once.
-    #[inline]
-    pub(crate) fn give(&self, value: ValueFn, out: &mut Slot<'_>) {
-        if out.lends {
-            out.kept = Some(self.lent.keep_configured(value));
-        } else {
-            value.write_clone(out);
-        }
-    }
 
     /// Lends the value a method returning `&mut T` keeps: the first call's
     /// `answer` is kept by this handle, later answers are dropped and the
@@ -119,6 +106,19 @@ impl MethodInner {
         let kept = self.kept.get_or_insert_with(|| Box::new(answer));
         kept.downcast_mut::<S::Output>()
             .expect("invariant: a handle keeps values of its signature's output")
+    }
+}
+
+impl MethodInner {
+    /// Answers with a configured value: a clone, or, for a method that
+    /// returns a reference, the value itself, kept once.
+    #[inline]
+    pub(crate) fn give(&self, value: ValueFn, out: &mut Slot<'_>) {
+        if out.lends {
+            out.kept = Some(self.lent.keep_configured(value));
+        } else {
+            value.write_clone(out);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The per-method handle: configuration slots, the call history, and what
 //! happens when the mocked method is called.
 
+use std::any::Any;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
