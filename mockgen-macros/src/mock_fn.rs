@@ -105,7 +105,11 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
     };
     let marker = names::signature_ident(&mock_ident, &method.ident);
     let signature = signature::emit(&spec, &method, &rt);
-    let conversions: Vec<_> = method.args.iter().map(method_parts::conversion).collect();
+    let conversions: Vec<_> = method
+        .args
+        .iter()
+        .map(|a| method_parts::conversion(a, &rt))
+        .collect();
     let records: Vec<_> = method
         .args
         .iter()

@@ -83,7 +83,8 @@ pub(crate) struct MockMethod {
     /// The signature as written in the trait, for the impl.
     pub(crate) sig: syn::Signature,
     pub(crate) receiver: Receiver,
-    /// The method's own type parameters: the handle is generic over them.
+    /// The method's own `'static` type parameters: the handle is generic
+    /// over them (the others reach side effects as trait objects).
     pub(crate) type_params: Vec<Ident>,
     /// An earlier method of the mock with the same signature types, whose
     /// marker this method's handle uses instead of one of its own.
@@ -174,6 +175,25 @@ pub(crate) enum Pass {
     /// `&mut T` with lifetimes inside `T` (`&mut Context<'_>`): the side
     /// effect receives the recorded placeholder instead.
     Placeholder,
+    /// An argument of a method type parameter without `'static`
+    /// (`path: P` where `P: AsRef<Path>`): lent as the given trait object
+    /// of its bounds, recorded before it is.
+    Erased { lent: Type, how: Lend },
+}
+
+/// How an argument of a non-`'static` type parameter becomes its trait
+/// object.
+#[derive(Clone, Copy)]
+pub(crate) enum Lend {
+    /// `&T` or `&mut T`: coerced.
+    Coerce,
+    /// `T`: borrowed.
+    Borrow,
+    /// `T` of a trait with `&mut self` methods (`FnMut`, `Write`):
+    /// borrowed mutably.
+    BorrowMut,
+    /// `T: FnOnce(…)`: boxed.
+    Boxed,
 }
 
 /// How an argument is recorded.

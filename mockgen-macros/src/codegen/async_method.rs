@@ -27,7 +27,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let MockMethod {
         args, default_body, ..
     } = method;
-    let conversions = args.iter().map(method_parts::conversion);
+    let conversions = args.iter().map(|a| method_parts::conversion(a, rt));
     let records = args.iter().map(|a| method_parts::record(a, rt));
     let passed = args.iter().map(|a| method_parts::passed(a, rt));
     let handle = method_parts::handle(spec, method, rt);

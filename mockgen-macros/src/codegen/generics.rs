@@ -37,14 +37,28 @@ pub(crate) fn with_method(base: &Generics, method: &MockMethod) -> Generics {
     let own = &method.sig.generics;
     for param in &own.params {
         if let GenericParam::Type(t) = param {
-            generics.params.push(GenericParam::Type(t.clone()));
+            if method.type_params.contains(&t.ident) {
+                generics.params.push(GenericParam::Type(t.clone()));
+            }
         }
     }
+    // Predicates about the handle's own parameters only (not `Self`, not
+    // the parameters lent as trait objects).
     let predicates = own
         .where_clause
         .iter()
         .flat_map(|w| &w.predicates)
-        .filter(|p| matches!(p, WherePredicate::Type(_)))
+        .filter(|p| match p {
+            WherePredicate::Type(t) => {
+                let bounded = &t.bounded_ty;
+                let text = quote::quote!(#bounded).to_string();
+                method.type_params.iter().any(|param| {
+                    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| param == w)
+                })
+            }
+            _ => false,
+        })
         .cloned();
     generics.make_where_clause().predicates.extend(predicates);
     generics

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::statics;
-use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
+use crate::model::{Lend, MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 /// The generated method: the signature, then the static handles (for a
@@ -73,9 +73,23 @@ pub(crate) fn handle(spec: &MockSpec, method: &MockMethod, _rt: &Runtime) -> Tok
 }
 
 /// Turns the parameter into what the side effect receives.
-pub(crate) fn conversion(arg: &MockArg) -> TokenStream {
+pub(crate) fn conversion(arg: &MockArg, rt: &Runtime) -> TokenStream {
     let ident = &arg.ident;
     match &arg.pass {
+        Pass::Erased { lent, how } => {
+            // Recorded first: the trait object it becomes may not show it.
+            let (recorded, record) = (recorded_ident(arg), record_value(arg, rt));
+            let lend = match how {
+                Lend::Coerce => quote!(let #ident: #lent = #ident;),
+                Lend::Borrow => quote!(let #ident: #lent = &#ident;),
+                Lend::BorrowMut => quote! {
+                    let mut #ident = #ident;
+                    let #ident: #lent = &mut #ident;
+                },
+                Lend::Boxed => quote!(let #ident: #lent = ::std::boxed::Box::new(#ident);),
+            };
+            quote!(let #recorded = #record; #lend)
+        }
         Pass::Direct => quote!(),
         Pass::Into(target) => quote!(let #ident: #target = ::core::convert::Into::into(#ident);),
         Pass::AsRef(target) => {
@@ -119,6 +133,25 @@ pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {
 
 /// The expression that records one argument.
 pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
+    match arg.pass {
+        Pass::Erased { .. } => {
+            let recorded = recorded_ident(arg);
+            quote!(#recorded)
+        }
+        _ => record_value(arg, rt),
+    }
+}
+
+/// The local that keeps an argument's record made before the argument is
+/// lent as a trait object.
+fn recorded_ident(arg: &MockArg) -> syn::Ident {
+    names::hygienic(&format!(
+        "recorded_{}",
+        syn::ext::IdentExt::unraw(&arg.ident)
+    ))
+}
+
+fn record_value(arg: &MockArg, rt: &Runtime) -> TokenStream {
     let ident = &arg.ident;
     match &arg.recording {
         Recording::Owned { target, by_ref } => {

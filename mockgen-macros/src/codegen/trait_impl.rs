@@ -87,7 +87,7 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         return async_method::emit(spec, method, rt);
     }
     let sig = signature(method);
-    let conversions = args.iter().map(conversion);
+    let conversions = args.iter().map(|a| conversion(a, rt));
     let records: Vec<_> = args.iter().map(|a| record(a, rt)).collect();
     let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
     let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));

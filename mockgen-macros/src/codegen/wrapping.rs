@@ -194,7 +194,11 @@ fn delegates(method: &MockMethod) -> bool {
     let args = method.args.iter().all(|a| {
         !matches!(
             a.pass,
-            Pass::Placeholder | Pass::DynRef(_) | Pass::DynMut(_) | Pass::BoxOnce(_)
+            Pass::Placeholder
+                | Pass::DynRef(_)
+                | Pass::DynMut(_)
+                | Pass::BoxOnce(_)
+                | Pass::Erased { .. }
         ) && !matches!(a.recording, Recording::SameMock { .. })
     });
     let output = match &method.sig.output {

@@ -5,6 +5,7 @@ use syn::{Pat, PatType, PathArguments, Type, TypeImplTrait, TypeParamBound};
 
 use super::bounds::Bounds;
 use super::context::Context;
+use super::erased::Erased;
 use crate::diag::Errors;
 use crate::model::{MockArg, Pass, Recording};
 use crate::normalize::{ReplaceSelf, mentions_word};
@@ -15,6 +16,7 @@ pub(super) fn lower(
     arg: &PatType,
     cx: &Context<'_>,
     bounds: &Bounds,
+    erased: &Erased,
     errors: &mut Errors,
 ) -> Option<MockArg> {
     let (ident, pattern) = match &*arg.pat {
@@ -47,6 +49,7 @@ pub(super) fn lower(
     };
     let ty = replace.ty(&written);
     let (pass, effect_ty, default_recording) = match &ty {
+        _ if erased.mentioned(&ty).is_some() => erased.lower_arg(&ty),
         Type::ImplTrait(imp) => lower_impl(imp, bounds)?,
         _ if mentions_word(&ty, "impl") => {
             errors.push(

@@ -4,6 +4,7 @@ use syn::spanned::Spanned as _;
 use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
 
 use super::context::Context;
+use super::erased::Erased;
 use super::{arg, bounds, output};
 use crate::diag::Errors;
 use crate::model::{Asyncness, MockMethod, MockOutput, Receiver, Serve};
@@ -19,21 +20,16 @@ pub(crate) fn lower(
         errors.push(variadic.span(), "variadic methods cannot be mocked");
     }
     for param in &sig.generics.params {
-        match param {
-            GenericParam::Const(c) => errors.push(
+        if let GenericParam::Const(c) = param {
+            errors.push(
                 c.span(),
                 "const generic parameters on methods are not supported: move the parameter to the trait",
-            ),
-            GenericParam::Type(t) if !bounds::is_static(&sig.generics, &t.ident) => errors.push(
-                t.ident.span(),
-                &format!(
-                    "the mock keeps one handle per type given to `{0}`, so `{0}` needs a `'static` bound: write `{0}: 'static`",
-                    t.ident
-                ),
-            ),
-            _ => {}
+            );
         }
     }
+    let erased = Erased::of(&sig.generics, |ident| {
+        bounds::is_static(&sig.generics, ident)
+    });
     let bounds = cx.bounds.with(&sig.generics);
     let receiver = lower_receiver(sig);
     let args: Vec<_> = sig
@@ -44,13 +40,23 @@ pub(crate) fn lower(
             FnArg::Receiver(_) => None,
         })
         .enumerate()
-        .filter_map(|(index, pat)| arg::lower(index, pat, cx, &bounds, errors))
+        .filter_map(|(index, pat)| arg::lower(index, pat, cx, &bounds, &erased, errors))
         .collect();
     if args.len() > 12 {
         errors.push(
             sig.inputs.span(),
             "methods with more than 12 arguments are not supported",
         );
+    }
+    if let syn::ReturnType::Type(_, ty) = &sig.output {
+        if let Some(param) = erased.mentioned(ty) {
+            errors.push(
+                ty.span(),
+                &format!(
+                    "a method cannot return a type built on `{param}` unless `{param}: 'static`: the mock answers with values it keeps, and it can only keep and tell apart types that borrow nothing; add `{param}: 'static` to configure each type with `.of::<{param}>()`"
+                ),
+            );
+        }
     }
     let (output, future) = output::lower(sig, cx, errors);
     let output = if is_fmt(sig) {
@@ -84,7 +90,10 @@ pub(crate) fn lower(
         docs: attrs_named(&method.attrs, "doc"),
         sig: sig.clone(),
         receiver,
-        type_params: bounds::type_params(&sig.generics),
+        type_params: bounds::type_params(&sig.generics)
+            .into_iter()
+            .filter(|param| !erased.contains(param))
+            .collect(),
         same_signature_as: None,
         args,
         output: output?,

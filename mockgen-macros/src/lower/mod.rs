@@ -6,6 +6,7 @@ mod assoc;
 pub(crate) mod bounds;
 pub(crate) mod context;
 mod dyn_compatible;
+mod erased;
 mod impls;
 mod inherent;
 mod method;
