@@ -86,6 +86,9 @@ pub(crate) struct MockMethod {
     /// The method's own `'static` type parameters: the handle is generic
     /// over them (the others reach side effects as trait objects).
     pub(crate) type_params: Vec<Ident>,
+    /// The method's type parameters without `'static`: no handle per
+    /// type, their arguments are lent to side effects as trait objects.
+    pub(crate) lent_params: Vec<Ident>,
     /// An earlier method of the mock with the same signature types, whose
     /// marker this method's handle uses instead of one of its own.
     pub(crate) same_signature_as: Option<Ident>,

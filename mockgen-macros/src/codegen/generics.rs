@@ -5,6 +5,7 @@
 use syn::{GenericParam, Generics, WherePredicate};
 
 use crate::model::{MockMethod, MockSpec};
+use crate::normalize::mentions_word;
 
 /// The mock's generics without defaults (for items that add parameters).
 pub(crate) fn without_defaults(generics: &Generics) -> Generics {
@@ -26,7 +27,8 @@ pub(crate) fn without_defaults(generics: &Generics) -> Generics {
 }
 
 /// The generics of a method's marker: the mock's plus the method's type
-/// parameters (with their bounds and `where` predicates).
+/// parameters (with their bounds and `where` predicates), except those
+/// lent to side effects as trait objects.
 pub(crate) fn of_method(spec: &MockSpec, method: &MockMethod) -> Generics {
     with_method(&spec.generics, method)
 }
@@ -35,28 +37,31 @@ pub(crate) fn of_method(spec: &MockSpec, method: &MockMethod) -> Generics {
 pub(crate) fn with_method(base: &Generics, method: &MockMethod) -> Generics {
     let mut generics = without_defaults(base);
     let own = &method.sig.generics;
+    let kept: Vec<&syn::Ident> = own
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) if !method.lent_params.contains(&t.ident) => Some(&t.ident),
+            _ => None,
+        })
+        .collect();
     for param in &own.params {
         if let GenericParam::Type(t) = param {
-            if method.type_params.contains(&t.ident) {
+            if kept.contains(&&t.ident) {
                 generics.params.push(GenericParam::Type(t.clone()));
             }
         }
     }
-    // Predicates about the handle's own parameters only (not `Self`, not
-    // the parameters lent as trait objects).
+    // Predicates about the kept parameters only (not `Self`, not the
+    // parameters lent as trait objects).
     let predicates = own
         .where_clause
         .iter()
         .flat_map(|w| &w.predicates)
         .filter(|p| match p {
-            WherePredicate::Type(t) => {
-                let bounded = &t.bounded_ty;
-                let text = quote::quote!(#bounded).to_string();
-                method.type_params.iter().any(|param| {
-                    text.split(|c: char| !c.is_alphanumeric() && c != '_')
-                        .any(|w| param == w)
-                })
-            }
+            WherePredicate::Type(t) => kept
+                .iter()
+                .any(|param| mentions_word(&t.bounded_ty, &param.to_string())),
             _ => false,
         })
         .cloned();

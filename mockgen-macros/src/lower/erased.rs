@@ -101,6 +101,10 @@ impl Erased {
         Erased { params }
     }
 
+    pub(crate) fn idents(&self) -> Vec<Ident> {
+        self.params.iter().map(|p| p.ident.clone()).collect()
+    }
+
     pub(crate) fn contains(&self, ident: &Ident) -> bool {
         self.params.iter().any(|p| p.ident == *ident)
     }

@@ -94,6 +94,7 @@ pub(crate) fn lower(
             .into_iter()
             .filter(|param| !erased.contains(param))
             .collect(),
+        lent_params: erased.idents(),
         same_signature_as: None,
         args,
         output: output?,
