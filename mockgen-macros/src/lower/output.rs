@@ -10,7 +10,7 @@ use crate::lifetimes::has_lifetime;
 use crate::model::{MockOutput, Serve};
 use crate::normalize::ReplaceSelf;
 
-const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `Option<&T>` and iterators of `&T`, borrowed from `self`";
+const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `Option<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
 
 /// The output, and whether the method returns `impl Future` (whose
 /// output is what the handle is configured with).
@@ -125,7 +125,13 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
             Type::TraitObject(_) => Err(
                 "returning `&mut dyn Trait` is not supported: the mock keeps values of one concrete type; return `&mut` of a concrete type",
             ),
-            other => value(other.clone(), Serve::RefMut),
+            other => match owned_of_unsized(other) {
+                Some((owned, true)) => value(owned, Serve::DerefMut),
+                Some((_, false)) => Err(
+                    "returning `&mut CStr` is not supported: `CString` lends its text only shared; return `&CStr`",
+                ),
+                None => value(other.clone(), Serve::RefMut),
+            },
         },
         Type::Reference(r) => {
             let elem = &*r.elem;
@@ -143,7 +149,10 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
                 Type::TraitObject(_) => Err(
                     "returning `&dyn Trait` is not supported: return a reference to a concrete type, or mock the method with `side_effect` on a trait that returns an owned value",
                 ),
-                other => value(other.clone(), Serve::Ref),
+                other => match owned_of_unsized(other) {
+                    Some((owned, _)) => value(owned, Serve::Deref),
+                    None => value(other.clone(), Serve::Ref),
+                },
             }
         }
         Type::ImplTrait(imp) => {
@@ -258,7 +267,72 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
     if crate::normalize::mentions_word(ty, "impl") {
         return Err("`impl Trait` is supported as the whole return type only");
     }
+    if let Some(owned) = with_static_lifetimes(ty) {
+        // `Token<'a>`, `Cow<'_, str>`: configured with the `'static` form,
+        // which the method returns as the shorter-lived type.
+        return value(owned, Serve::Value);
+    }
     Err(BORROWING)
+}
+
+/// `ty` with every lifetime argument `'static`, when its lifetimes are all
+/// arguments of named types (`Token<'a>`, `Vec<Cow<'_, str>>`), not
+/// references or trait objects.
+fn with_static_lifetimes(ty: &Type) -> Option<Type> {
+    use syn::visit_mut::VisitMut;
+    struct ToStatic {
+        borrows: bool,
+    }
+    impl VisitMut for ToStatic {
+        fn visit_type_mut(&mut self, ty: &mut Type) {
+            match ty {
+                Type::Path(_)
+                | Type::Tuple(_)
+                | Type::Array(_)
+                | Type::Paren(_)
+                | Type::Group(_) => {
+                    syn::visit_mut::visit_type_mut(self, ty);
+                }
+                _ => self.borrows |= has_lifetime(ty),
+            }
+        }
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            *lifetime = syn::Lifetime::new("'static", lifetime.span());
+        }
+    }
+    let mut owned = ty.clone();
+    let mut to_static = ToStatic { borrows: false };
+    to_static.visit_type_mut(&mut owned);
+    (!to_static.borrows).then_some(owned)
+}
+
+/// The owned form of an unsized std type lent by reference: `Path` as
+/// `PathBuf`, `OsStr` as `OsString`, `CStr` as `CString`; and whether the
+/// owned form lends it mutably too.
+fn owned_of_unsized(elem: &Type) -> Option<(Type, bool)> {
+    let Type::Path(path) = elem else { return None };
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let std_path = match segments.as_slice() {
+        [_] => true,
+        [first, .., _] => {
+            ["std", "core", "alloc"].contains(&first.as_str()) && path.qself.is_none()
+        }
+        [] => false,
+    };
+    if !std_path || !path.path.segments.iter().all(|s| s.arguments.is_none()) {
+        return None;
+    }
+    Some(match segments.last()?.as_str() {
+        "Path" => (syn::parse_quote!(::std::path::PathBuf), true),
+        "OsStr" => (syn::parse_quote!(::std::ffi::OsString), true),
+        "CStr" => (syn::parse_quote!(::std::ffi::CString), false),
+        _ => return None,
+    })
 }
 
 /// `T` of `Iterator<Item = &T>` among the bounds.
