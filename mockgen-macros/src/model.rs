@@ -45,6 +45,9 @@ pub(crate) struct TraitImpl {
     /// impl.
     pub(crate) inherent: bool,
     pub(crate) unsafety: Option<syn::token::Unsafe>,
+    /// The trait's lifetime parameters (`trait Parser<'a>`): the mock
+    /// implements the trait for every lifetime (`impl<'a> Parser<'a>`).
+    pub(crate) lifetimes: Vec<syn::LifetimeParam>,
     pub(crate) assoc_types: Vec<AssocType>,
     pub(crate) assoc_consts: Vec<AssocConst>,
     /// The trait is dyn-compatible (decided from its declaration, so never

@@ -45,7 +45,9 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
         ..
     } = spec;
     let TraitImpl { path, unsafety, .. } = trait_impl;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let with_lifetimes = with_trait_lifetimes(generics, trait_impl);
+    let (impl_generics, _, where_clause) = with_lifetimes.split_for_impl();
     let types = trait_impl.assoc_types.iter().map(|a| {
         let (ident, ty) = (&a.ident, &a.ty);
         quote!(type #ident = #ty;)
@@ -213,4 +215,17 @@ fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),
         Serve::Iter => quote!(::std::boxed::Box::new(#lent.iter())),
     }
+}
+
+/// The mock's generics with the trait's lifetime parameters first: the
+/// impl is for every lifetime.
+fn with_trait_lifetimes(generics: &syn::Generics, trait_impl: &TraitImpl) -> syn::Generics {
+    let mut generics = generics.clone();
+    let lifetimes = trait_impl
+        .lifetimes
+        .iter()
+        .cloned()
+        .map(syn::GenericParam::Lifetime);
+    generics.params = lifetimes.chain(generics.params).collect();
+    generics
 }

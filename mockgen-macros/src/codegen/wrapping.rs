@@ -164,7 +164,33 @@ pub(crate) fn own_delegation(spec: &MockSpec, method: &MockMethod) -> Option<Tok
 
 /// `Iterator<Item = u32>`: the trait with the mock's associated types, so
 /// that the real value's methods return what the mock's do.
-fn bound_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
+fn bound_with_assoc_types(trait_impl: &TraitImpl) -> TokenStream {
+    let mut path = path_with_assoc_types(trait_impl);
+    if trait_impl.lifetimes.is_empty() {
+        return quote!(#path);
+    }
+    // The trait's lifetimes, bound afresh: `for<'__mockgen_l0> Parser<'__mockgen_l0>`
+    // (the impl's own `'a` is in scope where this is written).
+    let fresh: Vec<syn::Lifetime> = (0..trait_impl.lifetimes.len())
+        .map(|i| syn::Lifetime::new(&format!("'__mockgen_l{i}"), proc_macro2::Span::mixed_site()))
+        .collect();
+    struct Rebind<'a>(&'a [syn::LifetimeParam], &'a [syn::Lifetime]);
+    impl syn::visit_mut::VisitMut for Rebind<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if let Some(i) = self
+                .0
+                .iter()
+                .position(|l| l.lifetime.ident == lifetime.ident)
+            {
+                *lifetime = self.1[i].clone();
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_path_mut(&mut Rebind(&trait_impl.lifetimes, &fresh), &mut path);
+    quote!(for<#(#fresh),*> #path)
+}
+
+fn path_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
     let mut path = trait_impl.path.clone();
     if trait_impl.assoc_types.is_empty() {
         return path;

@@ -90,6 +90,7 @@ pub(crate) fn lower_impls(
             linkable: decl.linkable,
             inherent: false,
             unsafety: decl.unsafety,
+            lifetimes: Vec::new(),
             assoc_types,
             assoc_consts,
             dyn_compatible: false,

@@ -32,17 +32,26 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         Annotated::Impl(item) => return inherent::mock_spec(input, item),
     };
     let mut errors = Errors::default();
-    reject_lifetime_params(&item.generics, &mut errors);
     let mock_ident = input
         .options
         .mock
         .clone()
         .unwrap_or_else(|| names::mock_ident(&item.ident));
-    let generics = bounds::with_static_type_params(&item.generics);
-    let (_, ty_generics, _) = generics.split_for_impl();
+    // The mock is not generic over the trait's lifetimes: it implements
+    // the trait for every one of them.
+    let lifetimes: Vec<syn::LifetimeParam> = item.generics.lifetimes().cloned().collect();
+    let trait_generics = bounds::with_static_type_params(&item.generics);
+    let (_, trait_ty_generics, _) = trait_generics.split_for_impl();
+    let mut generics = trait_generics.clone();
+    generics.params = trait_generics
+        .params
+        .iter()
+        .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
+        .cloned()
+        .collect();
     let trait_ident = &item.ident;
     let trait_impl = TraitDecl {
-        path: syn::parse_quote!(#trait_ident #ty_generics),
+        path: syn::parse_quote!(#trait_ident #trait_ty_generics),
         linkable: true,
         unsafety: item.unsafety,
         attrs: &item.attrs,
@@ -60,6 +69,7 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
     );
     errors.finish()?;
     impls[0].dyn_compatible = dyn_compatible::is(item);
+    impls[0].lifetimes = lifetimes;
     impls[0].requires_sync = dyn_compatible::requires_sync(item);
     Ok(MockSpec {
         vis: item.vis.clone(),

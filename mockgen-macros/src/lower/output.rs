@@ -85,6 +85,12 @@ fn lower_value(
         assoc: cx.assoc,
     };
     let ty = replace.ty(written);
+    if let Some(owned) = static_form_when_not_from_self(sig, &ty) {
+        return Some(MockOutput {
+            owned,
+            serve: Serve::Value,
+        });
+    }
     match lower_type(&ty) {
         Ok(output) => {
             if !matches!(output.serve, Serve::Value) && sig.receiver().is_none() {
@@ -393,4 +399,49 @@ fn replace_first_arg(ty: &Type, first: &Type) -> Type {
         }
     }
     ty
+}
+
+/// A return type that borrows for a lifetime other than the receiver's
+/// (`-> &'a str` of `fn first<'a>(&self, text: &'a str)`, `-> Token<'a>` of
+/// `trait Parser<'a>`) cannot be lent from the mock: it is configured with
+/// its `'static` form (`&'static str`, `Token<'static>`), returned as the
+/// shorter-lived type.
+fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Type> {
+    use syn::visit::Visit;
+    use syn::visit_mut::VisitMut;
+    if crate::normalize::mentions_word(ty, "impl") || crate::normalize::mentions_word(ty, "dyn") {
+        return None;
+    }
+    struct Named(Vec<syn::Lifetime>);
+    impl Visit<'_> for Named {
+        fn visit_lifetime(&mut self, lifetime: &syn::Lifetime) {
+            if lifetime.ident != "static" && lifetime.ident != "_" {
+                self.0.push(lifetime.clone());
+            }
+        }
+    }
+    let mut named = Named(Vec::new());
+    named.visit_type(ty);
+    let receiver = sig
+        .receiver()
+        .and_then(|r| r.reference.as_ref())
+        .and_then(|(_, lifetime)| lifetime.clone());
+    if named.0.iter().all(|l| Some(l) == receiver.as_ref()) {
+        return None;
+    }
+    struct ToStatic;
+    impl VisitMut for ToStatic {
+        fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+            if reference.lifetime.is_none() {
+                reference.lifetime = Some(syn::parse_quote!('static));
+            }
+            syn::visit_mut::visit_type_reference_mut(self, reference);
+        }
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            *lifetime = syn::Lifetime::new("'static", lifetime.span());
+        }
+    }
+    let mut owned = ty.clone();
+    ToStatic.visit_type_mut(&mut owned);
+    Some(owned)
 }
