@@ -189,10 +189,22 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
             } else {
                 quote::quote!(+ ::core::marker::Send)
             };
-            value(
-                syn::parse_quote!(::std::boxed::Box<dyn #bounds #send>),
-                Serve::Value,
-            )
+            // Poll-based traits are implemented by a pinned box only.
+            let pinned = [
+                "Stream",
+                "AsyncRead",
+                "AsyncWrite",
+                "AsyncBufRead",
+                "AsyncSeek",
+            ]
+            .iter()
+            .any(|name| bounds.iter().any(|b| is_trait(b, name)));
+            let boxed: Type = syn::parse_quote!(::std::boxed::Box<dyn #bounds #send>);
+            if pinned {
+                value(syn::parse_quote!(::core::pin::Pin<#boxed>), Serve::Value)
+            } else {
+                value(boxed, Serve::Value)
+            }
         }
         _ if !has_lifetime(ty) => value(ty.clone(), Serve::Value),
         _ => lower_borrowing(ty),
