@@ -441,7 +441,7 @@ pub use mockgen_runtime::patch_env;
 
 /// The patching guide (`docs/patching.md`), compiled as doctests.
 #[cfg(doctest)]
-#[doc = include_str!("../../docs/patching.md")]
+#[doc = include_str!("../docs/patching.md")]
 struct PatchingGuide;
 
 /// Generates a mock of traits you cannot annotate: std's and other crates'
