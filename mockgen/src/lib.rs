@@ -98,7 +98,8 @@ pub use mockgen_macros::automock;
 
 /// `#[autospec]` on a trait is [`#[automock]`](automock) in strict mode:
 /// the mock is sealed from the start, so every call of a method that is not
-/// configured panics (SEMANTICS SEAL-5, `spec_set`).
+/// configured panics (Python's `spec_set`; see
+/// [Strict trait mocks](crate::guide::spies#strict-trait-mocks-autospec-on-a-trait)).
 ///
 /// On an inherent `impl` block it generates `Mock<Type>` with the same
 /// public methods and associated functions (constructors included), for
@@ -146,7 +147,8 @@ pub use mockgen_macros::automock;
 /// ```
 pub use mockgen_macros::autospec;
 
-/// A callable mock (Python's callable `Mock`, API §8): `mock_fn!(|e: Event|
+/// A callable mock (Python's callable `Mock`; see the guide's
+/// [`mock_fn!`](crate::guide::callables#mock_fn-a-mock-closure)): `mock_fn!(|e: Event|
 /// -> bool)` is a [`MockFn`] with the full handle API, whose
 /// [`as_fn`](MockFn::as_fn) / [`as_fn_mut`](MockFn::as_fn_mut) give a
 /// closure for `impl Fn` / `impl FnMut` parameters; closures taking
@@ -265,27 +267,37 @@ pub use mockgen_macros::call;
 /// assert_eq!(query.call_args_list(), [("select 1".to_string(),), ("select 2".to_string(),)]);
 /// ```
 ///
-/// # Cost, and integration tests
+/// # Setting it up, and what it costs
 ///
-/// Outside `cfg(test)` the attribute expands to the item exactly as written:
-/// release builds and other crates pay nothing. Inside `cfg(test)` (unit
-/// tests in the same crate) the function is patchable. Integration tests
-/// (`tests/*.rs`) and doctests link against the library built *without*
-/// `cfg(test)`; to patch its functions there, enable the `patching`
-/// feature for them:
+/// A library that has mockgen as a dev-dependency applies the attribute
+/// in test builds only, which have it: `#[cfg_attr(test,
+/// mockgen::patchable)]` makes the function patchable from the crate's
+/// unit tests. Integration tests (`tests/*.rs`) link the library built
+/// *without* `cfg(test)`; for them, the library gets a feature that its
+/// own dev-dependency turns on, so that every `cargo test` has it:
 ///
 /// ```toml
+/// [features]
+/// patching = ["dep:mockgen", "mockgen/patching"]
+///
 /// [dependencies]
-/// mockgen = "0.1"   # or behind `cfg_attr`, as usual
+/// mockgen = { version = "0.1", optional = true }
 ///
 /// [dev-dependencies]
-/// mockgen = { version = "0.1", features = ["patching"] }
+/// mockgen = "0.1"
+/// payments = { path = ".", features = ["patching"] }   # this crate
 /// ```
 ///
-/// Cargo enables dev-dependency features only when it builds tests,
-/// examples and benches, so `cargo build` keeps the zero-cost expansion.
-/// Without the feature, `patch!` on such a function fails to compile
-/// with "cannot find function `__mockgen_patchable_…`".
+/// and `#[cfg_attr(feature = "patching", mockgen::patchable)]` on the
+/// functions. A build without tests then compiles the function as
+/// written and does not depend on mockgen. Where the attribute is applied
+/// without `cfg(test)` and without mockgen's `patching` feature, it
+/// expands to the item exactly as written; in a patchable build, an
+/// unpatched call costs one atomic load. The guide's
+/// [Setting it up](crate::guide::patching#setting-it-up) has both forms
+/// and the measurements. Without a patchable build, `patch!` on such a
+/// function fails to compile with "cannot find function
+/// `__mockgen_patchable_…`".
 ///
 /// # What can be patched
 ///
@@ -445,7 +457,7 @@ pub use mockgen_runtime::patch_env;
 struct PatchingGuide;
 
 /// Generates a mock of traits you cannot annotate: std's and other crates'
-/// (API §1). Name the mock, then write one `impl Trait for Name { … }` per
+/// (the guide's [Foreign traits](crate::guide::foreign_traits)). Name the mock, then write one `impl Trait for Name { … }` per
 /// trait with the methods to mock (signatures only) and the associated
 /// items (`type Item = u32;`). The mock is `MockName`, with the same API as
 /// an `#[automock]` mock. Methods of the trait that are not listed keep the
