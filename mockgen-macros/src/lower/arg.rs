@@ -162,8 +162,8 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
     }
 }
 
-/// Owned std types are seen by matchers in their borrowed form, as API
-/// §11 says: `String` as `str`, `Vec<T>` as `[T]`, `PathBuf` as `Path`.
+/// Owned std types are seen by matchers in their borrowed form (the
+/// guide's matchers chapter): `String` as `str`, `Vec<T>` as `[T]`, `PathBuf` as `Path`.
 fn borrowed_form(target: Type) -> Type {
     let Type::Path(path) = &target else {
         return target;

@@ -1,4 +1,4 @@
-//! Assertions on one method's history (SEMANTICS AS-1 … AS-8). All of them
+//! Assertions on one method's history. All of them
 //! take `&self`, leave the history as it is and report at the caller.
 
 use crate::assertions::checks::{CALLS, Checked, Words};

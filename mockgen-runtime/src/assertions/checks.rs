@@ -1,6 +1,6 @@
 //! The checks behind a method's assertions, over its calls or, for async
-//! methods, its awaits (SEMANTICS AS-1 … AS-8, ASYNC-6, ASYNC-7): each
-//! returns the failure text; the assertion adds the handle's name.
+//! methods, its awaits: each returns the failure text; the assertion adds
+//! the handle's name.
 
 use crate::assertions::history::{find_run, render_record, unmatched_any_order};
 use crate::matching::call::Call;

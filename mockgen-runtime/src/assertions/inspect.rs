@@ -1,4 +1,4 @@
-//! Inspecting a handle's history (SEMANTICS CA-1 … CA-3).
+//! Inspecting a handle's history.
 
 use std::sync::Arc;
 

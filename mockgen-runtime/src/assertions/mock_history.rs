@@ -88,8 +88,8 @@ impl MockCore {
     }
 
     /// Panics unless `expected` (`call!(.method(…))` items) occurs in
-    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order
-    /// (SEMANTICS AS-7).
+    /// [`mock_calls`](Self::mock_calls) as a consecutive run, in order (the
+    /// guide's [Assertions across methods](https://docs.rs/mockgen/latest/mockgen/guide/assertions/index.html#assertions-across-methods)).
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -122,7 +122,8 @@ impl MockCore {
     }
 
     /// Panics unless every expected call matches a different call of the
-    /// mock, in any order (SEMANTICS AS-8).
+    /// mock, in any order (the guide's
+    /// [Assertions across methods](https://docs.rs/mockgen/latest/mockgen/guide/assertions/index.html#assertions-across-methods)).
     ///
     /// ```
     /// # use mockgen::prelude::*;

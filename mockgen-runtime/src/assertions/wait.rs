@@ -1,5 +1,5 @@
-//! Waiting for calls made on other threads (Python's `ThreadingMock`,
-//! SEMANTICS THREAD-1): mocks are `Send + Sync` handles, so the code under
+//! Waiting for calls made on other threads (Python's `ThreadingMock`):
+//! mocks are `Send + Sync` handles, so the code under
 //! test may call them from a worker while the test waits.
 
 use std::sync::atomic::Ordering;

@@ -1,4 +1,4 @@
-//! Assertions on the awaits of an async method (SEMANTICS ASYNC-6, ASYNC-7):
+//! Assertions on the awaits of an async method:
 //! the call assertions' shapes, with "awaited" wording.
 
 use crate::assertions::checks::{AWAITS, Checked};

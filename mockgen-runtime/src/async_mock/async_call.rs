@@ -1,5 +1,5 @@
 //! Async methods (Python's `AsyncMock`): a call is recorded when the method
-//! is called, an await when its future is first polled (SEMANTICS ASYNC-2).
+//! is called, an await when its future is first polled.
 
 use std::future::Future;
 use std::pin::Pin;

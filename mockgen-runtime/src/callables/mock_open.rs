@@ -1,5 +1,5 @@
 //! In-memory files for code that reads and writes through `std::io`
-//! (Python's `mock_open`, SEMANTICS OPEN-1 … OPEN-5).
+//! (Python's `mock_open`).
 
 use std::fmt;
 use std::io::{self, BufRead, Cursor, Read, Seek, SeekFrom, Write};

@@ -1,5 +1,4 @@
-//! Configuring a handle: return values, side effects, resets (SEMANTICS
-//! RV-*, SE-*, RS-*). The configuration itself, and what a call resolves
+//! Configuring a handle: return values, side effects, resets. The configuration itself, and what a call resolves
 //! to from it, is `state::config`.
 
 use std::sync::Weak;
@@ -291,7 +290,9 @@ macro_rules! side_effect {
             }
 
             /// A side effect that may step aside (Python's side effect
-            /// returning `DEFAULT`, SEMANTICS SE-3): `Some(value)` answers
+            /// returning `DEFAULT`; see the guide's
+            /// [`side_effect_or_default`](https://docs.rs/mockgen/latest/mockgen/guide/configuring/index.html#stepping-aside-side_effect_or_default)):
+            /// `Some(value)` answers
             /// the call, `None` lets the rest of the configuration answer
             /// (`return_once`, `return_value`, else the default).
             ///

@@ -1,4 +1,4 @@
-//! Expectations checked when the call happens (API §6): their state, the
+//! Expectations checked when the call happens: their state, the
 //! per-method list that calls are matched against, and the per-mock
 //! registry that `verify` reads.
 //!

@@ -64,7 +64,7 @@ impl<S: Signature, A> fmt::Debug for Expectation<S, A> {
 
 impl<S: Signature, A> Method<S, A> {
     /// Adds an expectation: calls that match `call` are answered by it and
-    /// counted (API §6). Expectations are tried oldest first and the first
+    /// counted (the guide's [Expectations](https://docs.rs/mockgen/latest/mockgen/guide/configuring/index.html#expectations)). Expectations are tried oldest first and the first
     /// that matches answers; one whose [`times`](Expectation::times) upper
     /// bound is reached stops matching. A call that no expectation takes
     /// falls back to the method's `side_effect` / `return_value` / default,

@@ -1,5 +1,4 @@
-//! One ordered history for several mocks (Python's `attach_mock`,
-//! SEMANTICS CH-4, CH-5, CA-6, CA-7).
+//! One ordered history for several mocks (Python's `attach_mock`).
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -242,7 +241,8 @@ impl Recorder {
     }
 
     /// Panics unless `expected` occurs among the recorded calls as a
-    /// consecutive run, in order (SEMANTICS AS-7).
+    /// consecutive run, in order, like
+    /// [`assert_has_calls`](https://docs.rs/mockgen/latest/mockgen/guide/assertions/index.html#assert_has_callscall-).
     ///
     /// ```
     /// use mockgen::prelude::*;
@@ -283,7 +283,8 @@ impl Recorder {
     }
 
     /// Panics unless every expected call matches a different recorded call,
-    /// in any order (SEMANTICS AS-8).
+    /// in any order, like
+    /// [`assert_has_calls_any_order`](https://docs.rs/mockgen/latest/mockgen/guide/assertions/index.html#assert_has_calls_any_ordercall-).
     ///
     /// ```
     /// use mockgen::prelude::*;

@@ -4,7 +4,8 @@ use std::fmt;
 
 /// A unique named value, made by [`sentinel!`](crate::sentinel): the same
 /// name gives the same value, different names never compare equal, and it
-/// prints as `sentinel.name` (SEMANTICS SENT-1, SENT-2).
+/// prints as `sentinel.name` (the guide's
+/// [`sentinel!`](https://docs.rs/mockgen/latest/mockgen/guide/matchers/index.html#sentinel-unique-named-values)).
 ///
 /// Use one where code under test only passes a value along: an id, a token,
 /// a generic or associated type.

@@ -1,6 +1,5 @@
 //! `patch_env!`: environment variables set or removed for a guard's
-//! lifetime, under a process-wide re-entrant lock, restored exactly
-//! (SEMANTICS PATCH-17, PATCH-18).
+//! lifetime, under a process-wide re-entrant lock, restored exactly.
 //!
 //! One of the three modules of the workspace that may use `unsafe`:
 //! `std::env::set_var` and `remove_var` are `unsafe` since edition 2024.

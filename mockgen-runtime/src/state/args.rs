@@ -277,7 +277,7 @@ pub mod probe {
     }
 
     /// `Poll::Ready(Default::default())`: an unconfigured `poll_next` ends
-    /// the stream, an unconfigured `poll_ready` is ready (SEMANTICS MAGIC-14).
+    /// the stream, an unconfigured `poll_ready` is ready.
     pub trait ViaReadyDefault<T> {
         fn __mockgen_default(&self) -> Option<T>;
     }

@@ -222,14 +222,14 @@ impl MethodInner {
         entry
     }
 
-    /// Recorders the mock is attached to (API §7) order calls by number.
+    /// Recorders the mock is attached to order calls by number.
     fn tell_recorders(&self, entry: &AnyEntry) {
         if self.mock.recorders.any() {
             self.mock.recorders.record(entry);
         }
     }
 
-    /// What answers a recorded call (SEMANTICS SE-7): the side effect to
+    /// What answers a recorded call (the guide's precedence): the side effect to
     /// run, a value, or the original implementation.
     #[track_caller]
     pub(crate) fn resolve(
@@ -238,7 +238,7 @@ impl MethodInner {
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        // Expectations first (API §6), on the recorded arguments.
+        // Expectations first, on the recorded arguments.
         let expected = self.expecting.load(Ordering::Acquire)
             && match self.match_expectations(entry, out) {
                 Matched::Answer(answer) => return answer,
@@ -276,7 +276,7 @@ impl MethodInner {
 const KEPT: &str = "invariant: the entry is kept for the answers that need it";
 
 impl MethodInner {
-    /// Wakes `wait_until_called` (SEMANTICS THREAD-1); called with the
+    /// Wakes `wait_until_called`; called with the
     /// calls locked.
     #[inline]
     pub(crate) fn notify_waiters(&self) {

@@ -1,4 +1,4 @@
-//! Failure text, shaped like `unittest.mock`'s (see SEMANTICS.md §6).
+//! Failure text, shaped like `unittest.mock`'s.
 
 /// `name(a, b)`.
 pub(crate) fn render_call(name: &str, args: &[String]) -> String {

@@ -32,7 +32,7 @@ use crate::state::sync::lock;
 /// and friends, and asserted on with the `assert_*` methods.
 ///
 /// When the method is called, the first of these that is configured answers
-/// (SEMANTICS SE-7): the first matching [expectation](Self::expect) that
+/// (the guide's [precedence](https://docs.rs/mockgen/latest/mockgen/guide/configuring/index.html#what-answers-a-call-the-precedence)): the first matching [expectation](Self::expect) that
 /// has an answer, the side effect (`side_effect` or `side_effect_iter`),
 /// then values queued by `return_once`, then `return_value`, then
 /// `Default::default()` of the return type. A method with nothing configured
@@ -84,14 +84,14 @@ pub(crate) struct MethodInner {
     /// Set by the first `expect()`: until then calls skip expectations.
     pub(crate) expecting: AtomicBool,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
-    /// calls that nothing is configured for (SEMANTICS WRAPS-1, SE-7). Set
+    /// calls that nothing is configured for. Set
     /// once, before any call, so a panic cannot leave it half changed.
     pub(crate) original: AssertUnwindSafe<OnceLock<EffectFn>>,
     pub(crate) mock: Arc<MockShared>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<AnyEntry>>,
-    /// Notified on calls while someone waits in `wait_until_called`
-    /// (SEMANTICS THREAD-1); `waiting` keeps the notification (a system
+    /// Notified on calls while someone waits in `wait_until_called`;
+    /// `waiting` keeps the notification (a system
     /// call) off the path of calls nobody waits for.
     pub(crate) arrived: std::sync::Condvar,
     pub(crate) waiting: std::sync::atomic::AtomicUsize,

@@ -144,7 +144,8 @@ impl MockCore {
     }
 
     /// From now on every call of a method with nothing configured panics,
-    /// even when its return type has a `Default` (SEMANTICS SEAL-1, SEAL-2).
+    /// even when its return type has a `Default` (the guide's
+    /// [`seal()`](https://docs.rs/mockgen/latest/mockgen/guide/configuring/index.html#seal-no-unconfigured-calls)).
     /// Methods can still be configured after sealing.
     ///
     /// ```
