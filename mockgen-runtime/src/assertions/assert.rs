@@ -7,7 +7,7 @@ use crate::state::method::Method;
 use crate::state::signature::Signature;
 
 impl<S: Signature, A> Method<S, A> {
-    /// Panics unless the method was called at least once (AS-1).
+    /// Panics unless the method was called at least once.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -29,7 +29,7 @@ impl<S: Signature, A> Method<S, A> {
         self.assert_ok(self.checked(&CALLS).at_least_once());
     }
 
-    /// Panics unless the method was called exactly once (AS-2).
+    /// Panics unless the method was called exactly once.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -56,7 +56,7 @@ impl<S: Signature, A> Method<S, A> {
         self.assert_ok(self.checked(&CALLS).exactly_once("to have been"));
     }
 
-    /// Panics if the method was called (AS-3).
+    /// Panics if the method was called.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -81,7 +81,7 @@ impl<S: Signature, A> Method<S, A> {
         self.assert_ok(self.checked(&CALLS).never());
     }
 
-    /// Panics unless the *last* call matches `expected` (AS-4).
+    /// Panics unless the *last* call matches `expected`.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -110,7 +110,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     /// Panics unless the method was called exactly once, with arguments that
-    /// match `expected` (AS-5).
+    /// match `expected`.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -143,7 +143,7 @@ impl<S: Signature, A> Method<S, A> {
         );
     }
 
-    /// Panics unless some call matches `expected` (AS-6); the message lists
+    /// Panics unless some call matches `expected`; the message lists
     /// the calls that were made.
     ///
     /// ```
@@ -172,7 +172,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     /// Panics unless `expected` occurs among the calls as a consecutive run,
-    /// in order (AS-7); calls before and after the run are fine.
+    /// in order; calls before and after the run are fine.
     ///
     /// ```
     /// # use mockgen::prelude::*;
@@ -205,7 +205,7 @@ impl<S: Signature, A> Method<S, A> {
     }
 
     /// Panics unless every expected call matches a different actual call, in
-    /// any order (AS-8: duplicates need duplicates).
+    /// any order (duplicates need duplicates).
     ///
     /// ```
     /// # use mockgen::prelude::*;

@@ -127,7 +127,7 @@ impl<S: Signature> Checked<S> {
         ))
     }
 
-    /// AS-7: a consecutive run, in order.
+    /// A consecutive run, in order.
     pub(crate) fn run_matches(&self, expected: &[Call<S::Args>]) -> Outcome {
         if find_run(&self.entries, expected, |a, e| e.matches(&a.record)).is_some() {
             return Ok(());
@@ -141,7 +141,7 @@ impl<S: Signature> Checked<S> {
         ))
     }
 
-    /// AS-8: every expected call matches a different actual one.
+    /// Every expected call matches a different actual one.
     pub(crate) fn all_match_any_order(&self, expected: &[Call<S::Args>]) -> Outcome {
         let missing = unmatched_any_order(&self.entries, expected, |a, e| e.matches(&a.record));
         if missing.is_empty() {

@@ -30,7 +30,7 @@ impl CallList {
         ))
     }
 
-    /// AS-7: a consecutive run, in order.
+    /// A consecutive run, in order.
     pub(crate) fn check_has_calls(&self, expected: &[PathCall]) -> Result<(), String> {
         let actual: Vec<&MockCall> = self.iter().collect();
         if find_run(&actual, expected, |a, e| a.matches(e)).is_some() {
@@ -44,7 +44,7 @@ impl CallList {
         ))
     }
 
-    /// AS-8: every expected call matches a different actual call.
+    /// Every expected call matches a different actual call.
     pub(crate) fn check_has_calls_any_order(&self, expected: &[PathCall]) -> Result<(), String> {
         let actual: Vec<&MockCall> = self.iter().collect();
         let missing = unmatched_any_order(&actual, expected, |a, e| a.matches(e));

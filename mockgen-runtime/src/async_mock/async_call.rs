@@ -127,7 +127,7 @@ impl<S: AsyncSignature, A> Method<S, A> {
         self.awaited().last().map(|e| e.record.clone())
     }
 
-    /// The arguments of every awaited call, in await order (ASYNC-5).
+    /// The arguments of every awaited call, in await order.
     ///
     /// ```
     /// # use mockgen::prelude::*;

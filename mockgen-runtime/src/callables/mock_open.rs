@@ -10,7 +10,7 @@ use crate::state::sync::lock;
 
 /// A file stand-in (Python's `mock_open(read_data=…)`): every
 /// [`open`](Self::open) gives a fresh [`MockFile`] reading `read_data` from
-/// the start (OPEN-3), and every write to any of them is recorded (OPEN-5).
+/// the start, and every write to any of them is recorded.
 /// Pair it with a `#[patchable]` function that opens files, or pass the
 /// files to code that takes `impl Read` / `impl Write`.
 ///
@@ -39,7 +39,7 @@ struct State {
     flushes: usize,
 }
 
-/// Makes a [`MockOpen`] serving `read_data` (text or bytes, OPEN-4).
+/// Makes a [`MockOpen`] serving `read_data` (text or bytes).
 ///
 /// ```
 /// use std::io::Read;

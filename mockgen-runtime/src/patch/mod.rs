@@ -6,7 +6,7 @@
 //! thread, shared by every function and told apart by the signature's
 //! `TypeId`; global patches (`patch_global!`) live in the slot. A thread's
 //! own patches win over global ones. Every layer has an id, so a guard
-//! dropped out of order removes its own layer and no other (PATCH-6).
+//! dropped out of order removes its own layer and no other.
 //!
 //! Uses `state` and `async_mock` (async trampolines).
 
