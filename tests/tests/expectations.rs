@@ -7,7 +7,7 @@ use std::thread;
 
 mod common;
 
-use common::panic_message;
+use common::report_of;
 use mockgen::prelude::*;
 use mockgen::{Expectation, Times};
 
@@ -123,14 +123,14 @@ fn saturated_expectation_without_other_match_panics_at_once_and_verify_reports_i
         .expect(call!("Rome"))
         .return_value(Ok(2.0));
     assert_eq!(weather.temperature("Oslo"), Ok(1.0));
-    let message = panic_message(|| weather.temperature("Oslo"));
+    let message = report_of(|| weather.temperature("Oslo"));
     assert_eq!(
         message,
         "weather.temperature: expectation temperature(\"Oslo\") called more than 1 time.\n  Call: temperature(\"Oslo\")"
     );
     // The refused call is recorded, and counted against the expectation.
     assert_eq!(weather.temperature.call_count(), 2);
-    let message = panic_message(|| weather.verify());
+    let message = report_of(|| weather.verify());
     assert_eq!(
         message,
         "weather: 1 unmet expectation.\n  temperature(\"Oslo\"): expected once, called 2 times.\nCalls:\n  temperature(\"Oslo\")\n  temperature(\"Oslo\")"
@@ -150,10 +150,10 @@ fn times_with_ranges() {
     }
     weather.verify();
     // Each upper bound is enforced.
-    assert!(panic_message(|| weather.temperature("a")).contains("called more than 3 times"));
-    assert!(panic_message(|| weather.temperature("c")).contains("called more than 2 times"));
+    assert!(report_of(|| weather.temperature("a")).contains("called more than 3 times"));
+    assert!(report_of(|| weather.temperature("c")).contains("called more than 2 times"));
     weather.temperature("d").unwrap();
-    assert!(panic_message(|| weather.temperature("d")).contains("called more than 2 times"));
+    assert!(report_of(|| weather.temperature("d")).contains("called more than 2 times"));
     weather.reset_all();
 }
 
@@ -167,7 +167,7 @@ fn verify_checks_lower_bounds_with_expected_and_actual_counts() {
     weather.temperature("Paris").unwrap();
     weather.cities();
     weather.forecast("Oslo", 3);
-    let message = panic_message(|| weather.verify());
+    let message = report_of(|| weather.verify());
     assert_eq!(
         message,
         "MockWeather: 3 unmet expectations.\n  \
@@ -205,13 +205,13 @@ fn never_panics_at_once_on_a_matching_call() {
     weather.temperature.return_value(Ok(3.0));
     weather.verify();
     assert_eq!(weather.temperature("Oslo"), Ok(3.0));
-    let message = panic_message(|| weather.temperature("Atlantis"));
+    let message = report_of(|| weather.temperature("Atlantis"));
     assert_eq!(
         message,
         "MockWeather.temperature: expectation temperature(\"Atlantis\") called more than 0 times (never()).\n  Call: temperature(\"Atlantis\")"
     );
     assert_eq!(
-        panic_message(|| weather.temperature.verify()),
+        report_of(|| weather.temperature.verify()),
         "MockWeather.temperature: 1 unmet expectation.\n  temperature(\"Atlantis\"): expected never, called 1 time.\nCalls:\n  temperature(\"Oslo\")\n  temperature(\"Atlantis\")"
     );
     weather.reset_all();
@@ -230,7 +230,7 @@ fn never_equals_times_zero() {
 fn empty_times_range_is_rejected() {
     let weather = MockWeather::new();
     #[allow(clippy::reversed_empty_ranges)]
-    let message = panic_message(|| weather.cities.expect(call!()).times(2..2));
+    let message = report_of(|| weather.cities.expect(call!()).times(2..2));
     assert_eq!(
         message,
         "MockWeather.cities: times(2..2) accepts no number of calls."
@@ -336,7 +336,7 @@ fn reset_mock_keeps_expectations_and_zeroes_their_counts() {
     weather.temperature("Oslo").unwrap();
     weather.reset_mock();
     assert_eq!(oslo.call_count(), 0);
-    assert!(panic_message(|| weather.verify()).contains("expected once, called 0 times."));
+    assert!(report_of(|| weather.verify()).contains("expected once, called 0 times."));
     // Still in force, with a fresh count.
     assert_eq!(weather.temperature("Oslo"), Ok(1.0));
     weather.verify();
@@ -390,7 +390,7 @@ fn sealed_mock_panics_on_calls_no_expectation_takes_listing_them() {
     assert_eq!(weather.temperature("Oslo"), Ok(1.0));
     // Taken by an expectation without an answer: the default, even sealed.
     assert_eq!(weather.temperature("London"), Ok(0.0));
-    let message = panic_message(|| weather.temperature("Rome"));
+    let message = report_of(|| weather.temperature("Rome"));
     assert_eq!(
         message,
         "MockWeather.temperature: the mock is sealed and no expectation matches this call.\n  \
@@ -399,7 +399,7 @@ fn sealed_mock_panics_on_calls_no_expectation_takes_listing_them() {
          Add an expectation that matches, or configure the method: `temperature.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`."
     );
     // A method without expectations keeps the usual sealed message.
-    assert!(panic_message(|| weather.cities()).starts_with(
+    assert!(report_of(|| weather.cities()).starts_with(
         "MockWeather.cities: the mock is sealed and this method has nothing configured."
     ));
 }
@@ -410,7 +410,7 @@ fn unmatched_call_of_a_method_without_default_lists_the_expectations() {
     pool.connect
         .expect(call!("db://a"))
         .return_once(Conn("a".into()));
-    let message = panic_message(|| pool.connect("db://b"));
+    let message = report_of(|| pool.connect("db://b"));
     assert_eq!(
         message,
         "MockPool.connect: no expectation matches this call, nothing else is configured and `Conn` has no Default.\n  \
@@ -422,7 +422,7 @@ fn unmatched_call_of_a_method_without_default_lists_the_expectations() {
 
 #[test]
 fn drop_of_the_last_clone_verifies() {
-    let message = panic_message(|| {
+    let message = report_of(|| {
         let weather = MockWeather::named("w");
         weather.temperature.expect(call!("Oslo")).times(1);
         let clone = weather.clone();
@@ -452,7 +452,7 @@ fn a_handle_kept_alive_delays_the_check() {
     let handle = weather.cities.clone();
     drop(weather);
     handle.assert_not_called();
-    let message = panic_message(move || drop(handle));
+    let message = report_of(move || drop(handle));
     assert!(
         message
             .starts_with("MockWeather: 1 unmet expectation (checked when the mock was dropped).")
@@ -462,7 +462,7 @@ fn a_handle_kept_alive_delays_the_check() {
 #[test]
 fn drop_while_panicking_does_not_panic_again() {
     // A second panic during unwinding would abort the whole test binary.
-    let message = panic_message(|| {
+    let message = report_of(|| {
         let weather = MockWeather::new();
         weather.temperature.expect(call!("Oslo")).times(1);
         panic!("the test failed first");
@@ -587,7 +587,7 @@ fn patched_functions_take_expectations_and_check_them_when_the_patch_goes() {
     fetch.verify();
     drop(fetch);
 
-    let message = panic_message(|| {
+    let message = report_of(|| {
         let rate = patch!(mockgen_tests::weather::exchange_rate);
         rate.expect(call!("EUR", ANY)).return_value(2.0).times(2);
         assert_eq!(exchange_rate("EUR", "USD"), 2.0);

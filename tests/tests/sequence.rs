@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::panic_message;
+use common::report_of;
 use mockgen::prelude::*;
 
 #[automock]
@@ -45,7 +45,7 @@ fn calls_in_order_pass() {
 #[test]
 fn a_call_too_early_panics_naming_the_expected_call() {
     let (db, log, _seq) = scripted();
-    let message = panic_message(|| log.write("too early"));
+    let message = report_of(|| log.write("too early"));
     assert_eq!(
         message,
         "log.write: call out of sequence.\nExpected: db.open(\"f\")\n  Actual: log.write(\"too early\")"
@@ -54,7 +54,7 @@ fn a_call_too_early_panics_naming_the_expected_call() {
     log.write.assert_called_once_with(call!("too early"));
     // Skipping a step that needs calls panics too.
     assert!(db.open("f"));
-    let message = panic_message(|| db.close());
+    let message = report_of(|| db.close());
     assert_eq!(
         message,
         "db.close: call out of sequence.\nExpected: log.write(ANY)\n  Actual: db.close()"
@@ -74,7 +74,7 @@ fn going_back_after_the_sequence_moved_on_panics() {
     assert!(!db.open("f"));
     db.close();
     // A step before the current one takes no more calls.
-    let message = panic_message(|| log.write("late"));
+    let message = report_of(|| log.write("late"));
     assert_eq!(
         message,
         "log.write: call out of sequence.\nExpected: no further call: the sequence is complete\n  Actual: log.write(\"late\")"
@@ -92,7 +92,7 @@ fn going_back_names_the_next_call_still_needed() {
     a.write.expect(call!("3")).in_sequence(&seq);
     a.write("1");
     b.write("2");
-    let message = panic_message(|| a.write("1"));
+    let message = report_of(|| a.write("1"));
     assert_eq!(
         message,
         "a.write: call out of sequence.\nExpected: a.write(\"3\")\n  Actual: a.write(\"1\")"
@@ -109,12 +109,12 @@ fn the_minimum_must_be_reached_before_moving_on() {
     a.write.expect(call!(ANY)).times(2..=3).in_sequence(&seq);
     b.write.expect(call!(ANY)).in_sequence(&seq);
     a.write("1");
-    assert!(panic_message(|| b.write("x")).contains("Expected: a.write(ANY)"));
+    assert!(report_of(|| b.write("x")).contains("Expected: a.write(ANY)"));
     a.write("2");
     b.write("y");
     // The refused call counts against `b` in verify.
     assert_eq!(
-        panic_message(|| b.verify()),
+        report_of(|| b.verify()),
         "b: 1 unmet expectation.\n  write(ANY): expected once, called 1 time (1 call out of sequence).\nCalls:\n  write(\"x\")\n  write(\"y\")"
     );
     a.verify();
@@ -127,12 +127,12 @@ fn without_times_an_expectation_in_a_sequence_is_expected_once() {
     let seq = Sequence::new();
     db.close.expect(call!()).in_sequence(&seq);
     assert_eq!(
-        panic_message(|| db.verify()),
+        report_of(|| db.verify()),
         "db: 1 unmet expectation.\n  close(): expected once, called 0 times."
     );
     db.close();
     assert_eq!(
-        panic_message(|| db.close()),
+        report_of(|| db.close()),
         "db.close: expectation close() called more than 1 time.\n  Call: close()"
     );
     db.reset_all();
@@ -185,7 +185,7 @@ fn expectations_outside_the_sequence_are_free() {
 fn one_sequence_per_expectation() {
     let db = MockDb::new();
     let (first, second) = (Sequence::new(), Sequence::new());
-    let message = panic_message(|| {
+    let message = report_of(|| {
         db.close
             .expect(call!())
             .in_sequence(&first)

@@ -84,7 +84,12 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             /// A new mock called `name` in messages.
             #[must_use]
             pub fn named(name: &str) -> Self {
-                let #core = #core_ty::__new(name);
+                // The drop check panics here, in the test's crate, not in
+                // mockgen's sources.
+                fn unmet(report: ::std::string::String) {
+                    ::core::panic!("{}", report)
+                }
+                let #core = #core_ty::__new_reporting(name, unmet);
                 #seal
                 Self {
                     #(#inits)*

@@ -82,6 +82,7 @@ impl MockCore {
     /// ```
     #[track_caller]
     pub fn assert_any_call(&self, expected: PathCall) {
+        self.check_names(std::slice::from_ref(&expected));
         if let Err(what) = self.mock_calls().check_any_call(&expected) {
             self.fail(&what);
         }
@@ -116,6 +117,7 @@ impl MockCore {
     #[track_caller]
     pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
+        self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls(&expected) {
             self.fail(&what);
         }
@@ -148,8 +150,33 @@ impl MockCore {
     #[track_caller]
     pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
+        self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
             self.fail(&what);
+        }
+    }
+
+    /// Panics when an expected call names a method the mock does not have
+    /// (a misspelt name no call could match), or has a path, which only the
+    /// calls in a [`Recorder`](crate::Recorder) have.
+    #[track_caller]
+    fn check_names(&self, expected: &[PathCall]) {
+        let methods = lock(&self.shared.method_names).clone();
+        for call in expected {
+            if !call.path().is_empty() {
+                self.fail(&format!(
+                    "{call:?}: the calls of a mock have no path; write `call!(.{}(…))` \
+                     (paths name the mocks attached to a `Recorder`).",
+                    call.method()
+                ));
+            }
+            if !methods.contains(&call.method()) {
+                self.fail(&format!(
+                    "{call:?}: the mock has no method `{}`. Its methods: {}.",
+                    call.method(),
+                    methods.join(", ")
+                ));
+            }
         }
     }
 

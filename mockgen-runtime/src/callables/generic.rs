@@ -55,6 +55,7 @@ pub struct GenericMethod<F> {
 impl MockCore {
     #[doc(hidden)]
     pub fn __generic_method<F>(&self, name: &'static str) -> GenericMethod<F> {
+        self.shared.declare(name);
         GenericMethod::new(self.clone(), name)
     }
 }

@@ -7,6 +7,7 @@
 //! held while user code runs (matchers, side effects, `Clone` of values,
 //! drops of configured values).
 
+use std::panic::Location;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -31,6 +32,9 @@ pub(crate) struct ExpectationInner<A: ArgKinds> {
     pub(crate) label: String,
     /// The method's calls, for reports.
     log: Arc<CurrentCalls>,
+    /// Where the test set it (`expect` is `#[track_caller]`): reports name
+    /// it, as a test may set several alike.
+    set_at: &'static Location<'static>,
     pub(crate) state: Mutex<State>,
     /// Set by `reset_all`: the expectation no longer matches nor counts.
     retired: AtomicBool,
@@ -56,13 +60,21 @@ pub(crate) struct State {
 }
 
 impl<A: ArgKinds> ExpectationInner<A> {
-    /// An expectation of method `name` (`qualified`: named by its mock).
-    pub(crate) fn new(call: Call<A>, name: &str, qualified: &str, log: Arc<CurrentCalls>) -> Self {
+    /// An expectation of method `name` (`qualified`: named by its mock),
+    /// set at `set_at`.
+    pub(crate) fn new(
+        call: Call<A>,
+        name: &str,
+        qualified: &str,
+        log: Arc<CurrentCalls>,
+        set_at: &'static Location<'static>,
+    ) -> Self {
         ExpectationInner {
             text: call.render(name),
             label: call.render(qualified),
             call,
             log,
+            set_at,
             state: Mutex::new(State {
                 times: Times::ANY,
                 times_set: false,
@@ -104,8 +116,13 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
             let calls = if n == 1 { "call" } else { "calls" };
             line.push_str(&format!(" ({n} {calls} out of sequence)"));
         }
-        line.push('.');
+        let at = self.set_at;
+        line.push_str(&format!("; set at {}:{}.", at.file(), at.line()));
         Some(line)
+    }
+
+    fn set_at(&self) -> &'static Location<'static> {
+        self.set_at
     }
 
     fn min_reached(&self) -> bool {

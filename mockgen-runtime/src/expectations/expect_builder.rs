@@ -110,6 +110,7 @@ impl<S: Signature, A> Method<S, A> {
     ///   temperature("Oslo")
     /// Add an expectation that matches, or configure the method: `temperature.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`.
     /// ```
+    #[track_caller]
     pub fn expect(&self, call: Call<S::Args>) -> Expectation<S, A> {
         // Rendering runs matchers' `describe`: no lock is held.
         let inner = Arc::new(ExpectationInner::new(
@@ -117,6 +118,7 @@ impl<S: Signature, A> Method<S, A> {
             self.inner.name,
             &self.qualified_name(),
             Arc::clone(&self.inner.current),
+            std::panic::Location::caller(),
         ));
         self.inner
             .expectations
@@ -153,7 +155,7 @@ impl<S: Signature, A> Method<S, A> {
     ///
     /// ```text
     /// MockWeather.temperature: 1 unmet expectation.
-    ///   temperature("Oslo"): expected once, called 0 times.
+    ///   temperature("Oslo"): expected once, called 0 times; set at src/lib.rs:12.
     /// Calls:
     ///   temperature("Paris")
     /// ```

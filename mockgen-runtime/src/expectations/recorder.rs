@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::assertions::history::{CallList, MockCall};
 use crate::matching::call::PathCall;
-use crate::state::attached::RecorderShared;
+use crate::state::attached::{Member, RecorderShared};
 use crate::state::mock::MockCore;
 use crate::state::sync::lock;
 
@@ -66,7 +66,11 @@ impl MockCore {
     /// `MockX::named("db").with_recorder(&calls)` does.
     #[doc(hidden)]
     pub fn __join(&self, recorder: &Recorder, name: &str) {
-        self.shared.recorders.join(&recorder.shared, name);
+        let methods = lock(&self.shared.method_names).clone();
+        let mock = Arc::as_ptr(&self.shared) as usize;
+        self.shared
+            .recorders
+            .join(&recorder.shared, name, mock, methods);
     }
 }
 
@@ -94,6 +98,7 @@ impl Recorder {
             shared: Arc::new(RecorderShared {
                 name: name.to_owned(),
                 calls: Mutex::new(Vec::new()),
+                members: Mutex::new(Vec::new()),
             }),
         }
     }
@@ -235,6 +240,7 @@ impl Recorder {
     /// ```
     #[track_caller]
     pub fn assert_any_call(&self, expected: PathCall) {
+        self.check_names(std::slice::from_ref(&expected));
         if let Err(what) = self.mock_calls().check_any_call(&expected) {
             self.fail(&what);
         }
@@ -277,6 +283,7 @@ impl Recorder {
     #[track_caller]
     pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
+        self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls(&expected) {
             self.fail(&what);
         }
@@ -317,8 +324,22 @@ impl Recorder {
     #[track_caller]
     pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
         let expected: Vec<PathCall> = expected.into_iter().collect();
+        self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
             self.fail(&what);
+        }
+    }
+
+    /// Panics when an expected call names a mock that is not attached, or
+    /// a method its mock does not have: a misspelt name, which no
+    /// recorded call could ever match.
+    #[track_caller]
+    fn check_names(&self, expected: &[PathCall]) {
+        let members = lock(&self.shared.members).clone();
+        for call in expected {
+            if let Err(what) = names_check(&members, call) {
+                self.fail(&what);
+            }
         }
     }
 
@@ -326,4 +347,40 @@ impl Recorder {
     fn fail(&self, what: &str) -> ! {
         panic!("{}: {what}", self.name())
     }
+}
+
+/// `Err` with the message when `call` names no attached mock, or a method
+/// its mock does not have.
+fn names_check(members: &[Member], call: &PathCall) -> Result<(), String> {
+    let path = call.path();
+    let shown = format!("{call:?}");
+    let Some(member) = members
+        .iter()
+        .find(|m| m.path.iter().map(|s| &**s).eq(path.iter().copied()))
+    else {
+        let attached: Vec<String> = members.iter().map(|m| m.path.join(".")).collect();
+        let attached = if attached.is_empty() {
+            "none".to_owned()
+        } else {
+            attached.join(", ")
+        };
+        let name = path.join(".");
+        return Err(if path.is_empty() {
+            format!(
+                "{shown} names no attached mock: write `call!(.name.{}(…))`. Attached: {attached}.",
+                call.method()
+            )
+        } else {
+            format!("{shown}: no mock is attached as `{name}`. Attached: {attached}.")
+        });
+    };
+    if member.methods.contains(&call.method()) {
+        return Ok(());
+    }
+    let name = path.join(".");
+    Err(format!(
+        "{shown}: `{name}` has no method `{}`. Its methods: {}.",
+        call.method(),
+        member.methods.join(", ")
+    ))
 }

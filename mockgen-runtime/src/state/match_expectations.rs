@@ -61,12 +61,15 @@ impl MethodInner {
         if let Some(expectation) = saturated {
             let max = expectation.count_over();
             let hint = if max == 0 { " (never())" } else { "" };
+            let set_at = expectation.set_at();
             panic!(
-                "{}: expectation {} called more than {}{hint}.\n  Call: {}",
+                "{}: expectation {} called more than {}{hint}.\n  Call: {}\n  Expectation set at {}:{}.",
                 self.qualified_name(),
                 expectation.text(),
                 times(max),
                 self.render(entry),
+                set_at.file(),
+                set_at.line(),
             );
         }
         Matched::NoMatch

@@ -60,6 +60,12 @@ impl Eq for MockCore {}
 impl MockCore {
     #[doc(hidden)]
     pub fn __new(name: &str) -> Self {
+        Self::__new_reporting(name, fail_here)
+    }
+
+    /// A mock whose check on drop raises its report through `fail_on_drop`.
+    #[doc(hidden)]
+    pub fn __new_reporting(name: &str, fail_on_drop: fn(String)) -> Self {
         MockCore {
             shared: Arc::new(MockShared {
                 name: name.to_owned(),
@@ -68,6 +74,8 @@ impl MockCore {
                 expectations: Registry::default(),
                 recorders: Attached::default(),
                 real: Default::default(),
+                fail_on_drop,
+                method_names: Mutex::default(),
             }),
             methods: Arc::default(),
         }
@@ -120,6 +128,7 @@ impl MockCore {
     pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
         let method = Method::new(&self.shared, name);
         self.register(Arc::clone(&method.inner));
+        self.shared.declare(name);
         method
     }
 
@@ -224,4 +233,9 @@ impl ArgKind for SameMock {
     fn target(record: &MockCore) -> &MockCore {
         record
     }
+}
+
+/// The drop check's report, for mocks made without a function of their own.
+fn fail_here(report: String) {
+    panic!("{report}");
 }

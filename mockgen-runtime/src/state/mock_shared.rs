@@ -23,6 +23,24 @@ pub(crate) struct MockShared {
     /// The real value of a spy. Set once, when the spy is made, so a panic
     /// cannot leave it half changed.
     pub(crate) real: std::panic::AssertUnwindSafe<std::sync::OnceLock<Arc<RealCell>>>,
+    /// Raises the report of the check on drop. Generated mocks pass a
+    /// function of their own, so that the panic points at the mock's
+    /// definition rather than into mockgen (`Drop` cannot know its caller).
+    pub(crate) fail_on_drop: fn(String),
+    /// The names of the mock's methods, generic ones included (whose
+    /// handles appear per type argument): what a recorder checks the
+    /// calls its assertions name against.
+    pub(crate) method_names: std::sync::Mutex<Vec<&'static str>>,
+}
+
+impl MockShared {
+    /// Notes a method of the mock.
+    pub(crate) fn declare(&self, name: &'static str) {
+        let mut names = crate::state::sync::lock(&self.method_names);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
 }
 
 impl MockShared {

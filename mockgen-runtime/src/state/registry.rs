@@ -40,8 +40,11 @@ pub(crate) enum Matched {
 pub(crate) trait ErasedExpectation: Send + Sync {
     /// `MockDb.open("f")`.
     fn label(&self) -> &str;
-    /// `None` when met, else `open("f"): expected once, called 0 times.`
+    /// `None` when met, else `open("f"): expected once, called 0 times;
+    /// set at src/lib.rs:12.`
     fn report(&self) -> Option<String>;
+    /// Where the test set the expectation.
+    fn set_at(&self) -> &'static std::panic::Location<'static>;
     /// Whether the lower bound is reached (or the expectation is retired).
     fn min_reached(&self) -> bool;
     /// Whether another call would be accepted.

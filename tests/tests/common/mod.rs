@@ -125,3 +125,25 @@ pub fn within<R: Send + 'static>(seconds: u64, f: impl FnOnce() -> R + Send + 's
         Err(_) => panic!("hung: not finished within {seconds} s (a deadlock?)"),
     }
 }
+
+/// A failure report without the places it names for expectations (`; set
+/// at file:line` and `Expectation set at file:line.`), for tests about the
+/// rest of the text; `tests/panic_locations.rs` checks the places.
+pub fn without_set_at(report: &str) -> String {
+    report
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("Expectation set at "))
+        .map(|line| match line.find("; set at ") {
+            Some(at) => format!("{}.", &line[..at]),
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// [`panic_message`] of a failure report, without its places
+/// ([`without_set_at`]).
+#[track_caller]
+pub fn report_of<R>(f: impl FnOnce() -> R) -> String {
+    without_set_at(&panic_message(f))
+}
