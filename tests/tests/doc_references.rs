@@ -5,19 +5,12 @@
 //! place, the table of `docs/from-unittest-mock.md`.
 #![deny(warnings)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is inside the repository")
-        .to_path_buf()
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use common::{read, repo};
 
 fn files_under(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
     let entries =

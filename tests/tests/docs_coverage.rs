@@ -4,19 +4,11 @@
 //! every chapter with Rust examples is compiled as doctests.
 #![deny(warnings)]
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is inside the repository")
-        .to_path_buf()
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use common::{read, repo};
 
 /// The `**XX-N**` IDs of a text (an upper-case prefix, a dash, a number,
 /// in bold), in order of appearance, without repeats.

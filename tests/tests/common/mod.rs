@@ -147,3 +147,16 @@ pub fn without_set_at(report: &str) -> String {
 pub fn report_of<R>(f: impl FnOnce() -> R) -> String {
     without_set_at(&panic_message(f))
 }
+
+/// The repository's root directory.
+pub fn repo() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate is inside the repository")
+        .to_path_buf()
+}
+
+/// The text of a file of the repository; panics saying which is missing.
+pub fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
