@@ -178,7 +178,8 @@ pub(crate) enum Pass {
     DynMut(Type),
     /// `impl FnOnce(…)`: boxed as the given `Box<dyn FnOnce(…) + '_>`.
     BoxOnce(Type),
-    /// `&mut T` with lifetimes inside `T` (`&mut Context<'_>`): the side
+    /// `&mut T` with lifetimes inside `T` (`&mut Context<'_>`), or an
+    /// `impl Trait` that names no type to hand over (`impl Send`): the side
     /// effect receives the recorded placeholder instead.
     Placeholder,
     /// An argument of a method type parameter without `'static`

@@ -104,7 +104,8 @@ pub(crate) fn conversion(arg: &MockArg, rt: &Runtime) -> TokenStream {
             let #ident: #lent = &mut #ident;
         },
         Pass::BoxOnce(lent) => quote!(let #ident: #lent = ::std::boxed::Box::new(#ident);),
-        Pass::Placeholder => quote!(),
+        // Only its placeholder is recorded and passed on.
+        Pass::Placeholder => quote!(let _ = &#ident;),
     }
 }
 

@@ -50,7 +50,7 @@ pub(super) fn lower(
     let ty = replace.ty(&written);
     let (pass, effect_ty, default_recording) = match &ty {
         _ if erased.mentioned(&ty).is_some() => erased.lower_arg(&ty),
-        Type::ImplTrait(imp) => lower_impl(imp, bounds)?,
+        Type::ImplTrait(imp) => lower_impl(imp, bounds),
         _ if mentions_word(&ty, "impl") => {
             errors.push(
                 written.span(),
@@ -233,18 +233,31 @@ fn bound_path(bound: &TypeParamBound) -> Option<&syn::PathSegment> {
 }
 
 /// `impl Into<T>`, `impl AsRef<T>`, `impl IntoIterator<Item = T>`,
-/// `impl Fn…`, or any other `impl Trait` (lent as `&dyn Trait`).
-fn lower_impl(imp: &TypeImplTrait, bounds: &Bounds) -> Option<(Pass, Type, Recording)> {
+/// `impl Fn…`, or any other `impl Trait` (lent as `&dyn Trait`). Bounds
+/// that name no type to hand over (`impl Send`, `impl Iterator` without
+/// `Item`, `impl IntoIterator + Send`) make a placeholder, like any
+/// argument the side effect cannot see.
+fn lower_impl(imp: &TypeImplTrait, bounds: &Bounds) -> (Pass, Type, Recording) {
+    let placeholder = (
+        Pass::Placeholder,
+        Type::ImplTrait(imp.clone()),
+        Recording::Opaque,
+    );
     let traits: Vec<&syn::PathSegment> = imp.bounds.iter().filter_map(bound_path).collect();
-    let main = traits.iter().find(|s| !is_auto_trait(&s.ident))?;
-    let generic_arg = || match &main.arguments {
+    let Some(main) = traits.iter().find(|s| !is_auto_trait(&s.ident)) else {
+        return placeholder;
+    };
+    // The type the conversion produces; one that is itself `impl Trait`
+    // cannot be named in the mock.
+    let generic_arg = match &main.arguments {
         PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
             syn::GenericArgument::Type(t) => Some(t.clone()),
             syn::GenericArgument::AssocType(t) if t.ident == "Item" => Some(t.ty.clone()),
             _ => None,
         }),
         _ => None,
-    };
+    }
+    .filter(|ty| !mentions_word(ty, "impl"));
     let dyn_bounds: Vec<&TypeParamBound> = imp
         .bounds
         .iter()
@@ -262,28 +275,26 @@ fn lower_impl(imp: &TypeImplTrait, bounds: &Bounds) -> Option<(Pass, Type, Recor
     } else {
         Recording::Opaque
     };
-    Some(match main.ident.to_string().as_str() {
-        "Into" => {
-            let target = generic_arg()?;
+    match (main.ident.to_string().as_str(), generic_arg) {
+        ("Into", Some(target)) => {
             let recording = recording_of(&target, bounds);
             (Pass::Into(target.clone()), target, recording)
         }
-        "AsRef" => {
-            let target = generic_arg()?;
+        ("AsRef", Some(target)) => {
             let effect: Type = syn::parse_quote!(&#target);
             let recording = recording_of(&effect, bounds);
             (Pass::AsRef(target), effect, recording)
         }
-        "IntoIterator" | "Iterator" => {
-            let item = generic_arg()?;
+        ("IntoIterator" | "Iterator", Some(item)) => {
             let effect: Type = syn::parse_quote!(::std::vec::Vec<#item>);
             let recording = recording_of(&effect, bounds);
             (Pass::Collect(item), effect, recording)
         }
-        "FnMut" => (Pass::DynMut(lent("mut")), lent("mut"), Recording::Opaque),
-        "FnOnce" => (Pass::BoxOnce(lent("box")), lent("box"), Recording::Opaque),
+        ("Into" | "AsRef" | "IntoIterator" | "Iterator", None) => placeholder,
+        ("FnMut", _) => (Pass::DynMut(lent("mut")), lent("mut"), Recording::Opaque),
+        ("FnOnce", _) => (Pass::BoxOnce(lent("box")), lent("box"), Recording::Opaque),
         _ => (Pass::DynRef(lent("ref")), lent("ref"), debug),
-    })
+    }
 }
 
 fn is_auto_trait(ident: &syn::Ident) -> bool {
