@@ -33,32 +33,51 @@ pub(crate) fn mock_ident(trait_ident: &Ident) -> Ident {
     format_ident!("Mock{}", trait_ident)
 }
 
-/// The marker type of one method's signature.
+/// The marker type of one method's signature: `__Mockgen11MockWeathertemperature`.
+/// The length of the mock's name makes the name injective (`MockA` with
+/// `b_c` and `MockA_b` with `c` differ), and the names are kept as written
+/// (`get` and `Get`, `get_user` and `get__user` differ).
 pub(crate) fn signature_ident(mock: &Ident, method: &Ident) -> Ident {
-    format_ident!(
-        "__Mockgen{}{}",
-        camel(&mock.to_string()),
-        camel(&method.unraw().to_string())
+    let mock = mock.unraw().to_string();
+    format_ident!("__Mockgen{}{}{}", mock.len(), mock, method.unraw())
+}
+
+/// The family marker of a generic method: a prefix no signature marker
+/// has (theirs continue with a digit).
+pub(crate) fn family_ident(mock: &Ident, method: &Ident) -> Ident {
+    let mock = mock.unraw().to_string();
+    format_ident!("__MockgenOf{}{}{}", mock.len(), mock, method.unraw())
+}
+
+/// The field that holds the mock-level state: `__mockgen_core`, with
+/// underscores added while a method (whose handle is a field) has the name.
+pub(crate) fn core_field(spec: &crate::model::MockSpec) -> Ident {
+    unused_field(spec, "__mockgen_core")
+}
+
+/// The field that keeps the mock's type parameters used (some may appear
+/// only in static methods, whose handles live elsewhere).
+pub(crate) fn phantom_field(spec: &crate::model::MockSpec) -> Ident {
+    unused_field(spec, "__mockgen_phantom")
+}
+
+/// `base`, or `base_`, `base__`, … whichever no method is named.
+fn unused_field(spec: &crate::model::MockSpec, base: &str) -> Ident {
+    let mut name = base.to_owned();
+    while spec.methods.iter().any(|m| m.ident.unraw() == name) {
+        name.push('_');
+    }
+    Ident::new(&name, Span::call_site())
+}
+
+/// The type parameter of the side effect in the generated `boxed` and
+/// `boxed_async`, and that of the future it returns: names no user writes,
+/// as they sit next to the trait's own type parameters.
+pub(crate) fn closure_params() -> (Ident, Ident) {
+    (
+        Ident::new("__MockgenClosure", Span::call_site()),
+        Ident::new("__MockgenFuture", Span::call_site()),
     )
-}
-
-/// `get_user` → `GetUser`, so that generated types need no lint allowance.
-fn camel(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// The field that holds the mock-level state.
-pub(crate) fn core_field() -> Ident {
-    Ident::new("__mockgen_core", Span::call_site())
 }
 
 /// The `i`-th argument of a generated method, when the user's pattern is not

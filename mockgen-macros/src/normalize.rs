@@ -52,12 +52,14 @@ impl VisitMut for ReplaceSelf<'_> {
 
 /// Whether the tokens of `ty` contain the identifier or keyword `word`.
 pub(crate) fn mentions_word(ty: &Type, word: &str) -> bool {
-    fn walk(tokens: proc_macro2::TokenStream, word: &str) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            proc_macro2::TokenTree::Ident(ident) => ident == word,
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), word),
-            _ => false,
-        })
-    }
-    walk(quote::quote!(#ty), word)
+    tokens_mention(quote::quote!(#ty), word)
+}
+
+/// Whether `tokens` contain the identifier or keyword `word`.
+pub(crate) fn tokens_mention(tokens: proc_macro2::TokenStream, word: &str) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == word,
+        proc_macro2::TokenTree::Group(group) => tokens_mention(group.stream(), word),
+        _ => false,
+    })
 }

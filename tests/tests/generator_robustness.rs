@@ -102,3 +102,123 @@ fn mock_macro_records_impl_trait_placeholders() {
     assert!(outbox.post(0..3));
     outbox.post.assert_called_once_with(call!(ANY));
 }
+
+/// A trait parameter used only by a static method, or only in a
+/// constructor returning `Self`, still belongs to the mock (issue 16,
+/// item 4).
+#[automock]
+pub trait Registry<T: Clone + Send + Sync + 'static, K: Clone + Send + Sync + 'static> {
+    fn default_key() -> K;
+    fn with_capacity(capacity: usize) -> Self;
+    fn len(&self) -> usize;
+}
+
+#[automock]
+pub trait Factory<T: Send + Sync + 'static> {
+    fn build() -> Self;
+}
+
+/// A method `where` clause that tightens a trait parameter.
+#[automock]
+pub trait Maker<T: Clone + Send + Sync + 'static> {
+    fn make(&self) -> T
+    where
+        T: Default;
+    fn make_twice<U: Clone + 'static>(&self, u: U) -> (T, U)
+    where
+        T: Default,
+        U: Send;
+}
+
+#[test]
+fn trait_parameters_used_only_by_static_methods_compile() {
+    let registry = MockRegistry::<u8, String>::new();
+    registry.len.return_value(2);
+    assert_eq!(registry.len(), 2);
+    let statics = MockRegistry::<u8, String>::statics();
+    statics.default_key.return_value("k".to_owned());
+    assert_eq!(
+        <MockRegistry<u8, String> as Registry<u8, String>>::default_key(),
+        "k"
+    );
+    statics.with_capacity.side_effect(|_| MockRegistry::new());
+    let made = <MockRegistry<u8, String> as Registry<u8, String>>::with_capacity(3);
+    assert_eq!(made.len(), 0);
+    statics.with_capacity.assert_called_once_with(call!(3));
+
+    let factory = MockFactory::<u32>::statics();
+    factory.build.side_effect(MockFactory::new);
+    let built = <MockFactory<u32> as Factory<u32>>::build();
+    assert_eq!(format!("{built:?}"), "MockFactory(\"MockFactory\")");
+    let _ = built.clone();
+}
+
+#[test]
+fn a_method_where_clause_may_tighten_a_trait_parameter() {
+    let maker = MockMaker::<u32>::new();
+    maker.make.return_value(7);
+    assert_eq!(maker.make(), 7);
+    maker.make_twice.of::<&'static str>().return_value((1, "x"));
+    assert_eq!(maker.make_twice("y"), (1, "x"));
+}
+
+/// Generated names are injective: methods whose names differ only in
+/// underscores or case, and two traits whose names and method names join
+/// to the same words, live side by side (issue 16, item 3).
+mod unique_names {
+    #![allow(non_snake_case, non_camel_case_types)]
+    use mockgen::prelude::*;
+
+    #[automock]
+    pub trait Users {
+        fn get_user(&self) -> u8;
+        fn get__user(&self) -> u8;
+        fn a(&self) -> u8;
+        fn _a(&self) -> u8;
+        fn Get(&self) -> u16;
+        fn get(&self) -> u32;
+        fn r#type(&self) -> u8;
+        fn generic_of<T: 'static>(&self, t: T) -> u8;
+        fn genericOf(&self) -> u16;
+    }
+
+    #[automock]
+    pub trait A {
+        fn b_c(&self) -> u8;
+    }
+
+    #[automock]
+    pub trait AB {
+        fn c(&self) -> u16;
+    }
+
+    #[automock]
+    pub trait A_b {
+        fn c(&self) -> u32;
+    }
+
+    #[test]
+    fn names_that_join_to_the_same_words_get_markers_of_their_own() {
+        let users = MockUsers::new();
+        users.get_user.return_value(1);
+        users.get__user.return_value(2);
+        users.a.return_value(3);
+        users._a.return_value(4);
+        users.Get.return_value(5);
+        users.get.return_value(6);
+        users.r#type.return_value(7);
+        assert_eq!(
+            (users.get_user(), users.get__user(), users.a(), users._a()),
+            (1, 2, 3, 4)
+        );
+        assert_eq!((users.Get(), users.get(), users.r#type()), (5, 6, 7));
+        users.generic_of.of::<u8>().return_value(8);
+        users.genericOf.return_value(9);
+        assert_eq!((users.generic_of(0u8), users.genericOf()), (8, 9));
+        let (a, ab, a_b) = (MockA::new(), MockAB::new(), MockA_b::new());
+        a.b_c.return_value(1);
+        ab.c.return_value(2);
+        a_b.c.return_value(3);
+        assert_eq!((a.b_c(), ab.c(), a_b.c()), (1, 2, 3));
+    }
+}

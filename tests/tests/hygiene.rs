@@ -58,3 +58,281 @@ mod shadowed {
         assert_eq!(mock.maybe(None), Ok(0));
     }
 }
+
+/// Every single-letter type parameter on a trait and on a method, and every
+/// single-letter lifetime on a method, sync and async: none clashes with a
+/// generic parameter of the generated code (issue 16, item 2).
+mod single_letters {
+    use mockgen::prelude::*;
+
+    #[automock]
+    pub trait Every<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z> {
+        fn take(&self, a: A, c: C, f: F, r: R, z: Z) -> Y;
+        fn make(c: C) -> Z;
+        fn later(&self, c: C, f: F) -> impl ::core::future::Future<Output = u8> + Send;
+        async fn native(&self, c: C, f: F) -> u8;
+    }
+
+    #[automock]
+    pub trait Methods {
+        fn each<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z>(
+            &self,
+            c: C,
+            f: F,
+        ) -> u8
+        where
+            A: 'static,
+            B: 'static,
+            C: 'static,
+            D: 'static,
+            E: 'static,
+            F: 'static,
+            G: 'static,
+            H: 'static,
+            I: 'static,
+            J: 'static,
+            K: 'static,
+            L: 'static,
+            M: 'static,
+            N: 'static,
+            O: 'static,
+            P: 'static,
+            Q: 'static,
+            R: 'static,
+            S: 'static,
+            T: 'static,
+            U: 'static,
+            V: 'static,
+            W: 'static,
+            X: 'static,
+            Y: 'static,
+            Z: 'static;
+        #[allow(clippy::too_many_arguments, clippy::needless_lifetimes)]
+        fn lend<
+            'a,
+            'b,
+            'c,
+            'd,
+            'e,
+            'f,
+            'g,
+            'h,
+            'i,
+            'j,
+            'k,
+            'l,
+            'm,
+            'n,
+            'o,
+            'p,
+            'q,
+            'r,
+            's,
+            't,
+            'u,
+            'v,
+            'w,
+            'x,
+            'y,
+            'z,
+        >(
+            &'a self,
+            c: &'c str,
+            f: &'f str,
+            r: &'r str,
+        ) -> &'a str;
+        async fn later<C: Send + 'static, F: Send + 'static>(&self, c: C, f: F) -> u8;
+    }
+
+    type Letters = MockEvery<
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u8,
+        u16,
+    >;
+
+    #[test]
+    fn every_single_letter_type_parameter_and_lifetime_is_the_users() {
+        let mock = Letters::new();
+        mock.take
+            .side_effect(|a, c, f, r, z| u8::from(a + c + f + r) + z as u8);
+        assert_eq!(mock.take(1, 2, 3, 4, 5), 15);
+        mock.later.return_value(7);
+        mock.native.return_value(8);
+        assert_eq!(futures::executor::block_on(mock.later(1, 2)), 7);
+        assert_eq!(futures::executor::block_on(mock.native(1, 2)), 8);
+        let statics = Letters::statics();
+        statics.make.side_effect(|c| u16::from(c) * 2);
+        assert_eq!(
+            <Letters as Every<
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+                _,
+            >>::make(21),
+            42
+        );
+
+        let methods = MockMethods::new();
+        methods.lend.return_value("lent".to_owned());
+        assert_eq!(methods.lend("c", "f", "r"), "lent");
+        methods.lend.assert_called_once_with(call!("c", "f", "r"));
+        methods.later.of::<(u8, &str)>().return_value(3);
+        assert_eq!(futures::executor::block_on(methods.later(1u8, "f")), 3);
+        methods
+            .each
+            .of::<(
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+                u8,
+            )>()
+            .return_value(4);
+        let each = Methods::each::<
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+            u8,
+        >;
+        assert_eq!(each(&methods, 1, 2), 4);
+    }
+}
+
+/// Methods named after every member the generated code adds: fields,
+/// inherent functions and the std traits' methods (issue 16, item 2).
+mod generated_member_names {
+    use mockgen::prelude::*;
+
+    #[automock]
+    pub trait Members {
+        fn __mockgen_core(&self) -> u8;
+        fn __mockgen_phantom(&self) -> u8;
+        fn named(&self) -> u8;
+        fn with_recorder(&self) -> u8;
+        fn wrapping(&self) -> u8;
+        fn into_inner(&self) -> u8;
+        fn clone(&self) -> u8;
+        fn default(&self) -> u8;
+        fn fmt(&self) -> u8;
+        fn eq(&self) -> u8;
+        fn deref(&self) -> u8;
+        fn into_value_matcher(&self) -> u8;
+        fn of(&self) -> u8;
+        fn boxed(&self) -> u8;
+        fn boxed_async(&self) -> u8;
+        fn visit_args(&self) -> u8;
+        fn default_output(&self) -> u8;
+        fn statics() -> u8;
+        fn new() -> u8;
+        fn __new() -> u8;
+    }
+
+    #[test]
+    fn methods_named_after_generated_members_are_mocked() {
+        let mock = MockMembers::new();
+        mock.__mockgen_core.return_value(1);
+        mock.clone.return_value(2);
+        mock.deref.return_value(3);
+        mock.named.return_value(4);
+        assert_eq!(Members::__mockgen_core(&mock), 1);
+        assert_eq!(Members::clone(&mock), 2);
+        assert_eq!(Members::deref(&mock), 3);
+        assert_eq!(Members::named(&mock), 4);
+        assert_eq!(Members::wrapping(&mock), 0);
+        mock.__mockgen_core.assert_called_once();
+        let statics = MockMembers::statics();
+        statics.new.return_value(5);
+        statics.__new.return_value(6);
+        assert_eq!(<MockMembers as Members>::new(), 5);
+        assert_eq!(<MockMembers as Members>::__new(), 6);
+        assert_eq!(<MockMembers as Members>::statics(), 0);
+    }
+}

@@ -69,9 +69,18 @@ pub(crate) fn with_method(base: &Generics, method: &MockMethod) -> Generics {
     generics
 }
 
-/// `PhantomData<fn() -> (A, B)>` over the type parameters of `generics`,
-/// or nothing when there are none.
+/// `(PhantomData<fn() -> (A, B)>)`, the body of a tuple struct over the
+/// type parameters of `generics`, or nothing when there are none.
 pub(crate) fn phantom(generics: &Generics) -> proc_macro2::TokenStream {
+    match phantom_type(generics) {
+        Some(ty) => quote::quote!((#ty)),
+        None => quote::quote!(),
+    }
+}
+
+/// `PhantomData<fn() -> (A, B)>` over the type parameters of `generics`
+/// (`Send`, `Sync` and covariant whatever they are), if there are any.
+pub(crate) fn phantom_type(generics: &Generics) -> Option<proc_macro2::TokenStream> {
     let types: Vec<_> = generics
         .params
         .iter()
@@ -81,8 +90,22 @@ pub(crate) fn phantom(generics: &Generics) -> proc_macro2::TokenStream {
         })
         .collect();
     if types.is_empty() {
-        return quote::quote!();
+        return None;
     }
     // `*const T` also admits `T: ?Sized`.
-    quote::quote!((::core::marker::PhantomData<fn() -> (#(*const #types,)*)>))
+    Some(quote::quote!(::core::marker::PhantomData<fn() -> (#(*const #types,)*)>))
+}
+
+/// The field and its value (also that of a clone) that keep every type parameter
+/// of the mock used (a parameter may appear only in static methods, whose
+/// handles are elsewhere, or only in instance methods), or nothing.
+pub(crate) fn phantom_field(spec: &MockSpec) -> [proc_macro2::TokenStream; 2] {
+    let Some(ty) = phantom_type(&spec.generics) else {
+        return Default::default();
+    };
+    let field = crate::names::phantom_field(spec);
+    [
+        quote::quote!(#field: #ty,),
+        quote::quote!(#field: ::core::marker::PhantomData,),
+    ]
 }

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! pub struct MockWeather {
-//!     pub temperature: Method<__mockgen_MockWeather_temperature>,
+//!     pub temperature: Method<__Mockgen11MockWeathertemperature>,
 //!     __mockgen_core: MockCore,
 //! }
 //! impl MockWeather { pub fn new() -> Self; pub fn named(name: &str) -> Self }
@@ -26,7 +26,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         ..
     } = spec;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field();
+    let core = names::core_field(spec);
     let core_ty = rt.item("MockCore");
     let recorder = rt.item("Recorder");
     let (into_value, box_matcher) = (rt.item("IntoValue"), rt.item("BoxMatcher"));
@@ -63,11 +63,13 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
     };
     let wrapping = super::wrapping::emit(spec, rt);
+    let [phantom, phantom_init] = super::generics::phantom_field(spec);
     quote! {
         #[doc = #doc]
         #vis struct #mock_ident #generics #where_clause {
             #(#fields)*
             #core: #core_ty,
+            #phantom
         }
 
         impl #impl_generics #mock_ident #ty_generics #where_clause {
@@ -94,6 +96,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                 Self {
                     #(#inits)*
                     #core,
+                    #phantom_init
                 }
             }
         }
@@ -197,11 +200,12 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     } = spec;
     let _ = rt;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field();
+    let core = names::core_field(spec);
     let mock_name = mock_ident.to_string();
     let clones = spec.methods.iter().filter(|m| !m.is_static()).map(|MockMethod { ident, cfgs, .. }| {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });
+    let [_, phantom_clone] = super::generics::phantom_field(spec);
     let mut out = TokenStream::new();
     if !spec.mocks_std("Clone") {
         out.extend(quote! {
@@ -211,6 +215,7 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                     Self {
                         #(#clones)*
                         #core: ::core::clone::Clone::clone(&self.#core),
+                        #phantom_clone
                     }
                 }
             }

@@ -3,16 +3,16 @@
 //! gets a family marker mapping its type arguments to the marker.
 //!
 //! ```text
-//! pub struct __mockgen_MockWeather_temperature;
-//! impl Signature for __mockgen_MockWeather_temperature {
+//! pub struct __Mockgen11MockWeathertemperature;
+//! impl Signature for __Mockgen11MockWeathertemperature {
 //!     type Arity = Arity1; type Args = (Val<str>,); type Output = f64;
 //!     type Fn = dyn for<'a0> Fn(<Self as Sig1>::A0<'a0>) -> f64 + Send + Sync; …
 //! }
-//! impl Sig1 for __mockgen_MockWeather_temperature { type A0<'a0> = &'a0 str; fn boxed … }
+//! impl Sig1 for __Mockgen11MockWeathertemperature { type A0<'a0> = &'a0 str; fn boxed … }
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::ext::IdentExt as _;
 
 use super::generics;
@@ -77,8 +77,9 @@ pub(crate) fn emit_with(
         ["Signature", "RecordOf", "ArgView", "__probe"].map(|item| rt.item(item));
     // One import for every argument's probe: the `Debug` text when the
     // recorded type has one (method resolution prefers the `&Probe` impl).
+    let (record, each) = (names::hygienic("record"), names::hygienic("each"));
     let view_imports = match (args.is_empty(), hoisted) {
-        (true, _) => quote!(let _ = (record, each);),
+        (true, _) => quote!(let _ = (#record, #each);),
         (false, true) => quote!(),
         (false, false) => quote!(use #probe::{ViaDebug as _, ViaNothing as _};),
     };
@@ -90,9 +91,9 @@ pub(crate) fn emit_with(
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
     let owned_checks = super::owned_check::emit(method, &generics, rt);
     let box_future = rt.item("BoxFuture");
-    let params: Vec<_> = (0..args.len())
-        .map(|i| quote::format_ident!("a{}", i))
-        .collect();
+    let params = closure_args(args.len());
+    let closure = names::hygienic("closure");
+    let (closure_ty, _) = names::closure_params();
     // An async method's side effects return futures; a plain closure is
     // wrapped in a ready future.
     let (fn_output, boxed_body, async_impls) = if method.is_async() {
@@ -101,7 +102,7 @@ pub(crate) fn emit_with(
             quote!(#box_future<#owned>),
             quote! {
                 ::std::boxed::Box::new(move |#(#params),*| -> #box_future<#owned> {
-                    ::std::boxed::Box::pin(::core::future::ready(closure(#(#params),*)))
+                    ::std::boxed::Box::pin(::core::future::ready(#closure(#(#params),*)))
                 })
             },
             impls,
@@ -109,7 +110,7 @@ pub(crate) fn emit_with(
     } else {
         (
             quote!(#owned),
-            quote!(::std::boxed::Box::new(closure)),
+            quote!(::std::boxed::Box::new(#closure)),
             quote!(),
         )
     };
@@ -125,6 +126,7 @@ pub(crate) fn emit_with(
 
         #(#cfgs)*
         #[doc(hidden)]
+        #[allow(non_camel_case_types)]
         #vis struct #marker #impl_generics #phantom #where_clause;
 
         #(#cfgs)*
@@ -140,18 +142,18 @@ pub(crate) fn emit_with(
                     #default_imports
                     (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
                 }
-                fn visit_args<'r>(record: &'r #record_of<Self>, each: &mut dyn ::core::ops::FnMut(#arg_view<'r>)) {
+                fn visit_args<'__mockgen_r>(#record: &'__mockgen_r #record_of<Self>, #each: &mut dyn ::core::ops::FnMut(#arg_view<'__mockgen_r>)) {
                     #view_imports
-                    #(each(#arg_view::__new(&record.#views, (&&#probe::Probe(&record.#views)).__mockgen_debug()));)*
+                    #(#each(#arg_view::__new(&#record.#views, (&&#probe::Probe(&#record.#views)).__mockgen_debug()));)*
                 }
             }
 
             #(#cfgs)*
             impl #impl_generics #sig_trait for #marker #ty_generics #where_clause {
                 #(type #gats<#lifetimes> = #effect_tys;)*
-                fn boxed<C>(closure: C) -> ::std::boxed::Box<Self::Fn>
+                fn boxed<#closure_ty>(#closure: #closure_ty) -> ::std::boxed::Box<Self::Fn>
                 where
-                    C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
+                    #closure_ty: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
                         + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
                     #boxed_body
@@ -178,25 +180,36 @@ fn async_impls(
     let box_future = rt.item("BoxFuture");
     let lifetimes: Vec<_> = (0..arity).map(names::arg_lifetime).collect();
     let gats: Vec<_> = (0..arity).map(names::gat_ident).collect();
-    let params: Vec<_> = (0..arity).map(|i| quote::format_ident!("a{}", i)).collect();
+    let params = closure_args(arity);
+    let closure = names::hygienic("closure");
+    let (closure_ty, future_ty) = names::closure_params();
     quote! {
         #[automatically_derived]
         impl #impl_generics #async_signature for #marker #ty_generics #where_clause {}
 
         #[automatically_derived]
         impl #impl_generics #async_sig for #marker #ty_generics #where_clause {
-            fn boxed_async<C, F>(closure: C) -> ::std::boxed::Box<Self::Fn>
+            fn boxed_async<#closure_ty, #future_ty>(#closure: #closure_ty) -> ::std::boxed::Box<Self::Fn>
             where
-                C: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> F
+                #closure_ty: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> #future_ty
                     + ::core::marker::Send + ::core::marker::Sync + 'static,
-                F: ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'static,
+                #future_ty: ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'static,
             {
                 ::std::boxed::Box::new(move |#(#params),*| -> #box_future<Self::Output> {
-                    ::std::boxed::Box::pin(closure(#(#params),*))
+                    ::std::boxed::Box::pin(#closure(#(#params),*))
                 })
             }
         }
     }
+}
+
+/// The parameters of the closures `boxed` and `boxed_async` wrap the side
+/// effect in (hygienic: a constant named `a0` in scope must not turn them
+/// into patterns).
+fn closure_args(arity: usize) -> Vec<syn::Ident> {
+    (0..arity)
+        .map(|i| names::hygienic(&format!("a{i}")))
+        .collect()
 }
 
 /// For a generic method: `impl Instantiate<(T,)> for Family { type Sig = Marker<T>; }`.
@@ -224,6 +237,7 @@ fn family(
     let instantiate = rt.item("Instantiate");
     let family_struct = quote! {
         #[doc(hidden)]
+        #[allow(non_camel_case_types)]
         #vis struct #family #mock_impl #phantom #mock_where;
     };
     let family_impl = quote! {
@@ -237,10 +251,7 @@ fn family(
 
 /// The family marker of a generic method.
 pub(crate) fn family_ident(spec: &MockSpec, method: &MockMethod) -> syn::Ident {
-    format_ident!(
-        "{}Of",
-        names::signature_ident(&spec.mock_ident, &method.ident)
-    )
+    names::family_ident(&spec.mock_ident, &method.ident)
 }
 
 fn arg_kind(arg: &MockArg, rt: &Runtime) -> TokenStream {

@@ -31,7 +31,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     } = spec;
     let ident = statics_ident(spec);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field();
+    let core = names::core_field(spec);
     let core_ty = rt.item("MockCore");
     let statics_ty = rt.item("Statics");
     let fields = methods.iter().map(|m| mock_struct::field(spec, m, rt));
@@ -48,11 +48,13 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let doc = format!(
         "Handles of the static methods of [`{mock_ident}`], installed on the current thread by [`{mock_ident}::statics`]."
     );
+    let [phantom, phantom_init] = super::generics::phantom_field(spec);
     quote! {
         #[doc = #doc]
         #vis struct #ident #generics #where_clause {
             #(#fields)*
             #core: #core_ty,
+            #phantom
         }
 
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -63,6 +65,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                 Self {
                     #(#inits)*
                     #core,
+                    #phantom_init
                 }
             }
         }
@@ -73,6 +76,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                 Self {
                     #(#clones)*
                     #core: ::core::clone::Clone::clone(&self.#core),
+                    #phantom_init
                 }
             }
         }

@@ -56,7 +56,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
     };
     let real = rt.item("Real");
-    let core = names::core_field();
+    let core = names::core_field(spec);
     let mut views: Vec<TokenStream> = spied
         .iter()
         .filter_map(|trait_impl| {
@@ -237,9 +237,19 @@ fn delegates(method: &MockMethod) -> bool {
                 && (!mentions_word(ty, "Self") || mentions_word(ty, "Item"))
         }
     };
+    // `where T: Default` on a trait parameter: the spy's constructor cannot
+    // promise it.
+    let tightens = method
+        .sig
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|w| &w.predicates)
+        .any(|p| !matches!(p, syn::WherePredicate::Type(t) if matches!(&t.bounded_ty, syn::Type::Path(p) if p.path.is_ident("Self"))));
     receiver
         && args
         && output
+        && !tightens
         && method.sig.unsafety.is_none()
         && method.type_params.is_empty()
         && !method.is_async()

@@ -158,7 +158,11 @@ const TRAIT_ITEMS: &[&str] = &[
     "fn get_user(&self); fn get__user(&self); fn Get(&self); fn get(&self);",
 ];
 
-fn expands_to_items(name: &str, what: &str, expand: impl FnOnce() -> TokenStream) -> Result<(), String> {
+fn expands_to_items(
+    name: &str,
+    what: &str,
+    expand: impl FnOnce() -> TokenStream,
+) -> Result<(), String> {
     match catch_unwind(AssertUnwindSafe(expand)) {
         Err(panic) => {
             let message = panic
@@ -234,7 +238,10 @@ fn no_trait_shape_makes_the_expansion_panic() {
     } in &shapes
     {
         let method = format!("{attrs} {signature}");
-        for body in [format!("{method};"), format!("{method} {{ ::core::todo!() }}")] {
+        for body in [
+            format!("{method};"),
+            format!("{method} {{ ::core::todo!() }}"),
+        ] {
             let trait_text = format!("{header} {{ {items} {body} }}");
             let Some(item) = tokens(&trait_text) else {
                 continue;
@@ -244,9 +251,9 @@ fn no_trait_shape_makes_the_expansion_panic() {
                 ("#[autospec]", crate::expand::autospec),
             ] {
                 expansions += 1;
-                if let Err(failure) =
-                    expands_to_items(name, &trait_text, || expand(TokenStream::new(), item.clone()))
-                {
+                if let Err(failure) = expands_to_items(name, &trait_text, || {
+                    expand(TokenStream::new(), item.clone())
+                }) {
                     failures.push(failure);
                 }
             }
