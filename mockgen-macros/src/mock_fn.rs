@@ -88,6 +88,7 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
         bounds: &bounds,
         async_trait: None,
         overrides: &crate::lower::ArgOverrides::NONE,
+        formatting_trait: false,
     };
     let mut errors = Errors::default();
     let method = lower_method(&sig, &cx, &mut errors);

@@ -110,7 +110,7 @@ fn mock_macro_records_impl_trait_placeholders() {
 pub trait Registry<T: Clone + Send + Sync + 'static, K: Clone + Send + Sync + 'static> {
     fn default_key() -> K;
     fn with_capacity(capacity: usize) -> Self;
-    fn len(&self) -> usize;
+    fn size(&self) -> usize;
 }
 
 #[automock]
@@ -124,17 +124,17 @@ pub trait Maker<T: Clone + Send + Sync + 'static> {
     fn make(&self) -> T
     where
         T: Default;
-    fn make_twice<U: Clone + 'static>(&self, u: U) -> (T, U)
+    fn make_twice<U>(&self, u: U) -> (T, U)
     where
         T: Default,
-        U: Send;
+        U: Clone + Send + 'static;
 }
 
 #[test]
 fn trait_parameters_used_only_by_static_methods_compile() {
     let registry = MockRegistry::<u8, String>::new();
-    registry.len.return_value(2);
-    assert_eq!(registry.len(), 2);
+    registry.size.return_value(2);
+    assert_eq!(registry.size(), 2);
     let statics = MockRegistry::<u8, String>::statics();
     statics.default_key.return_value("k".to_owned());
     assert_eq!(
@@ -143,7 +143,7 @@ fn trait_parameters_used_only_by_static_methods_compile() {
     );
     statics.with_capacity.side_effect(|_| MockRegistry::new());
     let made = <MockRegistry<u8, String> as Registry<u8, String>>::with_capacity(3);
-    assert_eq!(made.len(), 0);
+    assert_eq!(made.size(), 0);
     statics.with_capacity.assert_called_once_with(call!(3));
 
     let factory = MockFactory::<u32>::statics();
@@ -220,5 +220,57 @@ mod unique_names {
         ab.c.return_value(2);
         a_b.c.return_value(3);
         assert_eq!((a.b_c(), ab.c(), a_b.c()), (1, 2, 3));
+    }
+}
+
+/// A `fn fmt` of the user's own `Formatter` and `Result` types is an
+/// ordinary method; std's, written with bare names in a formatting trait,
+/// is configured with the text to write (issue 16, item 4).
+mod own_formatter {
+    use mockgen::prelude::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Formatter {
+        pub width: usize,
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Result {
+        pub text: ::std::string::String,
+    }
+
+    #[automock]
+    pub trait Render {
+        fn fmt(&self, f: &mut Formatter) -> Result;
+    }
+
+    #[test]
+    fn a_fmt_method_of_other_types_is_mocked_like_any_method() {
+        let render = MockRender::new();
+        render.fmt.return_value(Result { text: "x".into() });
+        let result = render.fmt(&mut Formatter { width: 3 });
+        assert_eq!(result, Result { text: "x".into() });
+        render
+            .fmt
+            .assert_called_once_with(call!(Formatter { width: 3 }));
+    }
+
+    mod std_names {
+        use mockgen::prelude::*;
+        use std::fmt::{Display, Formatter, Result};
+
+        mock! {
+            pub Shown;
+            impl Display for Shown {
+                fn fmt(&self, f: &mut Formatter) -> Result;
+            }
+        }
+
+        #[test]
+        fn std_fmt_with_bare_names_in_display_writes_the_configured_text() {
+            let shown = MockShown::new();
+            shown.fmt.return_value("shown".to_owned());
+            assert_eq!(shown.to_string(), "shown");
+        }
     }
 }

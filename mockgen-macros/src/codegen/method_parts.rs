@@ -4,7 +4,7 @@
 //! converted, recorded and passed on.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use super::statics;
 use crate::model::{Lend, MockArg, MockMethod, MockSpec, Pass, Recording};
@@ -27,7 +27,11 @@ pub(crate) fn method_item(
         quote!()
     };
     let (cfgs, vis) = (&method.cfgs, &method.vis);
-    quote! {
+    // Spanned at the method's name, so that what the compiler says about
+    // the method as a whole (a `mock!` method the trait does not have)
+    // points there rather than at the whole macro.
+    let span = method.sig.ident.span();
+    quote_spanned! {span=>
         #(#cfgs)*
         #[track_caller]
         #vis #sig {

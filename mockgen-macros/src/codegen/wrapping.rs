@@ -271,13 +271,20 @@ fn delegation(
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
     let params: Vec<_> = (0..method.args.len())
-        .map(|i| format_ident!("a{}", i))
+        .map(|i| names::hygienic(&format!("a{i}")))
         .collect();
-    let real = match method.receiver {
-        Receiver::Mut => quote!(real.lend_mut::<#real_ty>().value_mut()),
-        _ => quote!(real.lend::<#real_ty>().value()),
+    // Through the trait's path, so that a `mock!` method the trait does
+    // not have is reported as that, at its name, and not as a method
+    // missing on the generated type parameter.
+    let trait_path = &spec.impls[method.impl_index].path;
+    let receiver = match method.receiver {
+        Receiver::Mut => quote!(&mut *real.lend_mut::<#real_ty>().value_mut()),
+        _ => quote!(&*real.lend::<#real_ty>().value()),
     };
-    let call = real_call(method, real, &params);
+    let call = answer_from(
+        method,
+        quote!(<#real_ty as #trait_path>::#ident(#receiver, #(#params),*)),
+    );
     quote! {
         #(#cfgs)*
         mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
@@ -295,7 +302,12 @@ pub(crate) fn real_call(
     args: &[impl quote::ToTokens],
 ) -> TokenStream {
     let ident = &method.ident;
-    let call = quote!(#real.#ident(#(#args),*));
+    answer_from(method, quote!(#real.#ident(#(#args),*)))
+}
+
+/// The real method's result `call`, turned into the owned value the mock's
+/// handle answers with.
+fn answer_from(method: &MockMethod, call: TokenStream) -> TokenStream {
     match method.output.serve {
         Serve::Value | Serve::Write => call,
         Serve::Ref | Serve::RefMut => quote!(::core::clone::Clone::clone(#call)),

@@ -15,6 +15,10 @@ pub(crate) struct Context<'a> {
     /// `Some(send)` when the trait is under `#[async_trait]`.
     pub(crate) async_trait: Option<bool>,
     pub(crate) overrides: &'a ArgOverrides,
+    /// The trait is one of std's formatting traits (`Display`, `Debug`, …),
+    /// so that its `fmt(&self, f: &mut Formatter) -> Result` is theirs
+    /// even when written with bare names.
+    pub(crate) formatting_trait: bool,
 }
 
 /// Parameters the attribute asks to record by `Debug` text or as a

@@ -61,6 +61,7 @@ pub(crate) fn lower_impls(
             bounds: &bounds,
             async_trait: async_trait_attr(decl.attrs),
             overrides,
+            formatting_trait: is_formatting_trait(&decl.path),
         };
         for trait_item in decl.items {
             match trait_item {
@@ -99,6 +100,18 @@ pub(crate) fn lower_impls(
     }
     shared::share_markers(&mut methods);
     (impls, methods)
+}
+
+/// `Display`, `Debug` and the other traits of `std::fmt` with a `fmt`
+/// method, by name.
+fn is_formatting_trait(path: &syn::Path) -> bool {
+    const NAMES: [&str; 9] = [
+        "Display", "Debug", "Binary", "Octal", "LowerHex", "UpperHex", "LowerExp", "UpperExp",
+        "Pointer",
+    ];
+    path.segments
+        .last()
+        .is_some_and(|s| NAMES.iter().any(|name| s.ident == name))
 }
 
 /// `Some(send)` for `#[async_trait]` (`send` false under `?Send`).

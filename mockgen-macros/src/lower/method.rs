@@ -5,9 +5,9 @@ use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
 
 use super::context::Context;
 use super::erased::Erased;
-use super::{arg, bounds, output};
+use super::{arg, bounds, output, rejected};
 use crate::diag::Errors;
-use crate::model::{Asyncness, MockMethod, MockOutput, Receiver, Serve};
+use crate::model::{Asyncness, MockMethod, MockOutput, Pass, Receiver, Recording, Serve};
 
 pub(crate) fn lower(
     method: &TraitItemFn,
@@ -16,6 +16,7 @@ pub(crate) fn lower(
 ) -> Option<MockMethod> {
     let sig = &method.sig;
     let before = errors.len();
+    rejected::qualifiers(sig, errors);
     if let Some(variadic) = &sig.variadic {
         errors.push(variadic.span(), "variadic methods cannot be mocked");
     }
@@ -32,7 +33,7 @@ pub(crate) fn lower(
     });
     let bounds = cx.bounds.with(&sig.generics);
     let receiver = lower_receiver(sig);
-    let args: Vec<_> = sig
+    let mut args: Vec<_> = sig
         .inputs
         .iter()
         .filter_map(|input| match input {
@@ -58,8 +59,18 @@ pub(crate) fn lower(
             );
         }
     }
-    let (output, future) = output::lower(sig, cx, errors);
-    let output = if is_fmt(sig) {
+    let (output, future) = if rejected::return_type(sig, errors) {
+        (None, false)
+    } else {
+        output::lower(sig, cx, errors)
+    };
+    let output = if is_fmt(sig, cx) {
+        // The formatter is lent to the mock only for the call (`Formatter`
+        // with its lifetime elided is still a borrow).
+        for arg in &mut args {
+            arg.pass = Pass::Placeholder;
+            arg.recording = Recording::Opaque;
+        }
         Some(MockOutput {
             owned: syn::parse_quote!(::std::string::String),
             serve: Serve::Write,
@@ -122,15 +133,43 @@ fn lower_receiver(sig: &syn::Signature) -> Receiver {
 }
 
 /// `fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result`: the formatting
-/// traits' method, configured with the text to write.
-fn is_fmt(sig: &syn::Signature) -> bool {
-    let formatter = sig.inputs.iter().filter_map(|input| match input {
+/// traits' method, configured with the text to write. Bare `Formatter` and
+/// `Result` are std's only in a formatting trait, or next to a `fmt::` path
+/// or a lifetime that says so: a trait of the user's may have its own types
+/// of those names.
+fn is_fmt(sig: &syn::Signature, cx: &Context<'_>) -> bool {
+    let mut typed = sig.inputs.iter().filter_map(|input| match input {
         FnArg::Typed(arg) => Some(&*arg.ty),
         FnArg::Receiver(_) => None,
     });
-    let args: Vec<&syn::Type> = formatter.collect();
+    let (Some(syn::Type::Reference(formatter)), None) = (typed.next(), typed.next()) else {
+        return false;
+    };
+    let syn::Type::Path(formatter) = &*formatter.elem else {
+        return false;
+    };
+    let syn::ReturnType::Type(_, output) = &sig.output else {
+        return false;
+    };
+    let syn::Type::Path(output) = &**output else {
+        return false;
+    };
+    let (formatter, output) = (&formatter.path, &output.path);
+    let last_is =
+        |path: &syn::Path, name: &str| path.segments.last().is_some_and(|s| s.ident == name);
+    let under_fmt = |path: &syn::Path| {
+        path.segments.len() >= 2 && path.segments[path.segments.len() - 2].ident == "fmt"
+    };
+    let has_lifetime = formatter.segments.last().is_some_and(|s| {
+        matches!(&s.arguments, syn::PathArguments::AngleBracketed(args)
+            if args.args.iter().any(|a| matches!(a, syn::GenericArgument::Lifetime(_))))
+    });
+    let plain_result = output
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "Result" && s.arguments.is_empty());
     sig.ident == "fmt"
-        && args.len() == 1
-        && crate::normalize::mentions_word(args[0], "Formatter")
-        && matches!(&sig.output, syn::ReturnType::Type(_, ty) if crate::normalize::mentions_word(ty, "Result"))
+        && last_is(formatter, "Formatter")
+        && plain_result
+        && (cx.formatting_trait || under_fmt(formatter) || under_fmt(output) || has_lifetime)
 }

@@ -11,6 +11,7 @@ mod impls;
 mod inherent;
 mod method;
 mod output;
+mod rejected;
 mod shared;
 
 use crate::diag::Errors;

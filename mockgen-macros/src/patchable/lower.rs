@@ -130,6 +130,7 @@ pub(crate) fn lower_fn(
         bounds: &bounds,
         async_trait: None,
         overrides: &crate::lower::ArgOverrides::NONE,
+        formatting_trait: false,
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
     adapt(&mut method, written, output);

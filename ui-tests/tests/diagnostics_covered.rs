@@ -1,0 +1,255 @@
+//! Every message the macro crate can emit has a compile-fail case whose
+//! `.stderr` snapshot shows it: the messages are read from the macro
+//! crate's source (the arguments of `syn::Error::new`, `Errors::push`,
+//! `ParseStream::error`, `darling::Error::custom`, `Err(…)`, and `&str`
+//! constants), and looked for in `tests/ui/**/*.stderr`.
+
+use std::path::{Path, PathBuf};
+
+use syn::visit::Visit;
+
+/// A message, as fixed text pieces between `format!` placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Message {
+    pieces: Vec<String>,
+    source: String,
+}
+
+impl Message {
+    fn text(&self) -> String {
+        self.pieces.join("{…}")
+    }
+
+    fn shown_in(&self, stderr: &str) -> bool {
+        self.pieces.iter().all(|piece| stderr.contains(piece.as_str()))
+    }
+}
+
+/// The fixed pieces of a `format!` template (`{{`/`}}` unescaped).
+fn pieces(template: &str) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('{', Some('{')) | ('}', Some('}')) => {
+                chars.next();
+                pieces.last_mut().unwrap().push(c);
+            }
+            ('{', _) => {
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                pieces.push(String::new());
+            }
+            _ => pieces.last_mut().unwrap().push(c),
+        }
+    }
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
+}
+
+/// Collects the messages of one source file.
+struct Collector<'a> {
+    source: &'a str,
+    found: Vec<Message>,
+}
+
+impl Collector<'_> {
+    fn add(&mut self, template: &str) {
+        self.found.push(Message {
+            pieces: pieces(template),
+            source: self.source.to_owned(),
+        });
+    }
+
+    /// Every string literal or `format!` template in a message argument,
+    /// through `match`, `if` and references.
+    fn message_expr(&mut self, expr: &syn::Expr) {
+        struct Literals<'c, 'a>(&'c mut Collector<'a>);
+        impl<'ast> Visit<'ast> for Literals<'_, '_> {
+            fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
+                self.0.add(&lit.value());
+            }
+            fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+                if mac.path.is_ident("format") {
+                    if let Ok(args) = mac.parse_body_with(
+                        syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+                    ) {
+                        if let Some(syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(template),
+                            ..
+                        })) = args.first()
+                        {
+                            self.0.add(&template.value());
+                        }
+                    }
+                }
+            }
+            // A closure or call inside computes a value, not a message.
+            fn visit_expr_call(&mut self, _: &'ast syn::ExprCall) {}
+            fn visit_expr_method_call(&mut self, _: &'ast syn::ExprMethodCall) {}
+        }
+        Literals(self).visit_expr(expr);
+    }
+}
+
+const CONSTRUCTORS: &[&str] = &["new", "new_spanned", "custom", "Err"];
+const METHODS: &[&str] = &["push", "error"];
+
+impl<'ast> Visit<'ast> for Collector<'_> {
+    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        if let syn::Expr::Path(path) = &*call.func {
+            let last = path.path.segments.last().map(|s| s.ident.to_string());
+            if last.is_some_and(|name| CONSTRUCTORS.contains(&name.as_str())) {
+                for arg in &call.args {
+                    self.message_expr(arg);
+                }
+            }
+        }
+        syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        if METHODS.iter().any(|m| call.method == m) {
+            for arg in &call.args {
+                self.message_expr(arg);
+            }
+        }
+        syn::visit::visit_expr_method_call(self, call);
+    }
+
+    /// `let message = match … { … => "…" };`, then `Error::custom(message)`.
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        if let (syn::Pat::Ident(pat), Some(init)) = (&local.pat, &local.init) {
+            if pat.ident.to_string().contains("message") {
+                self.message_expr(&init.expr);
+            }
+        }
+        syn::visit::visit_local(self, local);
+    }
+
+    fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
+        if let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) = &*item.expr
+        {
+            self.add(&lit.value());
+        }
+    }
+
+    /// Tests hold messages of their own.
+    fn visit_item_mod(&mut self, module: &'ast syn::ItemMod) {
+        let is_test = module.attrs.iter().any(|a| {
+            a.path().is_ident("cfg") && quote::quote!(#a).to_string().contains("test")
+        });
+        if !is_test {
+            syn::visit::visit_item_mod(self, module);
+        }
+    }
+}
+
+fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            // Unit tests of the macro crate.
+            if path.file_name().is_some_and(|n| n == "tests") && extension == "rs" {
+                continue;
+            }
+            files(&path, extension, out);
+        } else if path.extension().is_some_and(|e| e == extension)
+            && !path.file_name().is_some_and(|n| n == "tests.rs")
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Every distinct message of the macro crate.
+fn messages() -> Vec<Message> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("../mockgen-macros/src");
+    let mut sources = Vec::new();
+    files(&src, "rs", &mut sources);
+    let mut messages: Vec<Message> = Vec::new();
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.strip_prefix(&src).unwrap().display().to_string();
+        let mut collector = Collector {
+            source: &name,
+            found: Vec::new(),
+        };
+        collector.visit_file(&file);
+        for message in collector.found {
+            if !message.pieces.is_empty()
+                && !messages.iter().any(|m| m.pieces == message.pieces)
+            {
+                messages.push(message);
+            }
+        }
+    }
+    messages.sort();
+    messages
+}
+
+#[test]
+fn every_diagnostic_of_the_macro_crate_has_a_ui_snapshot() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut snapshots = Vec::new();
+    files(&root.join("tests/ui"), "stderr", &mut snapshots);
+    let stderrs: Vec<String> = snapshots
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let messages = messages();
+    let missing: Vec<String> = messages
+        .iter()
+        .filter(|m| !stderrs.iter().any(|s| m.shown_in(s)))
+        .map(|m| format!("{}: {}", m.source, m.text()))
+        .collect();
+    assert!(
+        messages.len() >= 40,
+        "only {} messages found: is the scan still reading the macro crate?",
+        messages.len()
+    );
+    assert!(
+        missing.is_empty(),
+        "{} of {} diagnostics have no ui snapshot (add a case under tests/ui/<area>/):\n{}",
+        missing.len(),
+        messages.len(),
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_diagnostic_is_listed_in_the_troubleshooting_chapter() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let chapter = std::fs::read_to_string(root.join("../docs/troubleshooting.md")).unwrap();
+    // The chapter escapes `|` in tables and may wrap; compare on words.
+    let normalise = |text: &str| -> String {
+        text.replace("\\|", "|")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let chapter = normalise(&chapter);
+    let missing: Vec<String> = messages()
+        .iter()
+        .filter(|m| !m.pieces.iter().all(|p| chapter.contains(&normalise(p))))
+        .map(|m| format!("{}: {}", m.source, m.text()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} diagnostics are not in docs/troubleshooting.md:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}

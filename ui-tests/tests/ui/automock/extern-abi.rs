@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Callback {
+    extern "C" fn notify(&self, code: i32);
+}
+
+fn main() {}

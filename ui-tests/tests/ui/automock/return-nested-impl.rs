@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Hooks {
+    fn on_close(&self) -> Option<impl Fn()>;
+}
+
+fn main() {}
