@@ -21,7 +21,9 @@ impl Message {
     }
 
     fn shown_in(&self, stderr: &str) -> bool {
-        self.pieces.iter().all(|piece| stderr.contains(piece.as_str()))
+        self.pieces
+            .iter()
+            .all(|piece| stderr.contains(piece.as_str()))
     }
 }
 
@@ -57,9 +59,15 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    fn add(&mut self, template: &str) {
+    /// A message: a `format!` template, or text as it is.
+    fn add(&mut self, text: &str, template: bool) {
+        let pieces = if template {
+            pieces(text)
+        } else {
+            vec![text.to_owned()]
+        };
         self.found.push(Message {
-            pieces: pieces(template),
+            pieces,
             source: self.source.to_owned(),
         });
     }
@@ -70,7 +78,7 @@ impl Collector<'_> {
         struct Literals<'c, 'a>(&'c mut Collector<'a>);
         impl<'ast> Visit<'ast> for Literals<'_, '_> {
             fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
-                self.0.add(&lit.value());
+                self.0.add(&lit.value(), false);
             }
             fn visit_macro(&mut self, mac: &'ast syn::Macro) {
                 if mac.path.is_ident("format") {
@@ -82,7 +90,7 @@ impl Collector<'_> {
                             ..
                         })) = args.first()
                         {
-                            self.0.add(&template.value());
+                            self.0.add(&template.value(), true);
                         }
                     }
                 }
@@ -95,14 +103,22 @@ impl Collector<'_> {
     }
 }
 
-const CONSTRUCTORS: &[&str] = &["new", "new_spanned", "custom", "Err"];
+/// `syn::Error::new`, `Error::new_spanned`, `darling::Error::custom`, `Err`.
+fn is_constructor(path: &syn::Path) -> bool {
+    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match names.as_slice() {
+        [.., owner, new] if owner == "Error" && new == "new" => true,
+        [.., last] => ["new_spanned", "custom", "Err"].contains(&last.as_str()),
+        [] => false,
+    }
+}
+
 const METHODS: &[&str] = &["push", "error"];
 
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         if let syn::Expr::Path(path) = &*call.func {
-            let last = path.path.segments.last().map(|s| s.ident.to_string());
-            if last.is_some_and(|name| CONSTRUCTORS.contains(&name.as_str())) {
+            if is_constructor(&path.path) {
                 for arg in &call.args {
                     self.message_expr(arg);
                 }
@@ -136,15 +152,16 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             ..
         }) = &*item.expr
         {
-            self.add(&lit.value());
+            self.add(&lit.value(), false);
         }
     }
 
     /// Tests hold messages of their own.
     fn visit_item_mod(&mut self, module: &'ast syn::ItemMod) {
-        let is_test = module.attrs.iter().any(|a| {
-            a.path().is_ident("cfg") && quote::quote!(#a).to_string().contains("test")
-        });
+        let is_test = module
+            .attrs
+            .iter()
+            .any(|a| a.path().is_ident("cfg") && quote::quote!(#a).to_string().contains("test"));
         if !is_test {
             syn::visit::visit_item_mod(self, module);
         }
@@ -189,9 +206,7 @@ fn messages() -> Vec<Message> {
         };
         collector.visit_file(&file);
         for message in collector.found {
-            if !message.pieces.is_empty()
-                && !messages.iter().any(|m| m.pieces == message.pieces)
-            {
+            if !message.pieces.is_empty() && !messages.iter().any(|m| m.pieces == message.pieces) {
                 messages.push(message);
             }
         }

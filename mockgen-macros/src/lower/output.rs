@@ -178,12 +178,6 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
             {
                 return Err(BORROWING);
             }
-            if bounds
-                .iter()
-                .any(|b| crate::normalize::mentions_word(&syn::parse_quote!(dyn #b), "impl"))
-            {
-                return Err("`impl Trait` is supported as the whole return type only");
-            }
             let send = if bounds.iter().any(|b| is_trait(b, "Send")) {
                 quote::quote!()
             } else {
@@ -281,9 +275,6 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
         if !has_lifetime(&owned) {
             return value(owned, Serve::Value);
         }
-    }
-    if crate::normalize::mentions_word(ty, "impl") {
-        return Err("`impl Trait` is supported as the whole return type only");
     }
     if let Some(owned) = with_static_lifetimes(ty) {
         // `Token<'a>`, `Cow<'_, str>`: configured with the `'static` form,

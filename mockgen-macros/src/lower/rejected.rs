@@ -3,7 +3,6 @@
 //! them into errors inside generated code.
 
 use syn::spanned::Spanned as _;
-use syn::visit::Visit;
 use syn::{ReturnType, Signature, Type, TypeParamBound};
 
 use super::output::future_output;
@@ -42,7 +41,19 @@ pub(super) fn return_type(sig: &Signature, errors: &mut Errors) -> bool {
             "a method that never returns (`-> !`) cannot be mocked: a mock's method returns to its caller; mock a trait whose method returns `()` and diverge in the caller",
         );
     }
-    if let Type::ImplTrait(imp) = value {
+    let nested_impl = match value {
+        Type::ImplTrait(imp) => imp
+            .bounds
+            .iter()
+            .any(|b| crate::normalize::tokens_mention(quote::quote!(#b), "impl")),
+        other => mentions_word(other, "impl"),
+    };
+    if nested_impl {
+        errors.push(
+            value.span(),
+            "`impl Trait` is supported as the whole return type only (`-> impl Iterator<Item = T>`); inside another type, return a box instead: `Option<Box<dyn Fn()>>`",
+        );
+    } else if let Type::ImplTrait(imp) = value {
         for bound in &imp.bounds {
             if let Some(name) = bare_associated_trait(bound) {
                 errors.push(
@@ -53,21 +64,6 @@ pub(super) fn return_type(sig: &Signature, errors: &mut Errors) -> bool {
                 );
             }
         }
-    } else if mentions_word(value, "impl") {
-        errors.push(
-            value.span(),
-            "`impl Trait` is supported as the whole return type only (`-> impl Iterator<Item = T>`); inside another type, return a box instead: `Option<Box<dyn Fn()>>`",
-        );
-    }
-    let mut unsized_refs = UnsizedRefs::default();
-    unsized_refs.visit_type(value);
-    for (span, name, owned) in unsized_refs.found {
-        errors.push(
-            span,
-            &format!(
-                "returning `&{name}` from a mock is not supported yet: return the owned `{owned}` instead, or mock a wrapper trait that does"
-            ),
-        );
     }
     errors.len() > reported
 }
@@ -89,31 +85,4 @@ fn bare_associated_trait(bound: &TypeParamBound) -> Option<&'static str> {
         _ => false,
     };
     (!names_item).then_some(name)
-}
-
-/// References to the unsized std types the mock cannot keep yet:
-/// `&CStr`, `&OsStr`, `&Path`.
-#[derive(Default)]
-struct UnsizedRefs {
-    found: Vec<(proc_macro2::Span, &'static str, &'static str)>,
-}
-
-impl<'ast> Visit<'ast> for UnsizedRefs {
-    fn visit_type_reference(&mut self, reference: &'ast syn::TypeReference) {
-        if let Type::Path(path) = &*reference.elem {
-            let last = path.path.segments.last();
-            let owned = [
-                ("CStr", "CString"),
-                ("OsStr", "OsString"),
-                ("Path", "PathBuf"),
-            ]
-            .into_iter()
-            .find(|(name, _)| last.is_some_and(|s| s.ident == name));
-            if let Some((name, owned)) = owned {
-                self.found.push((reference.span(), name, owned));
-                return;
-            }
-        }
-        syn::visit::visit_type_reference(self, reference);
-    }
 }

@@ -1,0 +1,11 @@
+use mockgen::prelude::*;
+
+#[derive(Debug)]
+pub struct Cache;
+
+#[autospec]
+impl Cache {
+    fn evict(&self) {}
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Source {
+    fn items(&self) -> impl Iterator<Item = impl std::fmt::Debug>;
+}
+
+fn main() {}

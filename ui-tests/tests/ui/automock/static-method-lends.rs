@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock]
+pub trait Config {
+    fn name<'a>() -> &'a str;
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use mockgen::prelude::*;
+
+#[automock(type Nope = u8; const NOPE: u8 = 1;)]
+pub trait Plain {
+    fn get(&self) -> u8;
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use mockgen::prelude::*;
+
+mock! {
+    pub Reader;
+}
+
+fn main() {}

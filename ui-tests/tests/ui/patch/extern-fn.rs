@@ -1,0 +1,8 @@
+use mockgen::patchable;
+
+#[patchable]
+extern "C" fn answer() -> u32 {
+    42
+}
+
+fn main() {}
