@@ -25,6 +25,7 @@ mod diag;
 mod expand;
 mod lifetimes;
 mod lower;
+mod mock_blocks;
 mod mock_fn;
 mod mock_macro;
 mod model;

@@ -8,6 +8,7 @@ use syn::spanned::Spanned as _;
 
 use crate::diag::Errors;
 use crate::lower::{self, TraitDecl};
+use crate::mock_blocks::BlockParts;
 use crate::model::MockSpec;
 use crate::names::{self, Runtime};
 use crate::parse_mock::{MockImpl, MockInput};
@@ -39,10 +40,20 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
     }
     let given: Vec<(Vec<syn::TraitItemType>, Vec<syn::TraitItemConst>)> =
         input.impls.iter().map(|i| given_items(&i.items)).collect();
+    let mut generics = bounds::with_static_type_params(&input.generics);
+    let blocks: Vec<BlockParts> = input
+        .impls
+        .iter()
+        .map(|i| BlockParts::of(i, &mut generics, &mut errors))
+        .collect();
     let own_items: Vec<Vec<syn::TraitItem>> = input
         .impls
         .iter()
-        .map(|i| inherent_items(i, &mut errors))
+        .zip(&blocks)
+        .map(|(i, block)| match &i.trait_path {
+            Some(_) => block.items(&i.items),
+            None => block.items(&inherent_items(i, &mut errors)),
+        })
         .collect();
     let decls: Vec<TraitDecl<'_>> = input
         .impls
@@ -56,7 +67,7 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
                     linkable: false,
                     unsafety: mock_impl.unsafety,
                     attrs: &mock_impl.attrs,
-                    items: &mock_impl.items,
+                    items: own,
                     given_types: types,
                     given_consts: consts,
                 },
@@ -73,7 +84,6 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         )
         .collect();
     let mock_ident = names::mock_ident(&input.ident);
-    let generics = bounds::with_static_type_params(&input.generics);
     let (mut impls, mut methods) = lower::lower_impls(
         &mock_ident,
         &generics,
@@ -82,8 +92,9 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         &mut errors,
     );
     errors.finish()?;
-    for (trait_impl, mock_impl) in impls.iter_mut().zip(&input.impls) {
+    for (index, (trait_impl, mock_impl)) in impls.iter_mut().zip(&input.impls).enumerate() {
         trait_impl.inherent = mock_impl.trait_path.is_none();
+        blocks[index].finish(trait_impl, &mut methods, index);
     }
     // The mock stands in for the foreign struct: its own methods are as
     // visible as the mock unless they say otherwise.

@@ -50,6 +50,13 @@ pub(crate) struct TraitImpl {
     pub(crate) lifetimes: Vec<syn::LifetimeParam>,
     pub(crate) assoc_types: Vec<AssocType>,
     pub(crate) assoc_consts: Vec<AssocConst>,
+    /// `#[cfg]` attributes of a `mock!` `impl` block: copied to the impl
+    /// (its methods carry them too).
+    pub(crate) cfgs: Vec<Attribute>,
+    /// Type parameters of a `mock!` `impl` block beyond the mock's
+    /// (`impl<T> From<T> for Name`): the impl is generic over them, and its
+    /// methods' handles are keyed by them as by a method's own.
+    pub(crate) own_params: Vec<syn::TypeParam>,
     /// The trait is dyn-compatible (decided from its declaration, so never
     /// for `mock!`): a spy's methods call the real value as `dyn Trait`
     /// themselves instead of through one closure each.
@@ -92,6 +99,9 @@ pub(crate) struct MockMethod {
     /// The method's type parameters without `'static`: no handle per
     /// type, their arguments are lent to side effects as trait objects.
     pub(crate) lent_params: Vec<Ident>,
+    /// The type parameters of its `mock!` `impl` block beyond the mock's,
+    /// which its marker is generic over too.
+    pub(crate) impl_params: Vec<syn::TypeParam>,
     /// An earlier method of the mock with the same signature types, whose
     /// marker this method's handle uses instead of one of its own.
     pub(crate) same_signature_as: Option<Ident>,

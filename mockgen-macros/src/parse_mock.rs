@@ -30,6 +30,9 @@ pub(crate) struct MockImpl {
     pub(crate) unsafety: Option<Token![unsafe]>,
     /// `None` for an inherent block: `impl Name { … }`.
     pub(crate) trait_path: Option<Path>,
+    /// `impl<T> From<T> for Name … where …`: the block's generics and
+    /// `where` clause (the mock's own parameters may be repeated).
+    pub(crate) generics: Generics,
     pub(crate) self_ty: Type,
     pub(crate) items: Vec<TraitItem>,
     /// The visibility written before each item of an inherent block
@@ -70,7 +73,7 @@ impl Parse for MockImpl {
         let unsafety = input.parse()?;
         input.parse::<Token![impl]>()?;
         // The mock's own generics apply; `impl<…>` may repeat them.
-        let _: Generics = input.parse()?;
+        let mut generics: Generics = input.parse()?;
         // `impl Trait for Name` or, for the mock's own methods, `impl Name`.
         let names_trait = {
             let fork = input.fork();
@@ -83,6 +86,7 @@ impl Parse for MockImpl {
         } else {
             (None, input.parse()?)
         };
+        generics.where_clause = input.parse()?;
         let content;
         syn::braced!(content in input);
         let (mut items, mut item_vis) = (Vec::new(), Vec::new());
@@ -105,6 +109,7 @@ impl Parse for MockImpl {
             attrs,
             unsafety,
             trait_path,
+            generics,
             self_ty,
             items,
             item_vis,

@@ -274,3 +274,88 @@ mod own_formatter {
         }
     }
 }
+
+/// `mock!` blocks with generics of their own, a `where` clause, and two
+/// `#[cfg]` alternatives of one trait (issue 16, item 4).
+mod mock_blocks {
+    use mockgen::prelude::*;
+
+    pub trait Store<K> {
+        fn get(&self, key: K) -> Option<String>;
+    }
+
+    pub trait Describe {
+        fn describe(&self) -> String;
+    }
+
+    pub trait Handler<E> {
+        fn handle(&self, event: E) -> bool;
+        fn make(event: E) -> Self;
+    }
+
+    mock! {
+        pub Converter;
+        impl<E: std::fmt::Debug> Handler<E> for Converter {
+            fn handle(&self, event: E) -> bool;
+            fn make(event: E) -> Self;
+        }
+    }
+
+    mock! {
+        pub Keyed<K>;
+        impl<K> Store<K> for Keyed<K> where K: Clone + std::fmt::Debug {
+            fn get(&self, key: K) -> Option<String>;
+        }
+    }
+
+    mock! {
+        pub Platform;
+        #[cfg(not(any()))]
+        impl Describe for Platform {
+            fn describe(&self) -> String;
+        }
+        #[cfg(any())]
+        impl Describe for Platform {
+            fn describe(&self) -> u32;
+        }
+    }
+
+    #[test]
+    fn an_impl_generic_over_its_own_parameter_keys_handles_by_it() {
+        let converter = MockConverter::new();
+        converter.handle.of::<u8>().return_value(true);
+        assert!(converter.handle(7u8));
+        assert!(!converter.handle("not configured"));
+        converter
+            .handle
+            .of::<u8>()
+            .assert_called_once_with(call!(7u8));
+        converter
+            .handle
+            .of::<&str>()
+            .assert_called_once_with(call!("not configured"));
+
+        let statics = MockConverter::statics();
+        statics
+            .make
+            .of::<u8>()
+            .side_effect(|_| MockConverter::named("made"));
+        let made = <MockConverter as Handler<u8>>::make(1);
+        assert_eq!(format!("{made:?}"), "MockConverter(\"made\")");
+    }
+
+    #[test]
+    fn a_where_clause_on_an_impl_bounds_the_mock() {
+        let keyed = MockKeyed::<String>::new();
+        keyed.get.return_value(Some("v".to_owned()));
+        assert_eq!(keyed.get("k".to_owned()), Some("v".to_owned()));
+        keyed.get.assert_called_once_with(call!("k"));
+    }
+
+    #[test]
+    fn only_the_active_cfg_alternative_of_an_impl_is_mocked() {
+        let platform = MockPlatform::new();
+        platform.describe.return_value("linux".to_owned());
+        assert_eq!(platform.describe(), "linux");
+    }
+}

@@ -33,9 +33,13 @@ pub(crate) fn of_method(spec: &MockSpec, method: &MockMethod) -> Generics {
     with_method(&spec.generics, method)
 }
 
-/// `base` (without defaults) plus the method's type parameters.
+/// `base` (without defaults) plus the method's type parameters (those of
+/// its `mock!` block first).
 pub(crate) fn with_method(base: &Generics, method: &MockMethod) -> Generics {
     let mut generics = without_defaults(base);
+    for param in &method.impl_params {
+        generics.params.push(GenericParam::Type(param.clone()));
+    }
     let own = &method.sig.generics;
     let kept: Vec<&syn::Ident> = own
         .params

@@ -44,9 +44,23 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
         generics,
         ..
     } = spec;
-    let TraitImpl { path, unsafety, .. } = trait_impl;
+    let TraitImpl {
+        path,
+        unsafety,
+        cfgs,
+        ..
+    } = trait_impl;
     let (_, ty_generics, _) = generics.split_for_impl();
-    let with_lifetimes = with_trait_lifetimes(generics, trait_impl);
+    // `impl<T> Handler<T> for Name`: a `mock!` block's own parameters join
+    // the mock's.
+    let mut with_lifetimes = with_trait_lifetimes(generics, trait_impl);
+    with_lifetimes.params.extend(
+        trait_impl
+            .own_params
+            .iter()
+            .cloned()
+            .map(syn::GenericParam::Type),
+    );
     let (impl_generics, _, where_clause) = with_lifetimes.split_for_impl();
     let types = trait_impl.assoc_types.iter().map(|a| {
         let (ident, ty) = (&a.ident, &a.ty);
@@ -63,12 +77,14 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
         .map(|m| method(spec, m, rt));
     if trait_impl.inherent {
         return quote! {
+            #(#cfgs)*
             impl #impl_generics #mock_ident #ty_generics #where_clause {
                 #(#methods)*
             }
         };
     }
     quote! {
+        #(#cfgs)*
         #[automatically_derived]
         #unsafety impl #impl_generics #path for #mock_ident #ty_generics #where_clause {
             #(#types)*

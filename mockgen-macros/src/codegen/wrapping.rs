@@ -128,7 +128,10 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
 /// but those of an inherent block in `mock!`, whose real type the macro
 /// does not know (only `#[autospec]` sees the type it mocks).
 fn reaches_real(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
-    !trait_impl.inherent || spec.inherent_self.is_some()
+    // `impl<T> From<T>`: no one bound on the real value says "for every
+    // `T`"; nor can one bound say which of two `#[cfg]` alternatives holds.
+    let nameable = trait_impl.own_params.is_empty() && trait_impl.cfgs.is_empty();
+    (!trait_impl.inherent || spec.inherent_self.is_some()) && nameable
 }
 
 /// Whether a spy's methods of `trait_impl` call the real value themselves

@@ -94,6 +94,8 @@ pub(crate) fn lower_impls(
             lifetimes: Vec::new(),
             assoc_types,
             assoc_consts,
+            cfgs: Vec::new(),
+            own_params: Vec::new(),
             dyn_compatible: false,
             requires_sync: false,
         });

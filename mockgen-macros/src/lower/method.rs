@@ -106,6 +106,7 @@ pub(crate) fn lower(
             .filter(|param| !erased.contains(param))
             .collect(),
         lent_params: erased.idents(),
+        impl_params: Vec::new(),
         same_signature_as: None,
         args,
         output: output?,
