@@ -24,6 +24,18 @@ pub(crate) struct MockSpec {
 }
 
 impl MockSpec {
+    /// The field that holds the mock-level state: `__mockgen_core`, or a
+    /// longer name when a method has that one.
+    pub(crate) fn core_field(&self) -> Ident {
+        crate::names::unused_field("__mockgen_core", self.methods.iter().map(|m| &m.ident))
+    }
+
+    /// The field that keeps the mock's type parameters used (some may
+    /// appear only in static methods, whose handles live elsewhere).
+    pub(crate) fn phantom_field(&self) -> Ident {
+        crate::names::unused_field("__mockgen_phantom", self.methods.iter().map(|m| &m.ident))
+    }
+
     /// Whether the user mocks std trait `name` (`Debug`, `Clone`, …), in
     /// which case the mock does not get its own impl of it.
     pub(crate) fn mocks_std(&self, name: &str) -> bool {

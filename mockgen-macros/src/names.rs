@@ -49,22 +49,14 @@ pub(crate) fn family_ident(mock: &Ident, method: &Ident) -> Ident {
     format_ident!("__MockgenOf{}{}{}", mock.len(), mock, method.unraw())
 }
 
-/// The field that holds the mock-level state: `__mockgen_core`, with
-/// underscores added while a method (whose handle is a field) has the name.
-pub(crate) fn core_field(spec: &crate::model::MockSpec) -> Ident {
-    unused_field(spec, "__mockgen_core")
-}
-
-/// The field that keeps the mock's type parameters used (some may appear
-/// only in static methods, whose handles live elsewhere).
-pub(crate) fn phantom_field(spec: &crate::model::MockSpec) -> Ident {
-    unused_field(spec, "__mockgen_phantom")
-}
-
-/// `base`, or `base_`, `base__`, … whichever no method is named.
-fn unused_field(spec: &crate::model::MockSpec, base: &str) -> Ident {
+/// `base`, or `base_`, `base__`, … whichever none of `taken` (the
+/// mock's methods, whose handles are fields) is named.
+pub(crate) fn unused_field<'a>(
+    base: &str,
+    taken: impl Iterator<Item = &'a Ident> + Clone,
+) -> Ident {
     let mut name = base.to_owned();
-    while spec.methods.iter().any(|m| m.ident.unraw() == name) {
+    while taken.clone().any(|t| t.unraw() == name) {
         name.push('_');
     }
     Ident::new(&name, Span::call_site())

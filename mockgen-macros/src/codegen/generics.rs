@@ -107,7 +107,7 @@ pub(crate) fn phantom_field(spec: &MockSpec) -> [proc_macro2::TokenStream; 2] {
     let Some(ty) = phantom_type(&spec.generics) else {
         return Default::default();
     };
-    let field = crate::names::phantom_field(spec);
+    let field = spec.phantom_field();
     [
         quote::quote!(#field: #ty,),
         quote::quote!(#field: ::core::marker::PhantomData,),

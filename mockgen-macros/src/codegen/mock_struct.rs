@@ -26,7 +26,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         ..
     } = spec;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field(spec);
+    let core = spec.core_field();
     let core_ty = rt.item("MockCore");
     let recorder = rt.item("Recorder");
     let (into_value, box_matcher) = (rt.item("IntoValue"), rt.item("BoxMatcher"));
@@ -200,7 +200,7 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     } = spec;
     let _ = rt;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field(spec);
+    let core = spec.core_field();
     let mock_name = mock_ident.to_string();
     let clones = spec.methods.iter().filter(|m| !m.is_static()).map(|MockMethod { ident, cfgs, .. }| {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)

@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use super::mock_struct;
 use crate::model::{MockMethod, MockSpec};
-use crate::names::{self, Runtime};
+use crate::names::Runtime;
 
 /// `MockServerStatics`.
 fn statics_ident(spec: &MockSpec) -> syn::Ident {
@@ -31,7 +31,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     } = spec;
     let ident = statics_ident(spec);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let core = names::core_field(spec);
+    let core = spec.core_field();
     let core_ty = rt.item("MockCore");
     let statics_ty = rt.item("Statics");
     let fields = methods.iter().map(|m| mock_struct::field(spec, m, rt));

@@ -113,7 +113,7 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let (local, value) = (names::hygienic("handle"), names::hygienic("value"));
     // A spy's method that calls the real value itself.
     let real = wrapping::own_delegation(spec, method).map(|view| {
-        let core = names::core_field(spec);
+        let core = spec.core_field();
         let idents: Vec<_> = args.iter().map(|a| &a.ident).collect();
         let real = match method.receiver {
             Receiver::Mut => quote!(self.#core.__real_mut::<#view>().value_mut()),

@@ -56,7 +56,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         }
     };
     let real = rt.item("Real");
-    let core = names::core_field(spec);
+    let core = spec.core_field();
     let mut views: Vec<TokenStream> = spied
         .iter()
         .filter_map(|trait_impl| {
