@@ -81,18 +81,16 @@ impl Collector<'_> {
                 self.0.add(&lit.value(), false);
             }
             fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-                if mac.path.is_ident("format") {
-                    if let Ok(args) = mac.parse_body_with(
-                        syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
-                    ) {
-                        if let Some(syn::Expr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Str(template),
-                            ..
-                        })) = args.first()
-                        {
-                            self.0.add(&template.value(), true);
-                        }
-                    }
+                let parse_args =
+                    syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+                if mac.path.is_ident("format")
+                    && let Ok(args) = mac.parse_body_with(parse_args)
+                    && let Some(syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(template),
+                        ..
+                    })) = args.first()
+                {
+                    self.0.add(&template.value(), true);
                 }
             }
             // A closure or call inside computes a value, not a message.
@@ -117,11 +115,11 @@ const METHODS: &[&str] = &["push", "error"];
 
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-        if let syn::Expr::Path(path) = &*call.func {
-            if is_constructor(&path.path) {
-                for arg in &call.args {
-                    self.message_expr(arg);
-                }
+        if let syn::Expr::Path(path) = &*call.func
+            && is_constructor(&path.path)
+        {
+            for arg in &call.args {
+                self.message_expr(arg);
             }
         }
         syn::visit::visit_expr_call(self, call);
@@ -138,10 +136,10 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 
     /// `let message = match … { … => "…" };`, then `Error::custom(message)`.
     fn visit_local(&mut self, local: &'ast syn::Local) {
-        if let (syn::Pat::Ident(pat), Some(init)) = (&local.pat, &local.init) {
-            if pat.ident.to_string().contains("message") {
-                self.message_expr(&init.expr);
-            }
+        if let (syn::Pat::Ident(pat), Some(init)) = (&local.pat, &local.init)
+            && pat.ident.to_string().contains("message")
+        {
+            self.message_expr(&init.expr);
         }
         syn::visit::visit_local(self, local);
     }
@@ -182,7 +180,7 @@ fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
             }
             files(&path, extension, out);
         } else if path.extension().is_some_and(|e| e == extension)
-            && !path.file_name().is_some_and(|n| n == "tests.rs")
+            && path.file_name().is_none_or(|n| n != "tests.rs")
         {
             out.push(path);
         }
