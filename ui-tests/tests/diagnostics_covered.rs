@@ -209,9 +209,14 @@ fn messages() -> Vec<Message> {
             }
         }
     }
+    messages.retain(|m| !NEVER_SHOWN.contains(&m.text().as_str()));
     messages.sort();
     messages
 }
+
+/// Messages built but never shown: the error of a parse attempt that is
+/// dropped when it fails (`patchable/foreign.rs` tries `safe fn` first).
+const NEVER_SHOWN: &[&str] = &["expected `safe`"];
 
 #[test]
 fn every_diagnostic_of_the_macro_crate_has_a_ui_snapshot() {
