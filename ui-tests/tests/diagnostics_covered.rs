@@ -144,11 +144,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         syn::visit::visit_local(self, local);
     }
 
+    /// A `&str` constant of words (not a generated name) is a message.
     fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
         if let syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(lit),
             ..
         }) = &*item.expr
+            && lit.value().contains(' ')
         {
             self.add(&lit.value(), false);
         }
