@@ -2,7 +2,7 @@ use mockgen::prelude::*;
 
 #[automock]
 pub trait Config {
-    fn name<'a>() -> &'a str;
+    fn lookup(key: &str) -> &str;
 }
 
 fn main() {}
