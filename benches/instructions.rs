@@ -22,7 +22,15 @@ use mockgen::prelude::*;
 type Case = (&'static str, fn(u64));
 
 const CASES: [Case; 12] = [
-    ("stub", |n| calls(&Stub { returns: 7, ..Stub::default() }, n)),
+    ("stub", |n| {
+        calls(
+            &Stub {
+                returns: 7,
+                ..Stub::default()
+            },
+            n,
+        )
+    }),
     ("mockgen-return_value", |n| {
         let mock = MockSvc::new();
         mock.f.return_value(43);
@@ -50,9 +58,7 @@ const CASES: [Case; 12] = [
     }),
     ("mockall-with_returning", |n| {
         let mut mock = MockAllSvc::new();
-        mock.expect_f()
-            .with(eq(42), eq(KEY))
-            .returning(|_, _| 43);
+        mock.expect_f().with(eq(42), eq(KEY)).returning(|_, _| 43);
         calls(&mock, n);
     }),
     ("mockall-with_return_const", |n| {
@@ -61,7 +67,10 @@ const CASES: [Case; 12] = [
         calls(&mock, n);
     }),
     ("stub-by_u64", |n| {
-        let stub = Stub { returns: 7, ..Stub::default() };
+        let stub = Stub {
+            returns: 7,
+            ..Stub::default()
+        };
         repeat(n, || stub.by_u64(black_box(42)));
     }),
     ("mockgen-by_u64", |n| {
@@ -70,7 +79,10 @@ const CASES: [Case; 12] = [
         repeat(n, || mock.by_u64(black_box(42)));
     }),
     ("stub-by_str", |n| {
-        let stub = Stub { returns: 7, ..Stub::default() };
+        let stub = Stub {
+            returns: 7,
+            ..Stub::default()
+        };
         repeat(n, || stub.by_str(black_box(KEY)));
     }),
     ("mockgen-by_str", |n| {
@@ -96,7 +108,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(name), Some(n)) = (args.get(1), args.get(2)) else {
         let names: Vec<&str> = CASES.iter().map(|c| c.0).collect();
-        eprintln!("usage: instructions CASE CALLS; cases: {}", names.join(", "));
+        eprintln!(
+            "usage: instructions CASE CALLS; cases: {}",
+            names.join(", ")
+        );
         return;
     };
     let (_, run) = CASES

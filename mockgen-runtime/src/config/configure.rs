@@ -11,7 +11,7 @@ use crate::state::signature::Signature;
 
 /// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
 /// rather than user code.
-fn is_primitive(id: std::any::TypeId) -> bool {
+pub(crate) fn is_primitive(id: std::any::TypeId) -> bool {
     use std::any::TypeId;
     [
         TypeId::of::<()>(),

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use crate::expectations::sequence::SeqLink;
 use crate::expectations::times::Times;
 use crate::matching::call::Call;
-use crate::state::answer::{EffectFn, OnceFn, ValueFn};
+use crate::state::answer::{EffectFn, OnceFn, Slot, ValueFn};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::calls::CurrentCalls;
@@ -56,6 +56,8 @@ pub(crate) struct State {
     pub(crate) effect: Option<EffectFn>,
     pub(crate) once: Queue<OnceFn>,
     pub(crate) value: Option<ValueFn>,
+    /// `value` is a primitive, whose clone is a copy: made under the lock.
+    pub(crate) copy_value: bool,
     pub(crate) sequence: Option<SeqLink>,
 }
 
@@ -84,6 +86,7 @@ impl<A: ArgKinds> ExpectationInner<A> {
                 effect: None,
                 once: Queue::new(),
                 value: None,
+                copy_value: false,
                 sequence: None,
             }),
             retired: AtomicBool::new(false),
@@ -143,8 +146,8 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
         &self.text
     }
 
-    fn try_claim(&self) -> Outcome {
-        claim(&self.state)
+    fn try_claim(&self, out: &mut Slot<'_>) -> Outcome {
+        claim(&self.state, out)
     }
 
     fn count_out_of_order(&self) {
@@ -194,19 +197,19 @@ impl<A: ArgKinds> crate::expectations::sequence::SequenceMember for ExpectationI
 }
 
 /// What every expectation does the same way, whatever its method's
-/// types: compiled once.
-fn claim(state_lock: &Mutex<State>) -> Outcome {
+/// types: compiled once. Without a sequence, one lock.
+fn claim(state_lock: &Mutex<State>, out: &mut Slot<'_>) -> Outcome {
     let link = {
-        let state = lock(state_lock);
+        let mut state = lock(state_lock);
         if !state.times.allows_another(state.calls) {
             return Outcome::Saturated;
         }
-        state.sequence.clone()
+        match &state.sequence {
+            None => return Outcome::Claimed(take_answer(&mut state, out)),
+            Some(link) => link.clone(),
+        }
     };
-    let Some(link) = link else {
-        return claim_now(state_lock).map_or(Outcome::Saturated, Outcome::Claimed);
-    };
-    match link.try_advance(|| claim_now(state_lock)) {
+    match link.try_advance(|| claim_now(state_lock, out)) {
         Ok(Some(answer)) => Outcome::Claimed(answer),
         Ok(None) => Outcome::Saturated,
         Err(expected) => Outcome::OutOfOrder(expected),
@@ -215,20 +218,29 @@ fn claim(state_lock: &Mutex<State>) -> Outcome {
 
 /// Counts the call and takes the answer, unless the upper bound is
 /// reached. Runs no user code.
-fn claim_now(state_lock: &Mutex<State>) -> Option<Answer> {
+fn claim_now(state_lock: &Mutex<State>, out: &mut Slot<'_>) -> Option<Answer> {
     let mut state = lock(state_lock);
     if !state.times.allows_another(state.calls) {
         return None;
     }
+    Some(take_answer(&mut state, out))
+}
+
+/// Counts an accepted call and takes its answer; a copied value is
+/// written into `out`.
+fn take_answer(state: &mut State, out: &mut Slot<'_>) -> Answer {
     state.calls += 1;
-    let answer = if let Some(f) = &state.effect {
+    if let Some(f) = &state.effect {
         Answer::Effect(EffectFn::clone(f))
     } else if let Some(once) = state.once.pop_front() {
         Answer::Once(once)
     } else if let Some(value) = &state.value {
+        if state.copy_value && !out.lends {
+            value.write_clone(out);
+            return Answer::Written;
+        }
         Answer::Value(ValueFn::clone(value))
     } else {
         Answer::Nothing
-    };
-    Some(answer)
+    }
 }

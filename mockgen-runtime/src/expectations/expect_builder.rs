@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, MutexGuard};
 
-use crate::config::configure::ReturnValue;
+use crate::config::configure::{ReturnValue, is_primitive};
 use crate::expectations::expect::{ExpectationInner, State};
 use crate::expectations::sequence::Sequence;
 use crate::expectations::times::Times;
@@ -192,7 +192,12 @@ impl<S: Signature, A> Expectation<S, A> {
     where
         S::Output: ReturnValue,
     {
-        let old = self.state().value.replace(answer::value_fn(value));
+        let copy = is_primitive(std::any::TypeId::of::<S::Output>());
+        let old = {
+            let mut state = self.state();
+            state.copy_value = copy;
+            state.value.replace(answer::value_fn(value))
+        };
         drop(old);
         self
     }

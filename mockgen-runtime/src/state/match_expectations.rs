@@ -22,12 +22,12 @@ impl MethodInner {
         }
         let mut saturated = None;
         let mut out_of_order = None;
-        for expectation in &expectations {
+        for expectation in expectations.iter() {
             // User code (matchers): no lock is held.
             if !expectation.matches(entry) {
                 continue;
             }
-            match expectation.try_claim() {
+            match expectation.try_claim(out) {
                 Outcome::Claimed(answer) => {
                     return match answer {
                         Answer::Effect(f) => Matched::Answer(Resolved::Effect(f)),
@@ -39,6 +39,7 @@ impl MethodInner {
                             self.give(value, out);
                             Matched::Answer(Resolved::Value)
                         }
+                        Answer::Written => Matched::Answer(Resolved::Value),
                         Answer::Nothing => Matched::NoAnswer,
                     };
                 }

@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::state::answer::{EffectFn, OnceFn, Resolved, ValueFn};
+use crate::state::answer::{EffectFn, OnceFn, Resolved, Slot, ValueFn};
 use crate::state::calls::{AnyEntry, CurrentCalls};
 use crate::state::sync::lock;
 
@@ -14,6 +14,8 @@ pub(crate) enum Answer {
     Effect(EffectFn),
     Once(OnceFn),
     Value(ValueFn),
+    /// A copied primitive value, written under the expectation's lock.
+    Written,
     Nothing,
 }
 
@@ -56,8 +58,9 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     /// Whether the recorded call matches (runs the matchers: user code).
     fn matches(&self, entry: &AnyEntry) -> bool;
     /// Counts the call and takes its answer, if the expectation (and its
-    /// sequence) accepts another call. Runs no user code.
-    fn try_claim(&self) -> Outcome;
+    /// sequence) accepts another call; a copied primitive value is written
+    /// into `out` at once. Runs no user code.
+    fn try_claim(&self, out: &mut Slot<'_>) -> Outcome;
     /// Counts a call that matched out of its sequence's order.
     fn count_out_of_order(&self);
     /// Counts a call that matched after the upper bound; returns the bound.
@@ -70,47 +73,47 @@ pub(crate) trait ErasedExpectation: Send + Sync {
 /// Expectations, oldest first: those of one method (the first that
 /// matches a call answers it) or those of a whole mock (for `verify` and
 /// mock-level resets).
+///
+/// The list is shared, copied when an expectation is added or retired ones
+/// are dropped: a call takes a reference to it (one reference count), not a
+/// copy of it.
 #[derive(Default)]
 pub(crate) struct Registry {
-    list: Mutex<Vec<Arc<dyn ErasedExpectation>>>,
+    list: Mutex<Snapshot>,
 }
+
+/// The expectations of a registry at one moment, oldest first.
+pub(crate) type Snapshot = Arc<Vec<Arc<dyn ErasedExpectation>>>;
 
 impl Registry {
     pub(crate) fn push(&self, expectation: Arc<dyn ErasedExpectation>) {
-        lock(&self.list).push(expectation);
+        Arc::make_mut(&mut *lock(&self.list)).push(expectation);
     }
 
     /// The live expectations; retired ones are dropped (after the lock is
     /// released: dropping configured values may run user code).
-    pub(crate) fn snapshot(&self) -> Vec<Arc<dyn ErasedExpectation>> {
-        let (live, retired): (Vec<_>, Vec<_>) = {
-            let mut list = lock(&self.list);
-            if list.iter().all(|e| !e.is_retired()) {
-                return list.clone();
-            }
-            std::mem::take(&mut *list)
-                .into_iter()
-                .partition(|e| !e.is_retired())
-        };
+    pub(crate) fn snapshot(&self) -> Snapshot {
         let mut list = lock(&self.list);
-        // Expectations added meanwhile go after the older ones.
-        let added = std::mem::replace(&mut *list, live);
-        list.extend(added);
-        let snapshot = list.clone();
+        if list.iter().all(|e| !e.is_retired()) {
+            return Arc::clone(&list);
+        }
+        let live: Vec<_> = list.iter().filter(|e| !e.is_retired()).cloned().collect();
+        let old = std::mem::replace(&mut *list, Arc::new(live));
+        let snapshot = Arc::clone(&list);
         drop(list);
-        drop(retired);
+        drop(old);
         snapshot
     }
 
     pub(crate) fn reset_counts(&self) {
-        for expectation in self.snapshot() {
+        for expectation in self.snapshot().iter() {
             expectation.reset_counts();
         }
     }
 
     pub(crate) fn retire_all(&self) {
         let removed = std::mem::take(&mut *lock(&self.list));
-        for expectation in &removed {
+        for expectation in removed.iter() {
             expectation.retire();
         }
     }
