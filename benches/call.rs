@@ -108,6 +108,16 @@ fn f(c: &mut Criterion, threads: usize) {
     );
     case(
         &mut group,
+        "mockall-return_const",
+        || {
+            mockall(t, |m| {
+                m.expect_f().return_const(7_u64);
+            })
+        },
+        |m| call(&**m),
+    );
+    case(
+        &mut group,
         "mockall-returning",
         || {
             mockall(t, |m| {

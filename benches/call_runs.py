@@ -5,7 +5,10 @@ ratios to the hand-written stub (each ratio taken within one run).
 
 Usage (from the repository root):
 
-    CARGO_TARGET_DIR=/tmp/target-bench python3 benches/call_runs.py --runs 5
+    CARGO_TARGET_DIR=/tmp/target-bench python3 benches/call_runs.py --runs 5 [--profile dev]
+
+`--profile dev` builds the bench in the profile `cargo test` uses (the
+ratios to mockall's mocks are then those of a test suite).
 """
 
 import argparse
@@ -21,13 +24,15 @@ REPO = Path(__file__).resolve().parents[1]
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", default="bench")
     opts = parser.parse_args()
     results = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target")) / "criterion"
 
-    baselines = [f"run{k}" for k in range(1, opts.runs + 1)]
+    baselines = [f"{opts.profile}-run{k}" for k in range(1, opts.runs + 1)]
     for baseline in baselines:
         subprocess.run(
-            ["cargo", "bench", "-q", "-p", "mockgen-benches", "--bench", "call", "--",
+            ["cargo", "bench", "-q", "-p", "mockgen-benches", "--bench", "call",
+             "--profile", opts.profile, "--",
              "--save-baseline", baseline, "--noplot", "--quiet"],
             cwd=REPO, check=True, stdout=subprocess.DEVNULL,
         )

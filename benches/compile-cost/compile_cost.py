@@ -20,6 +20,9 @@ Options: --sizes 20,200,1000  --runs 3  --out target/tmp/compile-cost
          --mockgen PATH (the mockgen crate to measure; default: this repository's)
          --distinct (every method's signature different from every other's:
                      the return types get an array `[u8; k]` of their own)
+         --traits K (each crate holds K traits of N methods each, as a
+                     crate of many small traits does; N is then per trait)
+         --profile dev|release (the profile of the rebuilds; default dev)
 """
 
 import argparse
@@ -77,22 +80,27 @@ def signature(name, receiver, args, ret):
     return f"fn {name}({receiver}{params}){arrow}"
 
 
+# With `--traits K`, each crate holds K traits (`Service0`, ...) of the
+# same N methods.
+TRAITS = 1
+
+
+def trait_name(t):
+    return "Service" if TRAITS == 1 else f"Service{t}"
+
+
 def trait_source(n, attribute=""):
     body = "".join(f"    {signature(*m)};\n" for m in methods(n))
-    return f"{attribute}pub trait Service {{\n{body}}}\n"
+    return "".join(f"{attribute}pub trait {trait_name(t)} {{\n{body}}}\n"
+                   for t in range(TRAITS))
 
 
 def hand_source(n):
-    fields, impls = [], []
-    for name, receiver, args, ret in methods(n):
-        owned = "".join(f"{o}, " for _, _, o in args)
-        record = "".join(
-            f"{a}.to_owned(), " if t.startswith("&") else f"{a}, " for a, t, _ in args
-        )
-        fields.append(f"    pub {name}: Slot<({owned}), {ret or '()'}>,\n")
-        impls.append(f"    {signature(name, receiver, args, ret)} {{\n"
-                     f"        self.{name}.call(({record}))\n    }}\n")
-    return (trait_source(n) + """
+    return hand_trait(n, 0)[0].replace("{SLOT}", SLOT) + "".join(
+        hand_trait(n, t)[1] for t in range(TRAITS))
+
+
+SLOT = """
 use std::sync::Mutex;
 
 /// Recorded arguments and the value every call returns.
@@ -113,10 +121,24 @@ impl<A, R: Clone> Slot<A, R> {
         self.returns.lock().unwrap().clone().expect("no return value configured")
     }
 }
+"""
 
-#[derive(Default)]
-pub struct HandService {
-""" + "".join(fields) + "}\n\nimpl Service for HandService {\n" + "".join(impls) + "}\n")
+
+def hand_trait(n, t):
+    """(the traits and the `Slot` helper, the stub of trait `t`)."""
+    fields, impls = [], []
+    for name, receiver, args, ret in methods(n):
+        owned = "".join(f"{o}, " for _, _, o in args)
+        record = "".join(
+            f"{a}.to_owned(), " if t.startswith("&") else f"{a}, " for a, t, _ in args
+        )
+        fields.append(f"    pub {name}: Slot<({owned}), {ret or '()'}>,\n")
+        impls.append(f"    {signature(name, receiver, args, ret)} {{\n"
+                     f"        self.{name}.call(({record}))\n    }}\n")
+    trait = trait_name(t)
+    stub = (f"\n#[derive(Default)]\npub struct Hand{trait} {{\n" + "".join(fields)
+            + f"}}\n\nimpl {trait} for Hand{trait} {{\n" + "".join(impls) + "}\n")
+    return trait_source(n) + "{SLOT}", stub
 
 
 def crate_files(backend, n, mockgen):
@@ -167,10 +189,13 @@ def cargo(root, *args, env=None, capture=False):
     return result.stdout
 
 
+PROFILE = "dev"
+
+
 def rebuild_seconds(root, name, mode):
     (root / name / "src" / "lib.rs").touch()
     start = time.perf_counter()
-    cargo(root, "build", "-q", "-p", name, env=MODES[mode])
+    cargo(root, "build", "-q", "-p", name, "--profile", PROFILE, env=MODES[mode])
     return time.perf_counter() - start
 
 
@@ -186,6 +211,11 @@ def expanded_size(root, name):
     return sum(1 for line in text.splitlines() if line.strip()), len(text.encode())
 
 
+def label(n):
+    """The methods of a crate: `200`, or `20 × 10` for 20 traits of 10."""
+    return str(n) if TRAITS == 1 else f"{TRAITS} × {n}"
+
+
 def spread(xs):
     return f"{statistics.median(xs):.2f}", f"{min(xs):.2f}–{max(xs):.2f}"
 
@@ -197,9 +227,11 @@ def main():
     parser.add_argument("--out", type=Path, default=REPO / "target" / "tmp" / "compile-cost")
     parser.add_argument("--mockgen", type=Path, default=REPO / "mockgen")
     parser.add_argument("--distinct", action="store_true")
+    parser.add_argument("--traits", type=int, default=1)
+    parser.add_argument("--profile", default="dev")
     opts = parser.parse_args()
-    global DISTINCT
-    DISTINCT = opts.distinct
+    global DISTINCT, TRAITS, PROFILE
+    DISTINCT, TRAITS, PROFILE = opts.distinct, opts.traits, opts.profile
     sizes = [int(s) for s in opts.sizes.split(",")]
     root = opts.out.resolve()
     root.mkdir(parents=True, exist_ok=True)
@@ -216,7 +248,9 @@ def main():
         base_lines, base_bytes = expanded_size(root, f"trait_{n}")
         for backend in BACKENDS:
             lines, nbytes = expanded_size(root, f"{backend}_{n}")
-            size[backend, n] = ((lines - base_lines) / n, (nbytes - base_bytes) / n)
+            methods_in_crate = n * TRAITS
+            size[backend, n] = ((lines - base_lines) / methods_in_crate,
+                                (nbytes - base_bytes) / methods_in_crate)
 
     times = {(crate, mode): [] for crate in crates for mode in MODES}
     for run in range(opts.runs):  # interleaved, so that drift hits every crate alike
@@ -231,18 +265,26 @@ def main():
     for crate in crates:
         cells = [c for mode in MODES for c in spread(times[crate, mode])]
         lines, nbytes = size[crate]
-        rows.append(f"| {crate[0]} | {crate[1]} | {' | '.join(cells)} "
+        rows.append(f"| {crate[0]} | {label(crate[1])} | {' | '.join(cells)} "
                     f"| {lines:.1f} | {nbytes:.0f} |")
-    rows += ["", "| ratio, mockgen to (same run) | methods | value |", "|---|---:|---:|"]
+    rows += ["", "| ratio, mockgen to (same run) | methods | value | per run: min–max |",
+             "|---|---:|---:|---:|"]
     for n in sizes:
         for unit, i in (("lines", 0), ("bytes", 1)):
             ratio = size["mockgen", n][i] / size["mockall", n][i]
-            rows.append(f"| mockall, expanded {unit} per method | {n} | {ratio:.1%} |")
+            rows.append(f"| mockall, expanded {unit} per method | {label(n)} | {ratio:.1%} | |")
         for mode in MODES:
             med = {b: statistics.median(times[(b, n), mode]) for b in BACKENDS}
-            rows.append(f"| mockall, {mode} rebuild | {n} | {med['mockgen'] / med['mockall']:.1%} |")
-            rows.append(f"| hand-written, {mode} rebuild | {n} "
-                        f"| {med['mockgen'] / med['hand']:.2f}× |")
+            # Runs are interleaved: the crates of one run saw the same load.
+            per_run = {b: [m / o for m, o in zip(times[("mockgen", n), mode],
+                                                 times[(b, n), mode])]
+                       for b in ("mockall", "hand")}
+            rows.append(f"| mockall, {mode} rebuild | {label(n)} "
+                        f"| {med['mockgen'] / med['mockall']:.1%} "
+                        f"| {min(per_run['mockall']):.1%}–{max(per_run['mockall']):.1%} |")
+            rows.append(f"| hand-written, {mode} rebuild | {label(n)} "
+                        f"| {med['mockgen'] / med['hand']:.2f}× "
+                        f"| {min(per_run['hand']):.2f}–{max(per_run['hand']):.2f}× |")
     table = "\n".join(rows) + "\n"
     (root / "results.md").write_text(table)
     print(table)
