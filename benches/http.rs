@@ -19,10 +19,12 @@ fn agent() -> ureq::Agent {
 }
 
 fn get(agent: &ureq::Agent, url: &str) -> bool {
-    agent
-        .get(url)
-        .call()
-        .is_ok_and(|mut answer| answer.body_mut().read_to_string().is_ok_and(|b| b == "pong"))
+    agent.get(url).call().is_ok_and(|mut answer| {
+        answer
+            .body_mut()
+            .read_to_string()
+            .is_ok_and(|b| b == "pong")
+    })
 }
 
 /// 1,000 requests to `url` from 8 threads started together; the wall time
@@ -68,7 +70,9 @@ fn mockgen_http(c: &mut Criterion) {
     let mut group = c.benchmark_group("mockgen-http");
     group.bench_function("start", |b| b.iter(MockServer::start));
     let server = MockServer::start();
-    server.route(GET, "/ping").return_value(Response::new(200).text("pong"));
+    server
+        .route(GET, "/ping")
+        .return_value(Response::new(200).text("pong"));
     let (agent, url) = (agent(), server.url("/ping"));
     group.bench_function("round trip", |b| b.iter(|| assert!(get(&agent, &url))));
     group.sample_size(10);
@@ -96,7 +100,9 @@ fn wiremock(c: &mut Criterion) {
             .respond_with(ResponseTemplate::new(200).set_body_string("pong"))
     };
     let mut group = c.benchmark_group("wiremock");
-    group.bench_function("start", |b| b.iter(|| runtime.block_on(MockServer::start())));
+    group.bench_function("start", |b| {
+        b.iter(|| runtime.block_on(MockServer::start()))
+    });
     let server = runtime.block_on(MockServer::start());
     runtime.block_on(ping().mount(&server));
     let (agent, url) = (agent(), format!("{}/ping", server.uri()));
