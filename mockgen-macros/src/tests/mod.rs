@@ -246,4 +246,5 @@ fn spies_call_the_real_value_as_dyn_trait_only_when_the_trait_allows_it() {
     assert!(!with_const.unwrap().impls[0].dyn_compatible);
 }
 
+mod generated_members;
 mod no_panic;
