@@ -36,6 +36,18 @@ impl MockSpec {
         crate::names::unused_field("__mockgen_phantom", self.methods.iter().map(|m| &m.ident))
     }
 
+    /// The visibility of the items generated for `method` alone (its
+    /// signature marker): the mock's, or an inherent method's own when it is
+    /// narrower (its signature may name types no more visible than it is).
+    pub(crate) fn method_item_vis<'a>(&'a self, method: &'a MockMethod) -> &'a Visibility {
+        let inherent = self.impls.get(method.impl_index).is_some_and(|i| i.inherent);
+        if inherent && !matches!(method.vis, Visibility::Public(_)) {
+            &method.vis
+        } else {
+            &self.vis
+        }
+    }
+
     /// Whether the user mocks std trait `name` (`Debug`, `Clone`, …), in
     /// which case the mock does not get its own impl of it.
     pub(crate) fn mocks_std(&self, name: &str) -> bool {

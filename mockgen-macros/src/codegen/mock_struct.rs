@@ -163,12 +163,20 @@ pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Token
     } else {
         quote!(#[doc = ""])
     };
+    // An inherent method's handle is visible where the method is, and
+    // may be left unused as the method may.
+    let (vis, allow) = if owner.inherent {
+        (method.vis.clone(), quote!(#[allow(dead_code)]))
+    } else {
+        (syn::parse_quote!(pub), quote!())
+    };
     quote! {
         #(#cfgs)*
         #[doc = #summary]
         #separator
         #(#docs)*
-        pub #ident: #handle,
+        #allow
+        #vis #ident: #handle,
     }
 }
 

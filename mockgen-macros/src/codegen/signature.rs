@@ -48,7 +48,7 @@ pub(crate) fn emit_with(
         output,
         ..
     } = method;
-    let vis = &spec.vis;
+    let vis = spec.method_item_vis(method);
     let marker = names::signature_ident(&spec.mock_ident, ident);
     let generics = generics::of_method(spec, method);
     let phantom = generics::phantom(&generics);
@@ -223,7 +223,7 @@ fn family(
         return (quote!(), quote!());
     }
     let family = family_ident(spec, method);
-    let vis = &spec.vis;
+    let vis = spec.method_item_vis(method);
     let mock_generics = generics::without_defaults(&spec.generics);
     let phantom = generics::phantom(&mock_generics);
     let (mock_impl, mock_ty, mock_where) = mock_generics.split_for_impl();

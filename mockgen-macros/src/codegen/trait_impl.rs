@@ -76,8 +76,11 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
         .filter(|m| m.impl_index == index)
         .map(|m| method(spec, m, rt));
     if trait_impl.inherent {
+        // The mock mirrors every method of the type, used by the tests or
+        // not.
         return quote! {
             #(#cfgs)*
+            #[allow(dead_code)]
             impl #impl_generics #mock_ident #ty_generics #where_clause {
                 #(#methods)*
             }

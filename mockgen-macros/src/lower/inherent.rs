@@ -4,7 +4,7 @@
 
 use syn::spanned::Spanned as _;
 use syn::visit_mut::VisitMut;
-use syn::{ImplItem, TraitItem, TraitItemFn, Type, Visibility};
+use syn::{ImplItem, TraitItem, TraitItemFn, Type};
 
 use super::bounds;
 use super::impls::{TraitDecl, lower_impls, reject_lifetime_params};
@@ -35,21 +35,21 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         .mock
         .clone()
         .unwrap_or_else(|| names::mock_ident(self_ident));
-    let public: Vec<&syn::ImplItemFn> = item
+    let sources: Vec<&syn::ImplItemFn> = item
         .items
         .iter()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) if !matches!(f.vis, Visibility::Inherited) => Some(f),
+            ImplItem::Fn(f) => Some(f),
             _ => None,
         })
         .collect();
-    if public.is_empty() {
+    if sources.is_empty() {
         errors.push(
             item.self_ty.span(),
-            "`#[autospec]` found no public method to mock in this block",
+            "`#[autospec]` found no method to mock in this block",
         );
     }
-    let items: Vec<TraitItem> = public
+    let items: Vec<TraitItem> = sources
         .iter()
         .map(|f| {
             let attrs = f
@@ -86,10 +86,11 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         trait_impl.inherent = true;
     }
     for method in &mut methods {
-        if let Some(source) = public.iter().find(|f| f.sig.ident == method.ident) {
+        if let Some(source) = sources.iter().find(|f| f.sig.ident == method.ident) {
             method.vis = source.vis.clone();
         }
     }
+    super::shared::share_markers(&mut methods);
     Ok(MockSpec {
         vis: syn::parse_quote!(pub(crate)),
         mock_ident,

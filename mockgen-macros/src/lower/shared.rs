@@ -13,6 +13,7 @@ use crate::model::{MockArg, MockMethod, Pass, Recording};
 pub(crate) fn share_markers(methods: &mut [MockMethod]) {
     let mut first: HashMap<String, syn::Ident> = HashMap::new();
     for method in methods {
+        method.same_signature_as = None;
         let Some(key) = key(method) else { continue };
         match first.get(&key) {
             Some(owner) => method.same_signature_as = Some(owner.clone()),
@@ -31,11 +32,13 @@ fn key(method: &MockMethod) -> Option<String> {
     if !method.type_params.is_empty() {
         return None;
     }
-    let cfgs = &method.cfgs;
+    // The marker is as visible as its method (a private method's may name
+    // private types), so only methods of one visibility share it.
+    let (cfgs, vis) = (&method.cfgs, &method.vis);
     let asyncness = format!("{:?}", std::mem::discriminant(&method.asyncness));
     let owned = &method.output.owned;
     let args = method.args.iter().map(arg_key);
-    Some(quote!(#(#cfgs)* #asyncness #owned (#(#args)*)).to_string())
+    Some(quote!(#(#cfgs)* #vis #asyncness #owned (#(#args)*)).to_string())
 }
 
 fn arg_key(arg: &MockArg) -> TokenStream {

@@ -5,7 +5,7 @@ pub struct Cache;
 
 #[autospec]
 impl Cache {
-    fn evict(&self) {}
+    const CAPACITY: usize = 8;
 }
 
 fn main() {}
