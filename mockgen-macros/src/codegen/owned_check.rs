@@ -1,11 +1,12 @@
 //! A check per argument recorded by value, so that a type without an
-//! owned form (not `Clone`) gets an error that names the ways out
-//! (`#[mockgen(debug)]`, `#[mockgen(opaque)]`), spanned at the argument.
+//! owned form (not `Clone`), or whose owned form cannot be shared with
+//! other threads (`Rc<T>`, `*const T`), gets an error that names the ways
+//! out (`#[mockgen(debug)]`, `#[mockgen(opaque)]`), spanned at the argument.
 //!
 //! ```text
 //! const _: fn() = || {
-//!     use __probe::{ViaOwned as _, ViaNoOwned as _};
-//!     __probe::recorded_by_value::<Event, _>((&&__probe::OwnedProbe::<Event>(PhantomData)).__mockgen_owned());
+//!     use __probe::{ViaOwned as _, ViaNotSendOwned as _, ViaNoOwned as _};
+//!     __probe::recorded_by_value::<Event, _>((&&&__probe::OwnedProbe::<Event>(PhantomData)).__mockgen_owned());
 //! };
 //! ```
 //!
@@ -48,7 +49,7 @@ pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) 
             };
             Some(quote_spanned! {arg.written.span()=>
                 #probe::recorded_by_value::<#written, _>(
-                    (&&#probe::OwnedProbe::<#target>(::core::marker::PhantomData)).__mockgen_owned(),
+                    (&&&#probe::OwnedProbe::<#target>(::core::marker::PhantomData)).__mockgen_owned(),
                 );
             })
         })
@@ -61,7 +62,7 @@ pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) 
         #(#cfgs)*
         const _: fn() = || {
             #[allow(unused_imports)]
-            use #probe::{ViaOwned as _, ViaNoOwned as _};
+            use #probe::{ViaOwned as _, ViaNotSendOwned as _, ViaNoOwned as _};
             #(#checks)*
         };
     }

@@ -304,15 +304,32 @@ pub mod probe {
     /// The probed type has an owned form.
     pub struct HasOwned;
 
+    /// The probed type has an owned form that cannot be shared with other
+    /// threads (`Rc<T>`, `*const T`).
+    pub struct NotSendOwned;
+
     /// The probed type has no owned form.
     pub struct NoOwned;
 
     pub trait ViaOwned {
         fn __mockgen_owned(&self) -> HasOwned;
     }
-    impl<T: ?Sized + ToOwned> ViaOwned for &OwnedProbe<T> {
+    impl<T> ViaOwned for &&OwnedProbe<T>
+    where
+        T: ?Sized + ToOwned,
+        T::Owned: Send + Sync,
+    {
         fn __mockgen_owned(&self) -> HasOwned {
             HasOwned
+        }
+    }
+
+    pub trait ViaNotSendOwned {
+        fn __mockgen_owned(&self) -> NotSendOwned;
+    }
+    impl<T: ?Sized + ToOwned> ViaNotSendOwned for &OwnedProbe<T> {
+        fn __mockgen_owned(&self) -> NotSendOwned {
+            NotSendOwned
         }
     }
 
@@ -334,10 +351,22 @@ pub mod probe {
     )]
     pub trait RecordedByValue<W: ?Sized> {}
     impl<W: ?Sized> RecordedByValue<W> for HasOwned {}
+    impl<W: ?Sized> RecordedByValue<W> for NotSendOwned {}
 
-    /// Fails to compile, with the message above, unless `probe` found an
-    /// owned form.
-    pub fn recorded_by_value<W: ?Sized, R: RecordedByValue<W>>(probe: R) {
+    /// Implemented by [`HasOwned`] (and by [`NoOwned`], which has its own
+    /// message above): `W` is the argument's type as written.
+    #[diagnostic::on_unimplemented(
+        message = "an argument of type `{W}` is recorded by value, and a mock's records are shared between threads, which needs `Send` and `Sync`: mark the argument `#[mockgen(opaque)]` to record a placeholder, or `#[mockgen(debug)]` to record its `Debug` text",
+        label = "recorded by value, but not `Send` and `Sync`",
+        note = "under `#[cfg_attr(test, automock)]`, name the argument in the attribute instead: `#[automock(opaque(name))]` or `#[automock(debug(name))]`"
+    )]
+    pub trait SharedByValue<W: ?Sized> {}
+    impl<W: ?Sized> SharedByValue<W> for HasOwned {}
+    impl<W: ?Sized> SharedByValue<W> for NoOwned {}
+
+    /// Fails to compile, with one of the messages above, unless `probe`
+    /// found an owned form that can be shared with other threads.
+    pub fn recorded_by_value<W: ?Sized, R: RecordedByValue<W> + SharedByValue<W>>(probe: R) {
         let _ = probe;
     }
 }
