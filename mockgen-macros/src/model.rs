@@ -40,7 +40,10 @@ impl MockSpec {
     /// signature marker): the mock's, or an inherent method's own when it is
     /// narrower (its signature may name types no more visible than it is).
     pub(crate) fn method_item_vis<'a>(&'a self, method: &'a MockMethod) -> &'a Visibility {
-        let inherent = self.impls.get(method.impl_index).is_some_and(|i| i.inherent);
+        let inherent = self
+            .impls
+            .get(method.impl_index)
+            .is_some_and(|i| i.inherent);
         if inherent && !matches!(method.vis, Visibility::Public(_)) {
             &method.vis
         } else {

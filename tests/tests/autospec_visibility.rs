@@ -84,7 +84,12 @@ fn pub_crate_and_pub_super_methods_are_mocked_with_their_visibility() {
     assert_eq!(mock.bump.call_count(), 2);
     mock.reset.assert_called_once();
     mock.peek.assert_called_once();
-    mock.assert_has_calls([call!(.bump()), call!(.reset()), call!(.bump()), call!(.peek())]);
+    mock.assert_has_calls([
+        call!(.bump()),
+        call!(.reset()),
+        call!(.bump()),
+        call!(.peek()),
+    ]);
 }
 
 #[test]
@@ -125,7 +130,9 @@ mod vault {
         let vault = MockVault::new();
         vault.open.return_value(Secret(3));
         assert_eq!(vault.open(Secret(1)), Secret(3));
-        vault.open.assert_called_once_with(mockgen::call!(Secret(1)));
+        vault
+            .open
+            .assert_called_once_with(mockgen::call!(Secret(1)));
         assert_eq!(vault.size(), 0);
     }
 }
