@@ -2,6 +2,8 @@
 //! they are not generic in the sense that needs one patch per type, so they
 //! patch as plain functions do (SEMANTICS PATCH-1).
 #![deny(warnings)]
+// The lifetimes are what is tested, elidable or not.
+#![allow(clippy::needless_lifetimes)]
 
 use mockgen::prelude::*;
 
