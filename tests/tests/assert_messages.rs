@@ -224,7 +224,10 @@ fn as_11_assertions_do_not_change_the_history() {
     for _ in 0..3 {
         weather.temperature.assert_called_once_with(call!("Oslo"));
         weather.temperature.assert_has_calls([call!("Oslo")]);
-        let _ = panic_message(|| weather.temperature.assert_not_called());
+        assert_eq!(
+            panic_message(|| weather.temperature.assert_not_called()),
+            "MockWeather.temperature: expected to not have been called. Called 1 time.\nCalls:\n  temperature(\"Oslo\")"
+        );
     }
     assert_eq!(weather.temperature.call_count(), 1);
     assert_eq!(weather.mock_calls().len(), 1);

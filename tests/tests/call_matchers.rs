@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{panic_message, passes};
+use common::{failure, panic_message};
 use mockgen::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -28,6 +28,15 @@ pub trait Store {
     fn flush(&self);
 }
 
+/// The failure of `assert_called_with` on a `MockStore` method whose last
+/// call was `actual`: what a negative check expects.
+fn not_found(expected: &str, actual: &str) -> Option<String> {
+    let method = &expected[..expected.find('(').unwrap()];
+    Some(format!(
+        "MockStore.{method}: expected call not found.\nExpected: {expected}\n  Actual: {actual}"
+    ))
+}
+
 #[test]
 fn integer_literals_take_the_argument_type() {
     let store = MockStore::new();
@@ -36,14 +45,15 @@ fn integer_literals_take_the_argument_type() {
     store.put.assert_called_with(call!("k", 512, Some(3)));
     store.pair("a", -1);
     store.pair.assert_called_with(call!("a", -1));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        "k",
-        513,
-        Some(3)
-    ))));
-    assert!(!passes(|| store
-        .put
-        .assert_called_with(call!("k", 512, None))));
+    let actual = r#"put("k", 512, Some(3))"#;
+    assert_eq!(
+        failure(|| store.put.assert_called_with(call!("k", 513, Some(3)))),
+        not_found(r#"put("k", 513, Some(3))"#, actual)
+    );
+    assert_eq!(
+        failure(|| store.put.assert_called_with(call!("k", 512, None))),
+        not_found(r#"put("k", 512, None)"#, actual)
+    );
 }
 
 #[test]
@@ -61,7 +71,10 @@ fn str_arguments_match_str_and_string_values() {
     store
         .rename
         .assert_called_with(call!(String::from("alice")));
-    assert!(!passes(|| store.rename.assert_called_with(call!("bob"))));
+    assert_eq!(
+        failure(|| store.rename.assert_called_with(call!("bob"))),
+        not_found(r#"rename("bob")"#, r#"rename("alice")"#)
+    );
 }
 
 #[test]
@@ -72,10 +85,14 @@ fn slice_arguments_match_byte_strings_vecs_and_arrays() {
     store.write.assert_called_with(call!(vec![b'a', b'b']));
     store.write.assert_called_with(call!([97, 98]));
     store.write.assert_called_with(call!(&[97u8, 98][..]));
-    assert!(!passes(|| store.write.assert_called_with(call!(b"abc"))));
-    assert!(!passes(|| store
-        .write
-        .assert_called_with(call!(Vec::new()))));
+    assert_eq!(
+        failure(|| store.write.assert_called_with(call!(b"abc"))),
+        not_found("write([97, 98, 99])", "write([97, 98])")
+    );
+    assert_eq!(
+        failure(|| store.write.assert_called_with(call!(Vec::new()))),
+        not_found("write([])", "write([97, 98])")
+    );
 }
 
 #[test]
@@ -101,21 +118,22 @@ fn an_expression_in_call_is_one_argument_value() {
 fn comparison_matchers() {
     let store = MockStore::new();
     store.put("k", 10, None);
-    let last = |c| passes(|| store.put.assert_called_with(c));
+    let last = |c| failure(|| store.put.assert_called_with(c));
+    let not_last = |expected| not_found(expected, r#"put("k", 10, None)"#);
 
-    assert!(last(call!(_, eq(10), _)));
-    assert!(!last(call!(_, eq(11), _)));
-    assert!(last(call!(_, ne(11), _)));
-    assert!(!last(call!(_, ne(10), _)));
-    assert!(last(call!(_, gt(9), _)));
-    assert!(!last(call!(_, gt(10), _)));
-    assert!(last(call!(_, ge(10), _)));
-    assert!(!last(call!(_, ge(11), _)));
-    assert!(last(call!(_, lt(11), _)));
-    assert!(!last(call!(_, lt(10), _)));
-    assert!(last(call!(_, le(10), _)));
-    assert!(!last(call!(_, le(9), _)));
-    assert!(last(call!(eq("k"), _, eq(None))));
+    assert_eq!(last(call!(_, eq(10), _)), None);
+    assert_eq!(last(call!(_, eq(11), _)), not_last("put(ANY, eq(11), ANY)"));
+    assert_eq!(last(call!(_, ne(11), _)), None);
+    assert_eq!(last(call!(_, ne(10), _)), not_last("put(ANY, ne(10), ANY)"));
+    assert_eq!(last(call!(_, gt(9), _)), None);
+    assert_eq!(last(call!(_, gt(10), _)), not_last("put(ANY, gt(10), ANY)"));
+    assert_eq!(last(call!(_, ge(10), _)), None);
+    assert_eq!(last(call!(_, ge(11), _)), not_last("put(ANY, ge(11), ANY)"));
+    assert_eq!(last(call!(_, lt(11), _)), None);
+    assert_eq!(last(call!(_, lt(10), _)), not_last("put(ANY, lt(10), ANY)"));
+    assert_eq!(last(call!(_, le(10), _)), None);
+    assert_eq!(last(call!(_, le(9), _)), not_last("put(ANY, le(9), ANY)"));
+    assert_eq!(last(call!(eq("k"), _, eq(None))), None);
 }
 
 #[test]
@@ -124,13 +142,20 @@ fn eq_and_ne_compare_like_plain_values() {
     store.put("user:42", 3, Some(1));
     store.rename("alice".to_owned());
     store.write(b"ab");
-    let put = |c| passes(|| store.put.assert_called_with(c));
+    let put = |c| failure(|| store.put.assert_called_with(c));
+    let not_put = |expected| not_found(expected, r#"put("user:42", 3, Some(1))"#);
 
-    assert!(put(call!(eq("user:42"), eq(3), eq(Some(1)))));
-    assert!(put(call!(eq(String::from("user:42")), _, _)));
-    assert!(!put(call!(eq("user:4"), _, _)));
-    assert!(put(call!(ne("admin"), ne(4), ne(None))));
-    assert!(!put(call!(ne("user:42"), _, _)));
+    assert_eq!(put(call!(eq("user:42"), eq(3), eq(Some(1)))), None);
+    assert_eq!(put(call!(eq(String::from("user:42")), _, _)), None);
+    assert_eq!(
+        put(call!(eq("user:4"), _, _)),
+        not_put(r#"put(eq("user:4"), ANY, ANY)"#)
+    );
+    assert_eq!(put(call!(ne("admin"), ne(4), ne(None))), None);
+    assert_eq!(
+        put(call!(ne("user:42"), _, _)),
+        not_put(r#"put(ne("user:42"), ANY, ANY)"#)
+    );
     store.rename.assert_called_with(call!(eq("alice")));
     store.rename.assert_called_with(call!(ne("bob")));
     store.write.assert_called_with(call!(eq(b"ab")));
@@ -142,20 +167,33 @@ fn string_matchers() {
     let store = MockStore::new();
     store.put("user:42", 0, None);
     store.rename("alice".to_owned());
-    let put = |c| passes(|| store.put.assert_called_with(c));
-    let rename = |c| passes(|| store.rename.assert_called_with(c));
+    let put = |c| failure(|| store.put.assert_called_with(c));
+    let rename = |c| failure(|| store.rename.assert_called_with(c));
+    let not_put = |expected| not_found(expected, r#"put("user:42", 0, None)"#);
 
-    assert!(put(call!(contains(":4"), _, _)));
-    assert!(!put(call!(contains("admin"), _, _)));
-    assert!(put(call!(starts_with("user:"), _, _)));
-    assert!(!put(call!(starts_with("42"), _, _)));
-    assert!(put(call!(ends_with("42"), _, _)));
-    assert!(!put(call!(ends_with("user"), _, _)));
+    assert_eq!(put(call!(contains(":4"), _, _)), None);
+    assert_eq!(
+        put(call!(contains("admin"), _, _)),
+        not_put(r#"put(contains("admin"), ANY, ANY)"#)
+    );
+    assert_eq!(put(call!(starts_with("user:"), _, _)), None);
+    assert_eq!(
+        put(call!(starts_with("42"), _, _)),
+        not_put(r#"put(starts_with("42"), ANY, ANY)"#)
+    );
+    assert_eq!(put(call!(ends_with("42"), _, _)), None);
+    assert_eq!(
+        put(call!(ends_with("user"), _, _)),
+        not_put(r#"put(ends_with("user"), ANY, ANY)"#)
+    );
     // The same matchers work on `String` arguments.
-    assert!(rename(call!(contains("lic"))));
-    assert!(rename(call!(starts_with("al"))));
-    assert!(rename(call!(ends_with("ce"))));
-    assert!(!rename(call!(ends_with("al"))));
+    assert_eq!(rename(call!(contains("lic"))), None);
+    assert_eq!(rename(call!(starts_with("al"))), None);
+    assert_eq!(rename(call!(ends_with("ce"))), None);
+    assert_eq!(
+        rename(call!(ends_with("al"))),
+        not_found(r#"rename(ends_with("al"))"#, r#"rename("alice")"#)
+    );
 }
 
 #[test]
@@ -163,18 +201,16 @@ fn contains_on_slices_and_vecs() {
     let store = MockStore::new();
     store.write(&[1, 2, 3]);
     store.items(vec![10, 20]);
-    assert!(passes(|| store
-        .write
-        .assert_called_with(call!(contains(2)))));
-    assert!(!passes(|| store
-        .write
-        .assert_called_with(call!(contains(4)))));
-    assert!(passes(|| store
-        .items
-        .assert_called_with(call!(contains(20)))));
-    assert!(!passes(|| store
-        .items
-        .assert_called_with(call!(contains(30)))));
+    store.write.assert_called_with(call!(contains(2)));
+    assert_eq!(
+        failure(|| store.write.assert_called_with(call!(contains(4)))),
+        not_found("write(contains(4))", "write([1, 2, 3])")
+    );
+    store.items.assert_called_with(call!(contains(20)));
+    assert_eq!(
+        failure(|| store.items.assert_called_with(call!(contains(30)))),
+        not_found("items(contains(30))", "items([10, 20])")
+    );
 }
 
 #[test]
@@ -188,15 +224,17 @@ fn option_and_result_matchers() {
     store
         .put
         .assert_has_calls([call!(_, _, is_some()), call!(_, _, is_none())]);
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        _,
-        _,
-        is_some()
-    ))));
+    assert_eq!(
+        failure(|| store.put.assert_called_with(call!(_, _, is_some()))),
+        not_found("put(ANY, ANY, is_some())", r#"put("b", 2, None)"#)
+    );
     store
         .finish
         .assert_has_calls([call!(is_ok()), call!(is_err())]);
-    assert!(!passes(|| store.finish.assert_called_with(call!(is_ok()))));
+    assert_eq!(
+        failure(|| store.finish.assert_called_with(call!(is_ok()))),
+        not_found("finish(is_ok())", r#"finish(Err("disk full"))"#)
+    );
     store
         .finish
         .assert_called_with(call!(Err("disk full".to_owned())));
@@ -217,11 +255,15 @@ fn matching_takes_the_borrowed_form_of_the_argument() {
     store
         .write
         .assert_called_with(call!(matching(|v: &[u8]| v.first() == Some(&0))));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        matching(|s: &str| s.is_empty()),
-        _,
-        _
-    ))));
+    assert_eq!(
+        failure(|| store
+            .put
+            .assert_called_with(call!(matching(|s: &str| s.is_empty()), _, _))),
+        not_found(
+            "put(matching(…), ANY, ANY)",
+            r#"put("user:42", 64, Some(1))"#
+        )
+    );
 }
 
 #[test]
@@ -239,20 +281,22 @@ fn pattern_matches_by_pattern() {
     store
         .put
         .assert_called_with(call!(_, _, pattern!(Some(7) | None)));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        _,
-        _,
-        pattern!(Some(8..))
-    ))));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        _,
-        _,
-        pattern!(None)
-    ))));
+    let actual = r#"put("k", 5, Some(7))"#;
+    assert_eq!(
+        failure(|| store
+            .put
+            .assert_called_with(call!(_, _, pattern!(Some(8..))))),
+        not_found("put(ANY, ANY, pattern!(Some(8..)))", actual)
+    );
+    assert_eq!(
+        failure(|| store.put.assert_called_with(call!(_, _, pattern!(None)))),
+        not_found("put(ANY, ANY, pattern!(None))", actual)
+    );
     store.finish.assert_called_with(call!(pattern!(Ok(0..=9))));
-    assert!(!passes(|| store
-        .finish
-        .assert_called_with(call!(pattern!(Err(_))))));
+    assert_eq!(
+        failure(|| store.finish.assert_called_with(call!(pattern!(Err(_))))),
+        not_found("finish(pattern!(Err(_)))", "finish(Ok(3))")
+    );
 }
 
 #[test]
@@ -264,16 +308,19 @@ fn predicates_are_matchers() {
         predicates::ord::gt(3),
         ANY
     ));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        predicates::str::contains("x"),
-        _,
-        _
-    ))));
-    assert!(!passes(|| store.put.assert_called_with(call!(
-        _,
-        predicates::ord::gt(10),
-        _
-    ))));
+    let actual = r#"put("user:42", 10, None)"#;
+    assert_eq!(
+        failure(|| store
+            .put
+            .assert_called_with(call!(predicates::str::contains("x"), _, _))),
+        not_found("put(var.contains(x), ANY, ANY)", actual)
+    );
+    assert_eq!(
+        failure(|| store
+            .put
+            .assert_called_with(call!(_, predicates::ord::gt(10), _))),
+        not_found("put(ANY, var > 10, ANY)", actual)
+    );
 }
 
 #[test]
@@ -297,23 +344,37 @@ fn path_calls_match_by_type_then_by_debug_text() {
 
     // Same type: compared with `==` (within the tolerance, although the
     // Debug texts differ).
+    let not_any = |expected| {
+        Some(format!(
+            "MockStore: {expected} call not found.\nCalls:\n  put(\"k\", 512, Some(3))\n  set_temperature(Celsius(20.001))"
+        ))
+    };
     store.assert_any_call(call!(.set_temperature(Celsius(20.0))));
-    assert!(!passes(
-        || store.assert_any_call(call!(.set_temperature(Celsius(25.0))))
-    ));
+    assert_eq!(
+        failure(|| store.assert_any_call(call!(.set_temperature(Celsius(25.0))))),
+        not_any("set_temperature(Celsius(25.0))")
+    );
     // Other types (`&str`, `i32`, `Option<i32>`): compared by Debug text.
     store.assert_any_call(call!(.put("k", 512, Some(3))));
     store.assert_any_call(call!(.put(String::from("k"), 512u64, Some(3u8))));
-    assert!(!passes(
-        || store.assert_any_call(call!(.put("k", 513, Some(3))))
-    ));
-    assert!(!passes(
-        || store.assert_any_call(call!(.put("k", 512, None::<u8>)))
-    ));
+    assert_eq!(
+        failure(|| store.assert_any_call(call!(.put("k", 513, Some(3))))),
+        not_any(r#"put("k", 513, Some(3))"#)
+    );
+    assert_eq!(
+        failure(|| store.assert_any_call(call!(.put("k", 512, None::<u8>)))),
+        not_any(r#"put("k", 512, None)"#)
+    );
     // The method name must match too.
-    assert!(!passes(|| store.assert_any_call(call!(.rename("k")))));
+    assert_eq!(
+        failure(|| store.assert_any_call(call!(.rename("k")))),
+        not_any(r#"rename("k")"#)
+    );
     // So must the number of arguments.
-    assert!(!passes(|| store.assert_any_call(call!(.put("k", 512)))));
+    assert_eq!(
+        failure(|| store.assert_any_call(call!(.put("k", 512)))),
+        not_any(r#"put("k", 512)"#)
+    );
 }
 
 #[test]
@@ -407,6 +468,8 @@ fn matchers_work_in_the_method_less_form() {
         call!(.find(is_some())),
     ]);
     db.assert_any_call(call!(.query(ends_with("name"), eq(10))));
-    let failure = std::panic::catch_unwind(|| db.assert_any_call(call!(.query(ANY, lt(10)))));
-    assert!(failure.is_err());
+    assert_eq!(
+        panic_message(|| db.assert_any_call(call!(.query(ANY, lt(10))))),
+        "MockDb: query(ANY, lt(10)) call not found.\nCalls:\n  query(\"select name\", 10)\n  find(Some(3))"
+    );
 }

@@ -185,16 +185,18 @@ fn verify_checks_lower_bounds_with_expected_and_actual_counts() {
 #[test]
 fn without_times_any_number_of_calls_is_fine_none_included() {
     let weather = MockWeather::new();
-    weather
+    let oslo = weather
         .temperature
         .expect(call!("Oslo"))
         .return_value(Ok(1.0));
-    weather.cities.expect(call!());
+    let cities = weather.cities.expect(call!());
     weather.verify();
     for _ in 0..5 {
-        weather.temperature("Oslo").unwrap();
+        assert_eq!(weather.temperature("Oslo"), Ok(1.0));
     }
     weather.verify();
+    // Both were checked: one answered every call, the other none.
+    assert_eq!((oslo.call_count(), cities.call_count()), (5, 0));
 }
 
 #[test]
@@ -439,10 +441,17 @@ fn drop_of_the_last_clone_verifies() {
 
 #[test]
 fn drop_keeps_quiet_when_expectations_are_met() {
-    let weather = MockWeather::new();
-    weather.temperature.expect(call!("Oslo")).times(1);
-    weather.temperature("Oslo").unwrap();
-    drop(weather);
+    let (met, unmet) = (MockWeather::named("met"), MockWeather::named("unmet"));
+    for weather in [&met, &unmet] {
+        weather.temperature.expect(call!("Oslo")).times(1);
+    }
+    met.temperature("Oslo").unwrap();
+    // The check runs on drop: it reports the unmet one, and only that one.
+    assert_eq!(
+        report_of(move || drop(unmet)),
+        "unmet: 1 unmet expectation (checked when the mock was dropped).\n  temperature(\"Oslo\"): expected once, called 0 times."
+    );
+    assert_eq!(common::failure(move || drop(met)), None);
 }
 
 #[test]

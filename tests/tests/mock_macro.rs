@@ -139,8 +139,9 @@ fn display_writes_the_configured_text() {
 #[test]
 fn magic_8_std_trait_calls_appear_in_mock_calls() {
     let mut numbers = MockNumbers::new();
-    numbers.next();
-    let _ = numbers.to_string();
+    assert_eq!(numbers.next(), None);
+    // Unconfigured, `fmt` writes nothing.
+    assert_eq!(numbers.to_string(), "");
     numbers.assert_has_calls([call!(.next()), call!(.fmt(ANY))]);
 }
 

@@ -129,7 +129,10 @@ fn a_panic_restores_the_original() {
         assert_eq!(weather::station_count(), 99);
         panic!("the test failed");
     });
-    assert!(result.is_err());
+    assert_eq!(
+        common::payload_text(&*result.unwrap_err()),
+        "the test failed"
+    );
     assert_eq!(weather::station_count(), 3);
 }
 

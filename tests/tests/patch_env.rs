@@ -79,7 +79,10 @@ fn a_panic_restores_the_environment() {
         assert_eq!(var("MOCKGEN_T3").as_deref(), Some("during"));
         panic!("the test failed");
     });
-    assert!(result.is_err());
+    assert_eq!(
+        common::payload_text(&*result.unwrap_err()),
+        "the test failed"
+    );
     assert_eq!(snapshot(), before);
 }
 

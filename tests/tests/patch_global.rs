@@ -128,7 +128,10 @@ fn a_panic_restores_the_original_and_releases_the_lock() {
         let _spread = patch_global!(weather::spread, |spread| spread.return_value(0));
         panic!("the test failed");
     });
-    assert!(result.is_err());
+    assert_eq!(
+        common::payload_text(&*result.unwrap_err()),
+        "the test failed"
+    );
     let other = std::thread::spawn(|| {
         let _spread = patch_global!(weather::spread, |_| {});
         weather::spread((0, 1), 1)

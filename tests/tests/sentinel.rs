@@ -57,10 +57,15 @@ fn sent_2_copies_and_clones_stay_equal() {
     let copy = original;
     #[allow(clippy::clone_on_copy)]
     let clone = original.clone();
-    assert_eq!(original, copy);
-    assert_eq!(copy, clone);
     let moved_into_thread = std::thread::spawn(move || copy).join().unwrap();
-    assert_eq!(moved_into_thread, sentinel!(session));
+    // Each is the sentinel of its name, as one made elsewhere is, and
+    // tells itself apart from another name.
+    let made_elsewhere = std::thread::spawn(|| sentinel!(session)).join().unwrap();
+    for value in [copy, clone, moved_into_thread] {
+        assert_eq!(value, made_elsewhere);
+        assert_ne!(value, sentinel!(other_session));
+        assert_eq!(format!("{value:?}"), "sentinel.session");
+    }
 }
 
 #[test]

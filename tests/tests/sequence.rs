@@ -140,13 +140,26 @@ fn without_times_an_expectation_in_a_sequence_is_expected_once() {
 
 #[test]
 fn times_set_before_or_after_in_sequence_is_kept() {
-    let db = MockDb::new();
+    let db = MockDb::named("db");
     let seq = Sequence::new();
-    db.close.expect(call!()).times(2).in_sequence(&seq);
-    db.open.expect(call!(ANY)).in_sequence(&seq).times(0..=1);
+    let close = db.close.expect(call!()).times(2).in_sequence(&seq);
+    let open = db.open.expect(call!(ANY)).in_sequence(&seq).times(0..=1);
     db.close();
     db.close();
     db.verify();
+    assert_eq!((close.call_count(), open.call_count()), (2, 0));
+    // `times(2)`, set before `in_sequence`, still bounds the step…
+    assert_eq!(
+        report_of(|| db.close()),
+        "db.close: expectation close() called more than 2 times.\n  Call: close()"
+    );
+    // …and `times(0..=1)`, set after, replaced the sequence's default of once.
+    assert!(!db.open("a"));
+    assert_eq!(
+        report_of(|| db.open("b")),
+        "db.open: expectation open(ANY) called more than 1 time.\n  Call: open(\"b\")"
+    );
+    db.reset_all();
 }
 
 #[test]
@@ -172,13 +185,18 @@ fn saturated_steps_let_later_steps_with_the_same_matcher_answer() {
 #[test]
 fn expectations_outside_the_sequence_are_free() {
     let (db, log, _seq) = scripted();
-    db.open.expect(call!("other")).return_value(false);
+    let other = db.open.expect(call!("other")).return_value(false);
     // Not part of the sequence: any time.
     assert!(!db.open("other"));
     assert!(db.open("f"));
     assert!(!db.open("other"));
     log.write("a");
     db.close();
+    // The free expectation answered its two calls, and the sequence ran to
+    // its end around them.
+    assert_eq!(other.call_count(), 2);
+    db.verify();
+    log.verify();
 }
 
 #[test]

@@ -77,15 +77,20 @@ pub(crate) type IterFn = Arc<Items>;
 /// by the typed entry point after [`effect`].
 pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
 
-const TYPED: &str = "invariant: a call's answer is written once, with its signature's types";
-
 // The panics are not generic, so that each return type does not compile
-// its own copy of the formatting.
+// its own copy of the formatting. Their messages differ, so that a test of
+// one cannot pass on the other.
 
 #[cold]
 #[inline(never)]
 fn mistyped() -> ! {
-    panic!("{TYPED}")
+    panic!("invariant: a call's answer has its signature's types")
+}
+
+#[cold]
+#[inline(never)]
+fn written_twice() -> ! {
+    panic!("invariant: a call's answer is written once")
 }
 
 #[cold]
@@ -160,8 +165,11 @@ pub(crate) enum LentAnswer {
 /// Writes `value` as the answer of a call that returns `T`.
 #[inline]
 pub(crate) fn put<T: 'static>(slot: &mut Slot<'_>, value: T) {
-    if slot.type_id != TypeId::of::<T>() || slot.written {
+    if slot.type_id != TypeId::of::<T>() {
         mistyped();
+    }
+    if slot.written {
+        written_twice();
     }
     slot.written = true;
     // SAFETY: `slot.out` comes from the `&'a mut Option<U>` of
@@ -329,9 +337,7 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(
-        expected = "invariant: a call's answer is written once, with its signature's types"
-    )]
+    #[should_panic(expected = "invariant: a call's answer has its signature's types")]
     fn a_slot_of_another_type_is_refused() {
         let mut out = None::<u64>;
         put(&mut Slot::new(&mut out), "not a u64");

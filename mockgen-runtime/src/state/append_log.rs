@@ -302,14 +302,14 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "its own entry type")]
+    #[should_panic(expected = "a log is pushed its own entry type")]
     fn another_type_is_refused() {
         let (log, mut pusher) = AppendLog::new(EntryType::of::<u8>());
         log.push(&mut pusher, 0, 1_u16);
     }
 
     #[test]
-    #[should_panic(expected = "its own entry type")]
+    #[should_panic(expected = "a log is read as its own entry type")]
     fn another_type_is_not_read() {
         let (log, mut pusher) = AppendLog::new(EntryType::of::<u64>());
         log.push(&mut pusher, 0, 1_u64);

@@ -103,6 +103,18 @@ pub fn passes<R>(f: impl FnOnce() -> R) -> bool {
     result.is_ok()
 }
 
+/// The failure message of `f`, or `None` when it returns normally: a
+/// negative check compares it with the failure it expects, so that a panic
+/// of another kind (a matcher that crashes, a type mismatch) fails the test
+/// instead of counting as "no match".
+pub fn failure<R>(f: impl FnOnce() -> R) -> Option<String> {
+    install_hook();
+    let was_expecting = EXPECTING.with(|e| e.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    EXPECTING.with(|e| e.set(was_expecting));
+    result.err().map(|payload| payload_text(&*payload))
+}
+
 /// Runs `f` on its own thread and returns its result, or fails the test if
 /// it has not finished within `seconds`: a deadlock fails fast instead of
 /// hanging the test run. A panic in `f` is passed on.
