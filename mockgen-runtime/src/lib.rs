@@ -56,7 +56,7 @@ pub use state::args::{
     ArgKind, ArgKinds, ArgView, DebugText, Debugged, IntoMatchers, Opaque, OpaqueArg, OptVal,
     Recordable, SameMock, Val,
 };
-pub use state::dispatch::Respond;
+pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::signature::{

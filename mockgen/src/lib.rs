@@ -538,8 +538,8 @@ pub mod __private {
         BoxFuture,
     };
     pub use mockgen_runtime::{
-        ArgView, BoxMatcher, Call, DebugText, Debugged, GenericMethod, Instantiate, IntoValue,
-        Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf, Respond, SameMock,
+        ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, Instantiate,
+        IntoValue, Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock,
         Signature, Statics, Val,
     };
     pub use mockgen_runtime::{
@@ -549,6 +549,6 @@ pub mod __private {
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {
-        pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, Respond, patched, patched_by};
+        pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, patched, patched_by};
     }
 }

@@ -126,6 +126,20 @@ pub(crate) fn passed(arg: &MockArg, rt: &Runtime) -> TokenStream {
     }
 }
 
+/// The pattern that takes back the arguments a handle hands back (to an
+/// original or a spy's real value): `(city, days)`. A placeholder's
+/// argument was not moved, and is used as it is.
+pub(crate) fn handed_back(args: &[MockArg]) -> TokenStream {
+    let back = args.iter().map(|a| match a.pass {
+        Pass::Placeholder => quote!(_),
+        _ => {
+            let ident = &a.ident;
+            quote!(#ident)
+        }
+    });
+    quote!((#(#back,)*))
+}
+
 /// `let (a, b) = arg1;` where the trait's pattern was not an identifier, so
 /// that a default body sees the names it uses.
 pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {

@@ -114,6 +114,7 @@ pub(crate) fn emit_with(
             quote!(),
         )
     };
+    let again = again(args, rt);
     // Further impls (async, generic family) share the method's `#[cfg]`.
     let extras = if async_impls.is_empty() && family_impl.is_empty() {
         quote!()
@@ -158,6 +159,7 @@ pub(crate) fn emit_with(
                 {
                     #boxed_body
                 }
+                #again
             }
 
             #extras
@@ -199,6 +201,47 @@ fn async_impls(
                     ::std::boxed::Box::pin(#closure(#(#params),*))
                 })
             }
+        }
+    }
+}
+
+/// `SigN::__again`: the arguments lent again (a `&mut` reborrowed, any
+/// other cloned when its type is `Clone`), so that a side effect that steps
+/// aside leaves them to what answers after it. Left to the trait's default
+/// (`None`) when an argument is lent as a trait object it cannot share.
+fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
+    let shareable = args.iter().all(|a| {
+        !matches!(
+            a.pass,
+            Pass::DynMut(_) | Pass::BoxOnce(_) | Pass::Erased { .. }
+        )
+    });
+    if !shareable {
+        return quote!();
+    }
+    let probe = rt.item("__probe");
+    let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
+    let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
+    let lent = syn::Lifetime::new("'__mockgen_lent", proc_macro2::Span::mixed_site());
+    let all = names::hygienic("args");
+    let again = args.iter().enumerate().map(|(i, a)| {
+        let index = syn::Index::from(i);
+        let mutable = matches!(&a.pass, Pass::Direct | Pass::Into(_))
+            && matches!(&a.effect_ty, syn::Type::Reference(r) if r.mutability.is_some());
+        if mutable {
+            quote!(&mut *#all.#index)
+        } else {
+            quote!((&&#probe::CloneProbe(&#all.#index)).__mockgen_again()?)
+        }
+    });
+    quote! {
+        #[allow(clippy::type_complexity)]
+        fn __again<#lent, #(#lifetimes),*>(
+            #all: &#lent mut (#(Self::#gats<#lifetimes>,)*),
+        ) -> ::core::option::Option<(#(Self::#gats<#lent>,)*)> {
+            #[allow(unused_imports)]
+            use #probe::{ViaClone as _, ViaNoClone as _};
+            ::core::option::Option::Some((#(#again,)*))
         }
     }
 }

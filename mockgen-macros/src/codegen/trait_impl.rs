@@ -23,7 +23,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::method_parts::{
-    conversion, handle, method_item, passed, rebind_pattern, record, signature,
+    conversion, handed_back, handle, method_item, passed, rebind_pattern, record, signature,
 };
 use super::{async_method, wrapping};
 use crate::model::{MockMethod, MockSpec, Receiver, Serve, TraitImpl};
@@ -111,7 +111,6 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let conversions = args.iter().map(|a| conversion(a, rt));
     let records: Vec<_> = args.iter().map(|a| record(a, rt)).collect();
     let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
-    let (f, respond) = (names::hygienic("side_effect"), names::hygienic("respond"));
     let handle = handle(spec, method, rt);
     let (local, value) = (names::hygienic("handle"), names::hygienic("value"));
     // A spy's method that calls the real value itself.
@@ -148,27 +147,28 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     };
     let body = match (output.serve, default_body) {
         (Serve::Value, Some(default)) => {
-            let respond_ty = rt.item("Respond");
+            let delegate = rt.item("Delegate");
             let rebind = args.iter().map(rebind_pattern);
+            let back = handed_back(args);
             let default_arm = quote! {
                 {
                     #(#rebind)*
                     #default
                 }
             };
-            let arms = match &real {
-                Some((_, call)) => quote! {
-                    #respond_ty::Original => #default_arm
-                    #respond_ty::Real => #call,
-                },
-                None => quote!(#respond_ty::Original | #respond_ty::Real => #default_arm),
+            let real_arm = match &real {
+                Some((_, call)) => quote!(#call),
+                None => default_arm.clone(),
             };
+            // A clone of the handle: a `&mut self` default body may use
+            // `self` while the answer is matched.
             quote! {
                 let #local = ::core::clone::Clone::clone(#handle);
-                #local.__call_default((#(#records,)*), |#respond| match #respond {
-                    #respond_ty::SideEffect(#f) => #f(#(#passed),*),
-                    #arms
-                })
+                match #local.__call_or_default((#(#records,)*), #(#passed),*) {
+                    ::core::result::Result::Ok(#value) => #value,
+                    ::core::result::Result::Err(#delegate::Original(#back)) => #default_arm
+                    ::core::result::Result::Err(#delegate::Real(#back)) => #real_arm,
+                }
             }
         }
         (Serve::Value, None) => answer(&handle),

@@ -6,10 +6,11 @@
 //!     fn __mockgen_original(city: &str) -> f64 { /* the body as written */ }
 //!     match patched::<__mockgen_patch_fetch_temperature>() {
 //!         None => __mockgen_original(city),
-//!         Some(handle) => handle.__call_spy((__record::<str>(city),), |respond| match respond {
-//!             Respond::SideEffect(f) => f(city),
-//!             Respond::Original => __mockgen_original(city),
-//!         }),
+//!         Some(handle) => match handle.__call_or_original((__record::<str>(city),), city) {
+//!             Ok(value) => value,
+//!             // After `call_original()`: the arguments come back.
+//!             Err((city,)) => __mockgen_original(city),
+//!         },
 //!     }
 //! }
 //! pub fn __mockgen_patchable_fetch_temperature() -> Patcher<__mockgen_patch_fetch_temperature>;
@@ -149,9 +150,7 @@ fn dispatch(
         .iter()
         .map(|a| method_parts::passed(a, rt))
         .collect();
-    let respond_ty = patch_names::runtime_item(rt, "Respond");
-    let [handle, respond, f, value] =
-        ["handle", "respond", "side_effect", "value"].map(names::hygienic);
+    let [handle, f, value] = ["handle", "side_effect", "value"].map(names::hygienic);
     if method.is_async() {
         let answer = rt.item("Answer");
         return quote! {
@@ -167,17 +166,16 @@ fn dispatch(
             }
         };
     }
+    let back = method_parts::handed_back(&method.args);
     quote! {
         match #lookup {
             ::core::option::Option::None => #call_original,
-            ::core::option::Option::Some(#handle) => #handle.__call_spy(
-                (#(#records,)*),
-                |#respond| match #respond {
-                    #respond_ty::SideEffect(#f) => #f(#(#passed),*),
-                    // A patch has no real value besides its original.
-                    #respond_ty::Original | #respond_ty::Real => #call_original,
-                },
-            ),
+            ::core::option::Option::Some(#handle) => {
+                match #handle.__call_or_original((#(#records,)*), #(#passed),*) {
+                    ::core::result::Result::Ok(#value) => #value,
+                    ::core::result::Result::Err(#back) => #call_original,
+                }
+            }
         }
     }
 }

@@ -72,6 +72,11 @@ impl<S: Signature, A> AsyncCall<S, A> {
             .resolve(&entry, original, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
+            // Without the arguments to lend again, a side effect that steps
+            // aside falls back to what needs none.
+            Resolved::StepAside { effect: step, .. } => {
+                Answer::SideEffect(Arc::clone(effect::<S::Fn>(&step.whole)))
+            }
             Resolved::Value => Answer::Value(taken(out)),
             // An async method does not call the real value of a spy: its
             // default body answers.

@@ -293,8 +293,16 @@ macro_rules! side_effect {
             /// returning `DEFAULT`; see the guide's
             /// [`side_effect_or_default`](https://docs.rs/mockgen/latest/mockgen/guide/configuring/index.html#stepping-aside-side_effect_or_default)):
             /// `Some(value)` answers
-            /// the call, `None` lets the rest of the configuration answer
-            /// (`return_once`, `return_value`, else the default).
+            /// the call, `None` lets the rest of the configuration answer:
+            /// `return_once`, then `return_value`, then the real
+            /// implementation (a spy's real value, a patch's original after
+            /// [`call_original`](Self::call_original), a default method
+            /// body), then the default. The real implementation gets the
+            /// arguments as the side effect left them: the side effect gets
+            /// them lent again (a `&mut` reborrowed, any other argument
+            /// copied or cloned); an owned argument that is not `Clone`
+            /// goes to the side effect alone, and the real implementation
+            /// does not answer that call.
             ///
             /// ```
             /// # use mockgen::prelude::*;
@@ -313,12 +321,8 @@ macro_rules! side_effect {
             where
                 C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync + 'static,
             {
-                // Weak: the handle must not keep itself alive through its
-                // own configuration.
-                let handle = std::sync::Arc::downgrade(&self.inner);
-                self.set_side_effect(S::boxed(move |$($param),*| {
-                    f($($param),*).unwrap_or_else(|| crate::state::method::MethodInner::fallback(&handle))
-                }));
+                let effect = self.step_aside_fn(f);
+                self.set_effect(Effect::StepAside(effect));
             }
         }
     };
@@ -327,8 +331,9 @@ macro_rules! side_effect {
 crate::state::signature::for_each_arity!(side_effect);
 
 impl MethodInner {
-    /// What answers when a side effect steps aside: `return_once`,
-    /// `return_value`, else the default (or the usual panic).
+    /// What answers when a side effect steps aside and the caller has no
+    /// arguments to lend again: `return_once`, `return_value`, else the
+    /// default (or the usual panic).
     #[track_caller]
     pub(crate) fn fallback<T: 'static>(handle: &Weak<Self>) -> T {
         let inner = handle

@@ -26,6 +26,11 @@ impl<S: AsyncSignature, A> Method<S, A> {
             .resolve(&entry, Original::OnRequest, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
+            // Without the arguments to lend again, a side effect that steps
+            // aside falls back to what needs none.
+            Resolved::StepAside { effect: step, .. } => {
+                Answer::SideEffect(Arc::clone(effect::<S::Fn>(&step.whole)))
+            }
             Resolved::Value => Answer::Value(taken(out)),
             Resolved::Original | Resolved::Real => Answer::Original,
         }

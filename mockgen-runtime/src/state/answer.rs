@@ -23,6 +23,7 @@ use std::ptr::NonNull;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::ThreadId;
 
+use crate::state::calls::AnyEntry;
 use crate::state::sync::lock;
 
 /// A configured value (`return_value`): each call gets a clone of it, or,
@@ -76,6 +77,17 @@ pub(crate) type IterFn = Arc<Items>;
 /// A side effect or an original implementation: an `Arc<S::Fn>`, called
 /// by the typed entry point after [`effect`].
 pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
+
+/// A side effect that may step aside (`side_effect_or_default`), twice:
+/// `probe` answers `Some` or steps aside, and a caller that has the
+/// arguments to lend again lets the rest of the configuration answer with
+/// them (a spy's real value, an original); `whole` is the side effect with
+/// that fallback built in, short of what needs the arguments.
+#[derive(Clone)]
+pub(crate) struct StepAside {
+    pub(crate) probe: EffectFn,
+    pub(crate) whole: EffectFn,
+}
 
 // The panics are not generic, so that each return type does not compile
 // its own copy of the formatting. Their messages differ, so that a test of
@@ -290,6 +302,13 @@ pub(crate) fn effect<F: ?Sized + Send + Sync + 'static>(f: &EffectFn) -> &Arc<F>
 /// `Option<Output>` (see the top of this file).
 pub(crate) enum Resolved {
     Effect(EffectFn),
+    /// A side effect that may step aside, for call `entry`; `expected`: an
+    /// expectation matched it without answering.
+    StepAside {
+        effect: StepAside,
+        entry: Option<AnyEntry>,
+        expected: bool,
+    },
     Value,
     /// Only where the caller has an original ([`Original`](crate::state::dispatch::Original)).
     Original,

@@ -253,6 +253,29 @@ pub mod probe {
         }
     }
 
+    /// A clone of an argument, when its type has `Clone`: a side effect
+    /// that may step aside gets it, and what answers after it the argument
+    /// itself.
+    pub struct CloneProbe<'a, T>(pub &'a T);
+
+    pub trait ViaClone<T> {
+        fn __mockgen_again(&self) -> Option<T>;
+    }
+    impl<T: Clone> ViaClone<T> for &CloneProbe<'_, T> {
+        fn __mockgen_again(&self) -> Option<T> {
+            Some(self.0.clone())
+        }
+    }
+
+    pub trait ViaNoClone<T> {
+        fn __mockgen_again(&self) -> Option<T>;
+    }
+    impl<T> ViaNoClone<T> for CloneProbe<'_, T> {
+        fn __mockgen_again(&self) -> Option<T> {
+            None
+        }
+    }
+
     /// `Default::default()` when the type has it.
     pub struct DefaultProbe<T>(pub std::marker::PhantomData<T>);
 

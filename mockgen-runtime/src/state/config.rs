@@ -2,7 +2,7 @@
 //! answers, and what the next call resolves to. `config::configure` holds
 //! the API that fills it.
 
-use crate::state::answer::{EffectFn, IterFn, OnceFn, Slot, ValueFn};
+use crate::state::answer::{EffectFn, IterFn, OnceFn, Slot, StepAside, ValueFn};
 use crate::state::queue::Queue;
 
 /// A method's configuration. Not generic: its values and side effects are
@@ -29,12 +29,14 @@ pub(crate) struct Config {
 pub(crate) enum Effect {
     None,
     Fn(EffectFn),
+    StepAside(StepAside),
     Iter(IterFn),
 }
 
 /// What a call resolved to, taken out of the lock before it runs.
 pub(crate) enum Action {
     Effect(EffectFn),
+    StepAside(StepAside),
     Iter(IterFn),
     Once(OnceFn),
     Value(ValueFn),
@@ -61,6 +63,7 @@ impl Config {
     pub(crate) fn next_action(&mut self, out: &mut Slot<'_>) -> Action {
         match &self.effect {
             Effect::Fn(f) => return Action::Effect(EffectFn::clone(f)),
+            Effect::StepAside(f) => return Action::StepAside(f.clone()),
             Effect::Iter(iter) => return Action::Iter(IterFn::clone(iter)),
             Effect::None => {}
         }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use crate::state::answer::{EffectFn, LentAnswer, Next, Resolved, Slot, ValueFn, effect, taken};
+use crate::state::answer::{EffectFn, LentAnswer, Next, Resolved, Slot, ValueFn, taken};
 use crate::state::args::ArgKinds;
 use crate::state::calls::AnyEntry;
 use crate::state::config::Action;
@@ -37,42 +37,18 @@ impl Original {
     }
 }
 
-/// What generated code is asked to run for a call: the configured side
-/// effect, or the original implementation (spies and patches).
+/// Who answers a call of a method with a default body, with its
+/// arguments, when nothing configured does.
 #[doc(hidden)]
 #[allow(missing_debug_implementations)]
-pub enum Respond<'f, F: ?Sized> {
-    SideEffect(&'f F),
-    Original,
+pub enum Delegate<A> {
+    /// The default body.
+    Original(A),
     /// The real value of a spy.
-    Real,
+    Real(A),
 }
 
 impl<S: Signature, A> Method<S, A> {
-    /// Like `__call_with`, for handles that have an original implementation:
-    /// unconfigured calls run it after `call_original()`.
-    #[doc(hidden)]
-    #[track_caller]
-    pub fn __call_spy(
-        &self,
-        record: RecordOf<S>,
-        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
-    ) -> S::Output {
-        self.call_responding(record, Original::OnRequest, respond)
-    }
-
-    /// Like `__call_with`, for trait methods with a default body: unconfigured
-    /// calls run the default body, or a spy's real method.
-    #[doc(hidden)]
-    #[track_caller]
-    pub fn __call_default(
-        &self,
-        record: RecordOf<S>,
-        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
-    ) -> S::Output {
-        self.call_responding(record, Original::ByDefault, respond)
-    }
-
     /// Keeps `value` for as long as the mock lives and lends it out: an
     /// answer made for this call (a spy's real value's). A method lends
     /// values of one type only.
@@ -118,29 +94,6 @@ impl MethodInner {
             out.kept = Some(self.lent.keep_configured(value));
         } else {
             value.write_clone(out);
-        }
-    }
-}
-
-impl<S: Signature, A> Method<S, A> {
-    /// Records a call and hands what answers it to the generated code's
-    /// `respond`, unless it is a value.
-    #[track_caller]
-    fn call_responding(
-        &self,
-        record: RecordOf<S>,
-        original: Original,
-        respond: impl FnOnce(Respond<'_, S::Fn>) -> S::Output,
-    ) -> S::Output {
-        let mut out = None;
-        match self
-            .inner
-            .call::<S::Args>(record, original, &mut Slot::new(&mut out))
-        {
-            Resolved::Effect(f) => respond(Respond::SideEffect(effect::<S::Fn>(&f))),
-            Resolved::Value => taken(out),
-            Resolved::Original => respond(Respond::Original),
-            Resolved::Real => respond(Respond::Real),
         }
     }
 }
@@ -203,7 +156,7 @@ impl MethodInner {
         let action = config.next_action(out);
         let keep = matches!(
             action,
-            Action::Iter(_) | Action::Unconfigured | Action::Original
+            Action::Iter(_) | Action::StepAside(_) | Action::Unconfigured | Action::Original
         );
         let kept = keep.then(|| config.state.any_entry(index));
         drop(config);
@@ -249,6 +202,21 @@ impl MethodInner {
         self.answer(action, Some(entry), original, expected, out)
     }
 
+    /// What answers a call whose side effect stepped aside: `return_once`,
+    /// `return_value`, then the original or a spy's real value, then the
+    /// default (Python's side effect returning `DEFAULT`).
+    #[track_caller]
+    pub(crate) fn stepped_aside(
+        &self,
+        entry: Option<&AnyEntry>,
+        original: Original,
+        expected: bool,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
+        let action = self.config().action_after_effect(out);
+        self.answer(action, entry, original, expected, out)
+    }
+
     /// Runs what the configuration answers a call with; no lock is held.
     #[track_caller]
     fn answer(
@@ -259,7 +227,7 @@ impl MethodInner {
         expected: bool,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        match self.run_action(action, entry, original, out) {
+        match self.run_action(action, entry, original, expected, out) {
             Some(resolved) => resolved,
             None => {
                 if self.expecting.load(Ordering::Acquire) {
@@ -295,10 +263,16 @@ impl MethodInner {
         action: Action,
         entry: Option<&AnyEntry>,
         original: Original,
+        expected: bool,
         out: &mut Slot<'_>,
     ) -> Option<Resolved> {
         Some(match action {
             Action::Effect(f) => Resolved::Effect(f),
+            Action::StepAside(effect) => Resolved::StepAside {
+                effect,
+                entry: entry.cloned(),
+                expected,
+            },
             // Concurrent calls take turns; a call made by the iterator's own
             // `next()` is answered by the rest of the configuration.
             Action::Iter(iter) => match iter.next_into(out) {
@@ -306,7 +280,7 @@ impl MethodInner {
                 Next::Exhausted => self.exhausted(entry.expect(KEPT)),
                 Next::Busy => {
                     let action = self.config().action_after_effect(out);
-                    return self.run_action(action, entry, original, out);
+                    return self.run_action(action, entry, original, expected, out);
                 }
             },
             Action::Once(value) => {
@@ -414,9 +388,9 @@ macro_rules! call_with {
             #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
                 let mut out = None;
-                match self.inner.call::<S::Args>(record, Original::Missing, &mut Slot::new(&mut out)) {
-                    Resolved::Effect(f) => effect::<S::Fn>(&f)($($param),*),
-                    Resolved::Value | Resolved::Original | Resolved::Real => taken(out),
+                match self.answer_with_args(record, Original::Missing, &mut Slot::new(&mut out), $($param),*) {
+                    Ok(value) => value,
+                    Err(_) => taken(out),
                 }
             }
 
@@ -432,9 +406,9 @@ macro_rules! call_with {
             {
                 let mut out = None;
                 let mut slot = Slot::lending(&mut out);
-                match self.inner.call::<S::Args>(record, Original::Missing, &mut slot) {
-                    Resolved::Effect(f) => self.__lend(effect::<S::Fn>(&f)($($param),*)),
-                    Resolved::Value | Resolved::Original | Resolved::Real => {
+                match self.answer_with_args(record, Original::Missing, &mut slot, $($param),*) {
+                    Ok(value) => self.__lend(value),
+                    Err(_) => {
                         let answer = slot.lent_answer();
                         self.lend_answer(answer, out)
                     }
@@ -455,13 +429,13 @@ macro_rules! call_with {
             {
                 let mut out = None;
                 let mut slot = Slot::lending(&mut out);
-                match self.inner.call::<S::Args>(record, Original::Real, &mut slot) {
-                    Resolved::Effect(f) => Ok(self.__lend(effect::<S::Fn>(&f)($($param),*))),
-                    Resolved::Value | Resolved::Original => {
+                match self.answer_with_args(record, Original::Real, &mut slot, $($param),*) {
+                    Ok(value) => Ok(self.__lend(value)),
+                    Err((Resolved::Real, args)) => Err(args),
+                    Err(_) => {
                         let answer = slot.lent_answer();
                         Ok(self.lend_answer(answer, out))
                     }
-                    Resolved::Real => Err(($($param,)*)),
                 }
             }
 
@@ -477,10 +451,49 @@ macro_rules! call_with {
                 $($param: S::$arg<$lt>),*
             ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
                 let mut out = None;
-                match self.inner.call::<S::Args>(record, Original::Real, &mut Slot::new(&mut out)) {
-                    Resolved::Effect(f) => Ok(effect::<S::Fn>(&f)($($param),*)),
-                    Resolved::Value | Resolved::Original => Ok(taken(out)),
-                    Resolved::Real => Err(($($param,)*)),
+                match self.answer_with_args(record, Original::Real, &mut Slot::new(&mut out), $($param),*) {
+                    Ok(value) => Ok(value),
+                    Err((Resolved::Real, args)) => Err(args),
+                    Err(_) => Ok(taken(out)),
+                }
+            }
+
+            /// Like `__call_with`, for a patched function: the arguments
+            /// come back when the original should answer (after
+            /// `call_original()`).
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
+            pub fn __call_or_original<$($lt),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: S::$arg<$lt>),*
+            ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
+                let mut out = None;
+                match self.answer_with_args(record, Original::OnRequest, &mut Slot::new(&mut out), $($param),*) {
+                    Ok(value) => Ok(value),
+                    Err((Resolved::Original | Resolved::Real, args)) => Err(args),
+                    Err(_) => Ok(taken(out)),
+                }
+            }
+
+            /// Like `__call_with`, for a trait method with a default body:
+            /// the arguments come back when the default body (or a spy's
+            /// real method) should answer.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            pub fn __call_or_default<$($lt),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: S::$arg<$lt>),*
+            ) -> Result<S::Output, Delegate<($(S::$arg<$lt>,)*)>> {
+                let mut out = None;
+                match self.answer_with_args(record, Original::ByDefault, &mut Slot::new(&mut out), $($param),*) {
+                    Ok(value) => Ok(value),
+                    Err((Resolved::Original, args)) => Err(Delegate::Original(args)),
+                    Err((Resolved::Real, args)) => Err(Delegate::Real(args)),
+                    Err(_) => Ok(taken(out)),
                 }
             }
         }

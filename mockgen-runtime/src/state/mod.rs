@@ -30,4 +30,5 @@ pub(crate) mod real_access;
 pub(crate) mod registry;
 pub(crate) mod seq;
 pub(crate) mod signature;
+pub(crate) mod step_aside;
 pub(crate) mod sync;

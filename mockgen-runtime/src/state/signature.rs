@@ -74,6 +74,17 @@ macro_rules! arity {
             fn boxed<C>(closure: C) -> Box<Self::Fn>
             where
                 C: for<$($lt),*> Fn($(Self::$arg<$lt>),*) -> Self::Output + Send + Sync + 'static;
+
+            /// The arguments lent again, for a side effect that may step
+            /// aside: what answers after it gets the arguments themselves.
+            /// `None` when one of them cannot be lent twice (an owned value
+            /// that is not `Clone`). Implemented by generated code.
+            #[doc(hidden)]
+            #[allow(clippy::type_complexity)]
+            fn __again<'s, $($lt),*>(args: &'s mut ($(Self::$arg<$lt>,)*)) -> Option<($(Self::$arg<'s>,)*)> {
+                let _ = args;
+                None
+            }
         }
     };
 }
