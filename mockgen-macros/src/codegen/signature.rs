@@ -235,7 +235,7 @@ fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
         }
     });
     quote! {
-        #[allow(clippy::type_complexity)]
+        #[allow(clippy::type_complexity, clippy::needless_lifetimes)]
         fn __again<#lent, #(#lifetimes),*>(
             #all: &#lent mut (#(Self::#gats<#lifetimes>,)*),
         ) -> ::core::option::Option<(#(Self::#gats<#lent>,)*)> {

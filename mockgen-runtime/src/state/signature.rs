@@ -80,7 +80,7 @@ macro_rules! arity {
             /// `None` when one of them cannot be lent twice (an owned value
             /// that is not `Clone`). Implemented by generated code.
             #[doc(hidden)]
-            #[allow(clippy::type_complexity)]
+            #[allow(clippy::type_complexity, clippy::needless_lifetimes)]
             fn __again<'s, $($lt),*>(args: &'s mut ($(Self::$arg<$lt>,)*)) -> Option<($(Self::$arg<'s>,)*)> {
                 let _ = args;
                 None
