@@ -339,3 +339,25 @@ fn unconfigured_call_panics_at_the_calling_line() {
     assert_eq!(at(&location), expected);
     assert!(message.starts_with("MockWeather.cities: the mock is sealed"));
 }
+
+#[automock]
+pub trait Config {
+    fn get<T: std::str::FromStr + 'static>(&self, key: &str) -> Option<T>;
+}
+
+#[test]
+fn a_generic_handle_asserts_across_its_instantiations() {
+    let config = MockConfig::new();
+    assert_eq!(
+        panic_message(|| config.get.assert_called()),
+        "MockConfig.get: expected to have been called. Called 0 times."
+    );
+    config.get.assert_not_called();
+    let _: Option<u16> = config.get("port");
+    let _: Option<String> = config.get("host");
+    config.get.assert_called();
+    assert_eq!(
+        panic_message(|| config.get.assert_not_called()),
+        "MockConfig.get: expected to not have been called. Called 2 times.\nCalls:\n  get(\"port\")\n  get(\"host\")"
+    );
+}

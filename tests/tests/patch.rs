@@ -332,3 +332,22 @@ async fn a_current_thread_tokio_test_sees_its_patch() {
     assert_eq!(spawned.await.unwrap(), [9.0]);
     forecast.assert_awaited_once_with(call!("Oslo", 1));
 }
+
+#[test]
+fn a_future_polled_on_another_thread_does_not_see_a_thread_local_patch() {
+    let forecast = patch!(weather::fetch_forecast);
+    forecast.return_value(vec![1.0]);
+    let future = weather::fetch_forecast("Oslo", 2);
+    let days = std::thread::spawn(move || futures::executor::block_on(future))
+        .join()
+        .unwrap();
+    // The real body ran there: four letters, two days.
+    assert_eq!(days, [4.0, 4.0]);
+    forecast.assert_not_called();
+    // Polled on this thread, the same call is patched.
+    assert_eq!(
+        futures::executor::block_on(weather::fetch_forecast("Oslo", 2)),
+        [1.0]
+    );
+    forecast.assert_called_once_with(call!("Oslo", 2));
+}

@@ -6,9 +6,7 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::panic::catch_unwind;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 mod common;
 
@@ -160,21 +158,25 @@ fn guards_dropped_out_of_order() {
 
 #[test]
 fn other_threads_wait_for_the_guard() {
-    static ENTERED: AtomicBool = AtomicBool::new(false);
-    let env = patch_env!("MOCKGEN_T7" => "mine");
-    let (started, wait_started) = mpsc::channel();
-    let other = std::thread::spawn(move || {
-        started.send(()).unwrap();
-        let _env = patch_env!("MOCKGEN_T7" => "theirs");
-        ENTERED.store(true, Ordering::SeqCst);
-        var("MOCKGEN_T7")
+    common::within(30, || {
+        let env = patch_env!("MOCKGEN_T7" => "mine");
+        let (reached, has_reached) = mpsc::channel();
+        let (entered, has_entered) = mpsc::channel();
+        let other = std::thread::spawn(move || {
+            reached.send(common::this_thread_in_proc()).unwrap();
+            let _env = patch_env!("MOCKGEN_T7" => "theirs");
+            entered.send(()).unwrap();
+            var("MOCKGEN_T7")
+        });
+        // The other thread went on to take the lock, and sleeps there.
+        let thread = has_reached.recv().unwrap();
+        common::until_blocked(thread.as_deref(), 10);
+        assert_eq!(has_entered.try_recv(), Err(mpsc::TryRecvError::Empty));
+        assert_eq!(var("MOCKGEN_T7").as_deref(), Some("mine"));
+        drop(env);
+        has_entered.recv().unwrap();
+        assert_eq!(other.join().unwrap().as_deref(), Some("theirs"));
     });
-    wait_started.recv().unwrap();
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!ENTERED.load(Ordering::SeqCst));
-    assert_eq!(var("MOCKGEN_T7").as_deref(), Some("mine"));
-    drop(env);
-    assert_eq!(other.join().unwrap().as_deref(), Some("theirs"));
 }
 
 #[test]
@@ -209,4 +211,18 @@ fn invalid_names_panic_before_changing_anything() {
     drop(lock);
     // The lock was released: another thread can take it.
     std::thread::spawn(|| drop(patch_env!())).join().unwrap();
+}
+
+#[test]
+fn a_nul_in_a_value_panics_before_changing_anything() {
+    let lock = patch_env!();
+    let before = snapshot();
+    let message =
+        common::panic_message(|| patch_env!("MOCKGEN_T11" => "x", "MOCKGEN_T11_NUL" => "a\0b"));
+    assert_eq!(
+        message,
+        "patch_env!: the value of \"MOCKGEN_T11_NUL\" contains a NUL byte"
+    );
+    assert_eq!(snapshot(), before);
+    drop(lock);
 }

@@ -6,7 +6,6 @@
 use std::panic::catch_unwind;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 use mockgen::prelude::*;
 use mockgen_tests::weather;
@@ -84,30 +83,33 @@ fn a_thread_local_patch_wins_in_its_thread() {
 
 #[test]
 fn global_patches_of_one_function_wait_for_each_other() {
-    static SECOND_PATCHED: AtomicBool = AtomicBool::new(false);
-    let first = patch_global!(weather::forecast, |first| {
-        first.return_value(weather::Forecast {
-            summary: "first".into(),
-        });
-    });
-    let (started, wait_started) = mpsc::channel();
-    let second = std::thread::spawn(move || {
-        started.send(()).unwrap();
-        let _second = patch_global!(weather::forecast, |second| {
-            second.return_value(weather::Forecast {
-                summary: "second".into(),
+    common::within(30, || {
+        let first = patch_global!(weather::forecast, |first| {
+            first.return_value(weather::Forecast {
+                summary: "first".into(),
             });
         });
-        SECOND_PATCHED.store(true, Ordering::SeqCst);
-        weather::forecast("x", 1).summary
+        let (reached, has_reached) = mpsc::channel();
+        let (patched, has_patched) = mpsc::channel();
+        let second = std::thread::spawn(move || {
+            reached.send(common::this_thread_in_proc()).unwrap();
+            let _second = patch_global!(weather::forecast, |second| {
+                second.return_value(weather::Forecast {
+                    summary: "second".into(),
+                });
+            });
+            patched.send(()).unwrap();
+            weather::forecast("x", 1).summary
+        });
+        // The second thread went on to patch, and sleeps on the lock.
+        let thread = has_reached.recv().unwrap();
+        common::until_blocked(thread.as_deref(), 10);
+        assert_eq!(has_patched.try_recv(), Err(mpsc::TryRecvError::Empty));
+        assert_eq!(weather::forecast("x", 1).summary, "first");
+        drop(first);
+        has_patched.recv().unwrap();
+        assert_eq!(second.join().unwrap(), "second");
     });
-    wait_started.recv().unwrap();
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!SECOND_PATCHED.load(Ordering::SeqCst));
-    assert_eq!(weather::forecast("x", 1).summary, "first");
-    drop(first);
-    assert_eq!(second.join().unwrap(), "second");
-    assert!(SECOND_PATCHED.load(Ordering::SeqCst));
 }
 
 #[test]

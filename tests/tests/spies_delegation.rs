@@ -246,3 +246,23 @@ fn wraps_1_a_generic_trait_delegates() {
     assert_eq!(spy.load(2), None);
     spy.load.assert_has_calls([call!(1), call!(2)]);
 }
+
+#[test]
+fn a_sealed_spy_still_delegates() {
+    let spy = MockStore::wrapping(MemoryStore::default());
+    spy.seal();
+    let mut in_code_under_test = spy.clone();
+    in_code_under_test.put("a".into(), "1".into());
+    assert_eq!(spy.get("a").as_deref(), Some("1"));
+    assert_eq!(spy.describe(), "1 entries in memory");
+    spy.get.assert_called_once_with(call!("a"));
+}
+
+#[test]
+fn into_inner_of_a_mock_that_is_not_a_spy_is_none() {
+    let mock = MockStore::new();
+    assert!(mock.clone().into_inner::<MemoryStore>().is_none());
+    // Nothing was taken: an unconfigured call answers as before.
+    assert_eq!(mock.get("a"), None);
+    mock.get.assert_called_once_with(call!("a"));
+}

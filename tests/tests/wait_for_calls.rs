@@ -39,3 +39,17 @@ fn thread_1_waiting_for_calls_from_another_thread() {
         );
     });
 }
+
+#[test]
+fn wait_until_called_times_out_when_no_call_comes() {
+    within(WATCHDOG, || {
+        use std::time::{Duration, Instant};
+        let jobs = MockJobs::named("jobs");
+        let start = Instant::now();
+        assert_eq!(
+            common::panic_message(|| jobs.done.wait_until_called(Duration::from_millis(20))),
+            "jobs.done: expected to have been called within 20ms. Called 0 times."
+        );
+        assert!(start.elapsed() >= Duration::from_millis(20));
+    });
+}

@@ -19,6 +19,9 @@ pub(crate) struct ReentrantLock {
 struct Owner {
     thread: Option<ThreadId>,
     depth: usize,
+    /// Threads waiting in `acquire`: what a test reads to know that another
+    /// thread reached the lock and is held off.
+    waiting: usize,
 }
 
 impl ReentrantLock {
@@ -27,6 +30,7 @@ impl ReentrantLock {
             owner: Mutex::new(Owner {
                 thread: None,
                 depth: 0,
+                waiting: 0,
             }),
             released: Condvar::new(),
         }
@@ -39,10 +43,12 @@ impl ReentrantLock {
         loop {
             match owner.thread {
                 Some(thread) if thread != me => {
+                    owner.waiting += 1;
                     owner = self
                         .released
                         .wait(owner)
                         .unwrap_or_else(PoisonError::into_inner);
+                    owner.waiting -= 1;
                 }
                 _ => break,
             }
@@ -66,6 +72,14 @@ impl ReentrantLock {
     }
 }
 
+#[cfg(test)]
+impl ReentrantLock {
+    /// How many threads wait to take the lock.
+    fn waiting(&self) -> usize {
+        lock(&self.owner).waiting
+    }
+}
+
 /// One hold of a [`ReentrantLock`]; released on drop, on the thread that
 /// took it (hence `!Send`).
 pub(crate) struct ReentrantGuard {
@@ -81,28 +95,43 @@ impl Drop for ReentrantGuard {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::Duration;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
 
     use super::ReentrantLock;
+
+    /// Returns once `n` threads wait for `lock`; fails after 10 s instead
+    /// of hanging.
+    fn until_waiting(lock: &ReentrantLock, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while lock.waiting() != n {
+            assert!(Instant::now() < deadline, "hung: no thread came to wait");
+            std::thread::yield_now();
+        }
+    }
 
     #[test]
     fn nests_in_one_thread_and_excludes_others() {
         static LOCK: ReentrantLock = ReentrantLock::new();
-        static ENTERED: AtomicBool = AtomicBool::new(false);
         let outer = LOCK.acquire();
         let inner = LOCK.acquire();
-        let other = std::thread::spawn(|| {
+        let (entered, has_entered) = mpsc::channel();
+        let other = std::thread::spawn(move || {
             let _held = LOCK.acquire();
-            ENTERED.store(true, Ordering::SeqCst);
+            entered.send(()).unwrap();
         });
-        std::thread::sleep(Duration::from_millis(50));
-        assert!(!ENTERED.load(Ordering::SeqCst));
+        // The other thread reached the lock and waits; it has not entered.
+        until_waiting(&LOCK, 1);
+        assert_eq!(has_entered.try_recv(), Err(mpsc::TryRecvError::Empty));
+        // One release of two: it still waits.
         drop(inner);
-        std::thread::sleep(Duration::from_millis(20));
-        assert!(!ENTERED.load(Ordering::SeqCst));
+        until_waiting(&LOCK, 1);
+        assert_eq!(has_entered.try_recv(), Err(mpsc::TryRecvError::Empty));
         drop(outer);
+        has_entered
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the other thread takes the released lock");
         other.join().unwrap();
-        assert!(ENTERED.load(Ordering::SeqCst));
+        assert_eq!(LOCK.waiting(), 0);
     }
 }

@@ -138,6 +138,46 @@ pub fn within<R: Send + 'static>(seconds: u64, f: impl FnOnce() -> R + Send + 's
     }
 }
 
+/// The current thread's directory in `/proc` (`/proc/<pid>/task/<tid>`),
+/// for [`until_blocked`]; `None` where there is no `/proc`.
+pub fn this_thread_in_proc() -> Option<std::path::PathBuf> {
+    let relative = std::fs::read_link("/proc/thread-self").ok()?;
+    Some(std::path::Path::new("/proc").join(relative))
+}
+
+/// Returns once `thread` (from [`this_thread_in_proc`], sent by a thread
+/// just before it takes a lock) sleeps in the kernel on a futex, as a
+/// thread held off by a lock or a condition variable does: proof that it
+/// reached the lock and waits. Fails after `seconds` rather than hang.
+/// Without `/proc` there is nothing to read, and it only gives the thread
+/// 100 ms to get there.
+#[track_caller]
+pub fn until_blocked(thread: Option<&std::path::Path>, seconds: u64) {
+    let Some(thread) = thread else {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        return;
+    };
+    let asleep_on_a_futex = || {
+        let stat = std::fs::read_to_string(thread.join("stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let state = stat
+            .rsplit_once(") ")
+            .and_then(|(_, rest)| rest.chars().next());
+        let wchan = std::fs::read_to_string(thread.join("wchan")).unwrap_or_default();
+        // A kernel that hides where a thread sleeps shows `0`.
+        state == Some('S') && (wchan.contains("futex") || wchan == "0" || wchan.is_empty())
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while !asleep_on_a_futex() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "hung: {} never waited on the lock within {seconds} s",
+            thread.display()
+        );
+        std::thread::yield_now();
+    }
+}
+
 /// A failure report without the places it names for expectations (`; set
 /// at file:line` and `Expectation set at file:line.`), for tests about the
 /// rest of the text; `tests/panic_locations.rs` checks the places.
