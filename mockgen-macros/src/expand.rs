@@ -18,23 +18,27 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 fn expand(args: TokenStream, item: TokenStream, which: Macro) -> TokenStream {
-    let result = parse::input(args, item.clone(), which).and_then(|input| {
-        let spec = lower::mock_spec(&input, which == Macro::Autospec)?;
-        Ok((input, spec))
-    });
-    match result {
-        Ok((mut input, spec)) => {
-            let runtime = crate::names::Runtime::new(input.options.krate.as_ref());
-            let mut out = match &mut input.item {
-                Annotated::Trait(item) => {
-                    diag::strip_argument_attrs(item);
-                    item.to_token_stream()
-                }
-                Annotated::Impl(item) => item.to_token_stream(),
-            };
-            out.extend(codegen::emit(&spec, &runtime));
-            out
-        }
+    match parse::input(args, item.clone(), which).and_then(emit) {
+        Ok(out) => out,
         Err(error) => diag::fallback(item, &error),
     }
+}
+
+/// The item as written (less argument attributes), followed by its mock.
+fn emit(mut input: parse::Input) -> Result<TokenStream, syn::Error> {
+    let runtime = crate::names::Runtime::new(input.options.krate.as_ref());
+    let lowered = lower::lower(&input)?;
+    let mut out = match &mut input.item {
+        Annotated::Trait(item) => {
+            diag::strip_argument_attrs(item);
+            item.to_token_stream()
+        }
+        Annotated::Impl(item) => item.to_token_stream(),
+        Annotated::Struct(item) => item.to_token_stream(),
+    };
+    out.extend(match lowered {
+        lower::Lowered::Mock(spec) => codegen::emit(&spec, &runtime),
+        lower::Lowered::Joined(spec) => codegen::joined::emit(&spec, &runtime),
+    });
+    Ok(out)
 }

@@ -103,6 +103,7 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
         origin: "mock_fn!",
         strict: false,
         inherent_self: None,
+        block: None,
     };
     let marker = names::signature_ident(&mock_ident, &method.ident);
     let signature = signature::emit(&spec, &method, &rt);

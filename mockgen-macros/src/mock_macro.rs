@@ -113,6 +113,7 @@ fn mock_spec(input: &MockInput) -> Result<MockSpec, syn::Error> {
         origin: "mock!",
         strict: false,
         inherent_self: None,
+        block: None,
     })
 }
 

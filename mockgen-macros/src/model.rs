@@ -21,6 +21,24 @@ pub(crate) struct MockSpec {
     /// For `#[autospec]` on `impl Database`: the real type, which the spy
     /// constructor `wrapping` takes.
     pub(crate) inherent_self: Option<Type>,
+    /// `#[autospec(block = Admin)]`: the block's name; its methods join the
+    /// struct's mock (see [`JoinedSpec`]) instead of making one.
+    pub(crate) block: Option<Ident>,
+}
+
+/// The mock of a struct whose `impl` blocks join into it
+/// (`#[autospec(blocks(Queries, admin::Admin))]` on the struct).
+pub(crate) struct JoinedSpec {
+    pub(crate) vis: Visibility,
+    pub(crate) mock_ident: Ident,
+    /// The struct's type parameters, `'static`; not its lifetimes.
+    pub(crate) generics: Generics,
+    /// The struct as a type, `Database<T>`: what a spy wraps.
+    pub(crate) real_ty: Type,
+    /// Whether the mock has `wrapping`: not for a struct with lifetimes.
+    pub(crate) spyable: bool,
+    /// The blocks, as listed: their names, with the path of their module.
+    pub(crate) blocks: Vec<syn::Path>,
 }
 
 impl MockSpec {

@@ -49,6 +49,24 @@ pub(crate) fn family_ident(mock: &Ident, method: &Ident) -> Ident {
     format_ident!("__MockgenOf{}{}{}", mock.len(), mock, method.unraw())
 }
 
+/// The link of `impl` block `block` in the chain of handles of a struct's
+/// joined mock (see `codegen::joined`).
+pub(crate) fn block_ident(mock: &Ident, block: &Ident) -> Ident {
+    let mock = mock.unraw().to_string();
+    format_ident!("__MockgenBlock{}{}{}", mock.len(), mock, block.unraw())
+}
+
+/// The link of `impl` block `block` in the chain of static handles.
+pub(crate) fn block_statics_ident(mock: &Ident, block: &Ident) -> Ident {
+    let mock = mock.unraw().to_string();
+    format_ident!(
+        "__MockgenBlockStatics{}{}{}",
+        mock.len(),
+        mock,
+        block.unraw()
+    )
+}
+
 /// `base`, or `base_`, `base__`, … whichever none of `taken` (the
 /// mock's methods, whose handles are fields) is named.
 pub(crate) fn unused_field<'a>(

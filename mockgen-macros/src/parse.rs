@@ -18,6 +18,11 @@ pub(crate) struct Options {
     pub(crate) debug: darling::util::PathList,
     /// Parameters recorded as a placeholder: `opaque(handle)`.
     pub(crate) opaque: darling::util::PathList,
+    /// On a struct: the `impl` blocks that join into its mock,
+    /// `blocks(Queries, admin::Admin)`.
+    pub(crate) blocks: Option<darling::util::PathList>,
+    /// On an `impl` block: its name in the struct's `blocks(…)`.
+    pub(crate) block: Option<syn::Ident>,
 }
 
 impl Options {
@@ -43,13 +48,19 @@ pub(crate) struct Input {
     /// `const MAX: usize = 8;` items of the attribute.
     pub(crate) assoc_consts: Vec<syn::TraitItemConst>,
     pub(crate) item: Annotated,
+    /// Which attribute was given it.
+    pub(crate) which: Macro,
 }
 
 /// The annotated item.
 pub(crate) enum Annotated {
     Trait(syn::ItemTrait),
-    /// An inherent `impl` block (`#[autospec]` only).
+    /// An inherent `impl` block, or with `block = Name` any `impl` block of
+    /// a struct (`#[autospec]` only).
     Impl(syn::ItemImpl),
+    /// A struct whose `impl` blocks join into one mock (`#[autospec]`
+    /// only).
+    Struct(syn::ItemStruct),
 }
 
 /// Which attribute macro is parsing.
@@ -102,16 +113,12 @@ pub(crate) fn input(
         .and_then(|args| errors.handle(Options::from_list(&args.metas)));
     let item = match syn::parse2::<syn::Item>(item) {
         Ok(syn::Item::Trait(item)) => Some(Annotated::Trait(item)),
-        Ok(syn::Item::Impl(item)) if which == Macro::Autospec && item.trait_.is_none() => {
-            Some(Annotated::Impl(item))
-        }
+        Ok(syn::Item::Impl(item)) if which == Macro::Autospec => Some(Annotated::Impl(item)),
+        Ok(syn::Item::Struct(item)) if which == Macro::Autospec => Some(Annotated::Struct(item)),
         Ok(other) => {
             let message = match (which, &other) {
                 (Macro::Automock, _) => {
                     "`#[automock]` goes on a trait; for an inherent `impl` block use `#[autospec]`, for a trait you cannot annotate use `mock!`"
-                }
-                (Macro::Autospec, syn::Item::Impl(_)) => {
-                    "`#[autospec]` goes on a trait or an inherent `impl` block; to mock a trait, put `#[automock]` on the trait itself"
                 }
                 (Macro::Autospec, _) => "`#[autospec]` goes on a trait or an inherent `impl` block",
             };
@@ -123,6 +130,11 @@ pub(crate) fn input(
             None
         }
     };
+    if let (Some(options), Some(item)) = (&options, &item) {
+        for (span, message) in misplaced(options, item) {
+            errors.push(darling::Error::custom(message).with_span(&span));
+        }
+    }
     errors.finish().map_err(into_syn_error)?;
     match (args, options, item) {
         (Some(args), Some(options), Some(item)) => Ok(Input {
@@ -130,9 +142,63 @@ pub(crate) fn input(
             assoc_types: args.assoc_types,
             assoc_consts: args.assoc_consts,
             item,
+            which,
         }),
         _ => unreachable!("invariant: an accumulator without errors yields every part"),
     }
+}
+
+/// Options on the wrong item, and items that need an option: the struct
+/// lists its blocks, each block names itself, a trait impl is mocked only
+/// as a block of its struct's mock.
+fn misplaced(options: &Options, item: &Annotated) -> Vec<(proc_macro2::Span, &'static str)> {
+    let mut found = Vec::new();
+    let blocks_span = options.blocks.as_ref().map(|list| {
+        list.first()
+            .map_or_else(proc_macro2::Span::call_site, |p| p.span())
+    });
+    match item {
+        Annotated::Struct(s) => {
+            if options.blocks.is_none() {
+                found.push((
+                    s.struct_token.span.join(s.ident.span()).unwrap_or(s.ident.span()),
+                    "`#[autospec]` on a struct joins its `impl` blocks into one mock: list them, `#[autospec(blocks(Name, …))]`, and put `#[autospec(block = Name)]` on each block",
+                ));
+            }
+            if let Some(block) = &options.block {
+                found.push((
+                    block.span(),
+                    "`block = …` goes on an `impl` block; on the struct, list the blocks with `blocks(…)`",
+                ));
+            }
+        }
+        Annotated::Impl(i) => {
+            if let Some(span) = blocks_span {
+                found.push((
+                    span,
+                    "`blocks(…)` goes on the struct; on an `impl` block, name the block with `block = Name`",
+                ));
+            }
+            if i.trait_.is_some() && options.block.is_none() {
+                found.push((
+                    i.impl_token.span,
+                    "`#[autospec]` goes on a trait or an inherent `impl` block; to mock a trait, put `#[automock]` on the trait itself, or name this block of a struct's mock with `#[autospec(block = Name)]`",
+                ));
+            }
+        }
+        Annotated::Trait(_) => {
+            if let Some(span) = blocks_span {
+                found.push((span, "`blocks(…)` goes on a struct"));
+            }
+            if let Some(block) = &options.block {
+                found.push((
+                    block.span(),
+                    "`block = …` goes on an `impl` block of a struct",
+                ));
+            }
+        }
+    }
+    found
 }
 
 /// The span of an item's keyword and name, where "not a trait" points.

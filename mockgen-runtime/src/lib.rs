@@ -73,4 +73,6 @@ pub use patch::{EnvPatch, PatchSlot, Patcher, patched, patched_by};
 pub use state::args::__record;
 #[doc(hidden)]
 pub use state::args::probe as __probe;
+#[doc(hidden)]
+pub use state::blocks::JoinsBlock;
 pub use state::real::{Lent, Real, RealCell};

@@ -529,6 +529,7 @@ pub mod __private {
     pub use mockgen_runtime::__dispatch;
     pub use mockgen_runtime::__probe;
     pub use mockgen_runtime::__record;
+    pub use mockgen_runtime::JoinsBlock;
     pub use mockgen_runtime::MockFn;
     pub use mockgen_runtime::Real;
     pub use mockgen_runtime::Recorder;

@@ -1,7 +1,9 @@
 //! Stage 3: tokens from the model, one file per emitted artefact.
 
 mod async_method;
+mod block;
 pub(crate) mod generics;
+pub(crate) mod joined;
 pub(crate) mod method_parts;
 mod mock_struct;
 mod owned_check;
@@ -18,6 +20,9 @@ use crate::names::Runtime;
 
 /// Everything generated for one mock.
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    if let Some(block) = &spec.block {
+        return block::emit(spec, block, rt);
+    }
     let mock = mock_struct::emit(spec, rt);
     let imports = signature::probe_imports(rt);
     // Methods with the same signature share the first one's marker.

@@ -101,6 +101,11 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
 
 /// The handles installed on this thread, or fresh ones.
 pub(crate) fn current(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    if spec.block.is_some() {
+        // A block's static handles are in the chain of the joined mock's
+        // statics (see `joined`).
+        return quote!(<Self>::__mockgen_statics());
+    }
     let ident = statics_ident(spec);
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let statics_ty = rt.item("Statics");

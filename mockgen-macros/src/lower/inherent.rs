@@ -1,21 +1,21 @@
-//! `#[autospec]` on an inherent `impl` block: its public methods and
-//! associated functions become the mock's own, with handles like a trait
-//! mock's.
+//! `#[autospec]` on an `impl` block: its methods and associated functions,
+//! whatever their visibility, become the mock's own, with handles like a
+//! trait mock's. With `block = Name`, the block is one of several (a trait
+//! impl among them) that join into the struct's mock (see `joined`).
 
 use syn::spanned::Spanned as _;
 use syn::visit_mut::VisitMut;
 use syn::{ImplItem, TraitItem, TraitItemFn, Type};
 
 use super::bounds;
-use super::impls::{TraitDecl, lower_impls, reject_lifetime_params};
+use super::impls::{TraitDecl, lower_impls};
 use crate::diag::Errors;
-use crate::model::MockSpec;
+use crate::model::{MockSpec, Recording};
 use crate::names;
 use crate::parse::Input;
 
 pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec, syn::Error> {
     let mut errors = Errors::default();
-    reject_lifetime_params(&item.generics, &mut errors);
     let self_path = match &*item.self_ty {
         Type::Path(path) if path.qself.is_none() => path.path.clone(),
         other => {
@@ -49,7 +49,7 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
             "`#[autospec]` found no method to mock in this block",
         );
     }
-    let items: Vec<TraitItem> = sources
+    let mut items: Vec<TraitItem> = sources
         .iter()
         .map(|f| {
             let attrs = f
@@ -68,14 +68,43 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
             })
         })
         .collect();
-    let generics = bounds::with_static_type_params(&item.generics);
+    // A trait impl's associated types: declared, and given as written.
+    let given_types: Vec<syn::TraitItemType> = item
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Type(t) => {
+                let (ident, ty) = (&t.ident, &t.ty);
+                Some(syn::parse_quote!(type #ident = #ty;))
+            }
+            _ => None,
+        })
+        .collect();
+    items.extend(given_types.iter().map(|t| {
+        let ident = &t.ident;
+        TraitItem::Type(syn::parse_quote!(type #ident;))
+    }));
+    // The mock is not generic over the block's lifetimes (it keeps what it
+    // records): its methods are mocked for every lifetime, `impl<'a>
+    // MockParser`. An anonymous one (`impl Column<'_, i32>`) is named.
+    let (self_ty, lifetimes) = named_lifetimes(item);
+    let mut generics = bounds::with_static_type_params(&item.generics);
+    generics.params = generics
+        .params
+        .into_iter()
+        .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
+        .collect();
+    let (path, inherent) = match &item.trait_ {
+        Some((_, path, _)) => (path.clone(), false),
+        None => (self_path.clone(), true),
+    };
     let decl = TraitDecl {
-        path: self_path.clone(),
+        path,
         linkable: false,
-        unsafety: None,
+        unsafety: item.unsafety,
         attrs: &item.attrs,
         items: &items,
-        given_types: &[],
+        given_types: &given_types,
         given_consts: &[],
     };
     let overrides = input.options.overrides();
@@ -83,11 +112,24 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         lower_impls(&mock_ident, &generics, &[decl], &overrides, &mut errors);
     errors.finish()?;
     for trait_impl in &mut impls {
-        trait_impl.inherent = true;
+        trait_impl.inherent = inherent;
+        trait_impl.lifetimes.clone_from(&lifetimes);
     }
     for method in &mut methods {
         if let Some(source) = sources.iter().find(|f| f.sig.ident == method.ident) {
-            method.vis = source.vis.clone();
+            if inherent {
+                method.vis = source.vis.clone();
+            }
+        }
+        if input.options.block.is_some() {
+            // The joined mock's handles are reached through its blocks, not
+            // from one `Deref` to the mock-level state that matching a mock
+            // by identity needs.
+            for arg in &mut method.args {
+                if matches!(arg.recording, Recording::SameMock { .. }) {
+                    arg.recording = Recording::Opaque;
+                }
+            }
         }
     }
     super::shared::share_markers(&mut methods);
@@ -99,8 +141,39 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         methods,
         origin: "#[autospec]",
         strict: false,
-        inherent_self: Some((*item.self_ty).clone()),
+        // A spy keeps its real value, which must be `'static`: not one of
+        // a type with lifetime parameters.
+        inherent_self: lifetimes.is_empty().then_some(self_ty),
+        block: input.options.block.clone(),
     })
+}
+
+/// The block's self type with its anonymous lifetimes named, and every
+/// lifetime of the block: those of `impl<'a>` and the named `'_`.
+fn named_lifetimes(item: &syn::ItemImpl) -> (Type, Vec<syn::LifetimeParam>) {
+    struct NameAnonymous(Vec<syn::LifetimeParam>);
+    impl VisitMut for NameAnonymous {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if lifetime.ident == "_" {
+                let named = syn::Lifetime::new(
+                    &format!("'__mockgen_self{}", self.0.len()),
+                    lifetime.span(),
+                );
+                self.0.push(syn::LifetimeParam::new(named.clone()));
+                *lifetime = named;
+            }
+        }
+    }
+    let mut self_ty = (*item.self_ty).clone();
+    let mut anonymous = NameAnonymous(Vec::new());
+    anonymous.visit_type_mut(&mut self_ty);
+    let lifetimes = item
+        .generics
+        .lifetimes()
+        .cloned()
+        .chain(anonymous.0)
+        .collect();
+    (self_ty, lifetimes)
 }
 
 /// Writes the mocked type's own name as `Self` (`fn connect(url: &str) ->

@@ -9,15 +9,16 @@ mod dyn_compatible;
 mod erased;
 mod impls;
 mod inherent;
+mod joined;
 mod method;
 mod output;
 mod rejected;
 mod shared;
 
 use crate::diag::Errors;
-use crate::model::MockSpec;
+use crate::model::{JoinedSpec, MockSpec};
 use crate::names;
-use crate::parse::{Annotated, Input};
+use crate::parse::{Annotated, Input, Macro};
 
 pub(crate) use bounds::Bounds;
 pub(crate) use context::{ArgOverrides, Context};
@@ -25,13 +26,40 @@ pub(crate) use impls::{TraitDecl, lower_impls, reject_lifetime_params};
 pub(crate) use inherent::self_type_to_self;
 pub(crate) use method::lower as lower_method;
 
-/// Builds the model of the mock of `input.item`; `strict` for
+/// What an attribute's item lowers to.
+pub(crate) enum Lowered {
+    /// A mock of its own: of a trait, or of an `impl` block.
+    Mock(MockSpec),
+    /// A struct's mock, which its `impl` blocks join.
+    Joined(JoinedSpec),
+}
+
+/// Builds the model of `input.item`'s mock.
+pub(crate) fn lower(input: &Input) -> Result<Lowered, syn::Error> {
+    match &input.item {
+        Annotated::Trait(item) => {
+            trait_spec(input, item, input.which == Macro::Autospec).map(Lowered::Mock)
+        }
+        Annotated::Impl(item) => inherent::mock_spec(input, item).map(Lowered::Mock),
+        Annotated::Struct(item) => {
+            let blocks: Vec<syn::Path> = input
+                .options
+                .blocks
+                .as_ref()
+                .map(|list| list.iter().cloned().collect())
+                .unwrap_or_default();
+            joined::joined_spec(input, item, &blocks).map(Lowered::Joined)
+        }
+    }
+}
+
+/// Builds the model of the mock of trait `item`; `strict` for
 /// `#[autospec]`.
-pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Error> {
-    let item = match &input.item {
-        Annotated::Trait(item) => item,
-        Annotated::Impl(item) => return inherent::mock_spec(input, item),
-    };
+pub(crate) fn trait_spec(
+    input: &Input,
+    item: &syn::ItemTrait,
+    strict: bool,
+) -> Result<MockSpec, syn::Error> {
     let mut errors = Errors::default();
     let mock_ident = input
         .options
@@ -81,5 +109,6 @@ pub(crate) fn mock_spec(input: &Input, strict: bool) -> Result<MockSpec, syn::Er
         origin: if strict { "#[autospec]" } else { "#[automock]" },
         strict,
         inherent_self: None,
+        block: None,
     })
 }

@@ -154,6 +154,7 @@ pub(crate) fn lower_fn(
         origin: "#[patchable]",
         strict: false,
         inherent_self: None,
+        block: None,
     };
     Some(PatchFn {
         attrs: attrs.to_vec(),

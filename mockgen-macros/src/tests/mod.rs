@@ -9,7 +9,10 @@ use crate::parse::{self, Macro};
 
 fn spec_of(args: TokenStream, item: TokenStream) -> Result<crate::model::MockSpec, syn::Error> {
     let input = parse::input(args, item, Macro::Automock)?;
-    lower::mock_spec(&input, false)
+    match lower::lower(&input)? {
+        lower::Lowered::Mock(spec) => Ok(spec),
+        lower::Lowered::Joined(_) => panic!("a trait lowers to a mock of its own"),
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub(crate) mod append_log;
 pub(crate) mod arg_matcher;
 pub(crate) mod args;
 pub(crate) mod attached;
+pub(crate) mod blocks;
 pub(crate) mod calls;
 pub(crate) mod config;
 pub(crate) mod dispatch;
