@@ -15,17 +15,12 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::{mock_struct, signature, trait_impl};
+use super::{mock_struct, trait_impl};
 use crate::model::{MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, block: &syn::Ident, rt: &Runtime) -> TokenStream {
-    let imports = signature::probe_imports(rt);
-    let signatures = spec
-        .methods
-        .iter()
-        .filter(|m| m.same_signature_as.is_none())
-        .map(|m| signature::emit_with(spec, m, rt, true));
+    let signatures = super::signatures(spec, rt);
     let (instance, statics): (Vec<&MockMethod>, Vec<&MockMethod>) =
         spec.methods.iter().partition(|m| !m.is_static());
     let handles = link(
@@ -46,8 +41,7 @@ pub(crate) fn emit(spec: &MockSpec, block: &syn::Ident, rt: &Runtime) -> TokenSt
         #handles
         #static_handles
         #listed
-        #imports
-        #(#signatures)*
+        #signatures
         #methods
     }
 }

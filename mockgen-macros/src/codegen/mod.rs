@@ -24,20 +24,28 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         return block::emit(spec, block, rt);
     }
     let mock = mock_struct::emit(spec, rt);
-    let imports = signature::probe_imports(rt);
-    // Methods with the same signature share the first one's marker.
-    let signatures = spec
-        .methods
-        .iter()
-        .filter(|m| m.same_signature_as.is_none())
-        .map(|m| signature::emit_with(spec, m, rt, true));
+    let signatures = signatures(spec, rt);
     let statics = statics::emit(spec, rt);
     let trait_impl = trait_impl::emit(spec, rt);
     quote! {
         #mock
         #statics
+        #signatures
+        #trait_impl
+    }
+}
+
+/// The signature markers of the mock's methods, with the probe traits they
+/// use; methods with the same signature share the first one's marker.
+fn signatures(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let imports = signature::probe_imports(rt);
+    let signatures = spec
+        .methods
+        .iter()
+        .filter(|m| m.same_signature_as.is_none())
+        .map(|m| signature::emit_with(spec, m, rt, true));
+    quote! {
         #imports
         #(#signatures)*
-        #trait_impl
     }
 }

@@ -87,6 +87,19 @@ pub(crate) fn with_static_type_params(generics: &Generics) -> Generics {
     generics
 }
 
+/// The generics of a mock of an item with `generics`: `'static` type
+/// parameters, and no lifetimes (the mock keeps what it records, so it is
+/// generic over none; its methods are mocked for every lifetime).
+pub(crate) fn mock_generics(generics: &Generics) -> Generics {
+    let mut generics = with_static_type_params(generics);
+    generics.params = generics
+        .params
+        .into_iter()
+        .filter(|p| !matches!(p, GenericParam::Lifetime(_)))
+        .collect();
+    generics
+}
+
 /// The type parameters of a method.
 pub(crate) fn type_params(generics: &Generics) -> Vec<Ident> {
     generics

@@ -88,12 +88,7 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
     // records): its methods are mocked for every lifetime, `impl<'a>
     // MockParser`. An anonymous one (`impl Column<'_, i32>`) is named.
     let (self_ty, lifetimes) = named_lifetimes(item);
-    let mut generics = bounds::with_static_type_params(&item.generics);
-    generics.params = generics
-        .params
-        .into_iter()
-        .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
-        .collect();
+    let generics = bounds::mock_generics(&item.generics);
     let (path, inherent) = match &item.trait_ {
         Some((_, path, _)) => (path.clone(), false),
         None => (self_path.clone(), true),

@@ -38,14 +38,7 @@ pub(super) fn joined_spec(
         .mock
         .clone()
         .unwrap_or_else(|| names::mock_ident(&item.ident));
-    let mut generics = bounds::with_static_type_params(&item.generics);
-    // The mock keeps what it records, so it is not generic over the
-    // struct's lifetimes; its methods are mocked for every lifetime.
-    generics.params = generics
-        .params
-        .into_iter()
-        .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
-        .collect();
+    let generics = bounds::mock_generics(&item.generics);
     let ident = &item.ident;
     let args = item.generics.params.iter().map(|p| match p {
         syn::GenericParam::Lifetime(l) => {
