@@ -2,6 +2,8 @@
 //! and stop a server, one request's round trip (one configured route,
 //! a kept-alive connection), and 1,000 concurrent requests from 8 client
 //! threads, checking that none is lost. One client (ureq) for all.
+//! wiremock, httpmock and mockito hand out pooled servers from `start`;
+//! wiremock's `start unpooled` starts a fresh one, as `mockgen-http` does.
 //!
 //! `cargo bench -p mockgen-benches --bench http`
 
@@ -102,6 +104,9 @@ fn wiremock(c: &mut Criterion) {
     let mut group = c.benchmark_group("wiremock");
     group.bench_function("start", |b| {
         b.iter(|| runtime.block_on(MockServer::start()))
+    });
+    group.bench_function("start unpooled", |b| {
+        b.iter(|| runtime.block_on(MockServer::builder().start()))
     });
     let server = runtime.block_on(MockServer::start());
     runtime.block_on(ping().mount(&server));

@@ -48,6 +48,7 @@ mod server;
 mod signature;
 mod sync;
 mod template;
+mod workers;
 
 pub use hyper::Method as HttpMethod;
 pub use request::Request;

@@ -1,13 +1,13 @@
-//! The server itself: hyper on a current-thread tokio runtime, on a thread
-//! of its own, so that it serves plain `#[test]`s and async tests alike
-//! (whatever runtime the test has, it never runs on it). Stopping it drops
-//! the runtime, which closes the listener and every connection.
+//! The server itself: hyper on the current-thread tokio runtime of a
+//! thread it has to itself ([`Worker`]), so that it serves plain
+//! `#[test]`s and async tests alike (whatever runtime the test has, it
+//! never runs on it). Stopping it closes the listener and every
+//! connection before the thread goes back to the idle ones.
 
 use std::convert::Infallible;
 use std::io;
 use std::net::TcpListener as StdListener;
-use std::sync::Arc;
-use std::thread::JoinHandle;
+use std::sync::{Arc, Mutex, mpsc};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -17,73 +17,90 @@ use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
+use tokio::task::JoinSet;
 
 use crate::fault_io::{FaultCell, FaultyIo};
 use crate::request::Request;
 use crate::response::Response;
 use crate::routes::Routes;
+use crate::workers::Worker;
 
 /// A running server; [`stop`](Self::stop) ends it.
 pub(crate) struct Serving {
+    worker: Option<Worker>,
     stop: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    /// Disconnected once the listener and every connection are closed
+    /// (in a `Mutex` only to make the server `Sync`).
+    stopped: Option<Mutex<mpsc::Receiver<()>>>,
 }
 
 impl Serving {
-    /// Serves `listener` on a new thread. The runtime is built here, so
-    /// that a failure is the caller's error.
+    /// Serves `listener` on a worker thread. The listener is registered
+    /// here, so that a failure is the caller's error.
     pub(crate) fn start(listener: StdListener, routes: Arc<Routes>) -> io::Result<Serving> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_io()
-            .enable_time()
-            .build()?;
+        let worker = Worker::take()?;
         listener.set_nonblocking(true)?;
         let listener = {
-            let _context = runtime.enter();
+            let _context = worker.handle().enter();
             TcpListener::from_std(listener)?
         };
-        let (stop, stopped) = oneshot::channel();
-        let thread = std::thread::Builder::new()
-            .name("mockgen-http".to_owned())
-            .spawn(move || {
-                runtime.block_on(accept(listener, routes, stopped));
-                // Dropping the runtime cancels every connection task and
-                // closes their sockets; the listener is already closed.
-                drop(runtime);
-            })?;
+        let (stop, stop_requested) = oneshot::channel();
+        let (closed, stopped) = mpsc::channel();
+        worker
+            .handle()
+            .spawn(accept(listener, routes, stop_requested, closed));
         Ok(Serving {
+            worker: Some(worker),
             stop: Some(stop),
-            thread: Some(thread),
+            stopped: Some(Mutex::new(stopped)),
         })
     }
 
-    /// Stops accepting, closes every connection and waits until the
-    /// thread is gone (and the port free).
+    /// Stops accepting and closes every connection; returns once they are
+    /// closed (and the port free).
     pub(crate) fn stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(thread) = self.thread.take() {
-            // A panic there was a request's, already answered with 500.
-            let _ = thread.join();
+        if let Some(stopped) = self.stopped.take() {
+            // Only ever disconnected: when `accept` has ended (or
+            // panicked, which drops its sender all the same).
+            let _ = stopped.into_inner().map(|stopped| stopped.recv());
+        }
+        if let Some(worker) = self.worker.take() {
+            worker.release();
         }
     }
 }
 
-async fn accept(listener: TcpListener, routes: Arc<Routes>, mut stopped: oneshot::Receiver<()>) {
+/// Accepts connections until asked to stop, then closes the listener and
+/// every connection; `closed` is dropped last.
+async fn accept(
+    listener: TcpListener,
+    routes: Arc<Routes>,
+    mut stop_requested: oneshot::Receiver<()>,
+    closed: mpsc::Sender<()>,
+) {
+    let mut connections = JoinSet::new();
     loop {
         tokio::select! {
-            _ = &mut stopped => return,
+            _ = &mut stop_requested => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    tokio::spawn(serve_connection(stream, Arc::clone(&routes)));
+                    connections.spawn(serve_connection(stream, Arc::clone(&routes)));
                 }
                 // Out of file descriptors, or the client gave up before
                 // the accept: the listener itself is fine.
                 Err(_) => tokio::task::yield_now().await,
             },
+            // Forget the connections that ended.
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }
     }
+    drop(listener);
+    // Aborts each connection and waits until its socket is dropped.
+    connections.shutdown().await;
+    drop(closed);
 }
 
 async fn serve_connection(stream: TcpStream, routes: Arc<Routes>) {
