@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use hyper::{HeaderMap, Method};
@@ -32,7 +33,12 @@ use hyper::{HeaderMap, Method};
 /// assert!(request.body().is_empty());
 /// ```
 #[derive(Clone)]
-pub struct Request {
+pub struct Request(Arc<Parts>);
+
+/// A request's parts, shared: recording a request and handing it to a
+/// side effect copy no headers or body.
+#[derive(Clone)]
+struct Parts {
     method: Method,
     target: String,
     path_len: usize,
@@ -56,7 +62,7 @@ impl Request {
             .get(path_len + 1..)
             .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
             .unwrap_or_default();
-        Request {
+        Request(Arc::new(Parts {
             method,
             target,
             path_len,
@@ -65,51 +71,52 @@ impl Request {
             headers,
             body,
             seq,
-        }
+        }))
     }
 
     /// The request with the path parameters of the route that took it.
     pub(crate) fn with_params(mut self, params: Vec<(String, String)>) -> Self {
-        self.params = params;
+        Arc::make_mut(&mut self.0).params = params;
         self
     }
 
     /// The order of arrival on its server.
     pub(crate) fn seq(&self) -> u64 {
-        self.seq
+        self.0.seq
     }
 
     /// The method (`GET`, `POST`, …).
     pub fn method(&self) -> &Method {
-        &self.method
+        &self.0.method
     }
 
     /// The path, as sent (still percent-encoded), without the query.
     pub fn path(&self) -> &str {
-        &self.target[..self.path_len]
+        &self.0.target[..self.0.path_len]
     }
 
     /// The path and query, as sent: `/users?page=2`.
     pub fn target(&self) -> &str {
-        &self.target
+        &self.0.target
     }
 
     /// A parameter of the route's path template, decoded: `"7"` for
     /// `{id}` in `/users/{id}` and `/users/7`. `None` for a name the
     /// template does not have, and for requests that matched no route.
     pub fn path_param(&self, name: &str) -> Option<&str> {
-        lookup(&self.params, name)
+        lookup(&self.0.params, name)
     }
 
     /// The first value of a query parameter, decoded.
     pub fn query(&self, name: &str) -> Option<&str> {
-        lookup(&self.query, name)
+        lookup(&self.0.query, name)
     }
 
     /// Every value of a query parameter, decoded, in order
     /// (`?tag=a&tag=b`).
     pub fn query_all(&self, name: &str) -> Vec<&str> {
-        self.query
+        self.0
+            .query
             .iter()
             .filter(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
@@ -119,22 +126,22 @@ impl Request {
     /// The first value of a header (names are case-insensitive); `None`
     /// when it is absent or not visible ASCII.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
+        self.0.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
     /// All the headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        &self.0.headers
     }
 
     /// The body, as received (a chunked body is put together).
     pub fn body(&self) -> &[u8] {
-        &self.body
+        &self.0.body
     }
 
     /// The body as text, invalid UTF-8 replaced.
     pub fn text(&self) -> Cow<'_, str> {
-        String::from_utf8_lossy(&self.body)
+        String::from_utf8_lossy(&self.0.body)
     }
 
     /// The body parsed as JSON, into any deserializable type
@@ -145,12 +152,12 @@ impl Request {
     /// When the body is not JSON of that shape, with the body in the message.
     #[track_caller]
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        match serde_json::from_slice(&self.body) {
+        match serde_json::from_slice(&self.0.body) {
             Ok(value) => value,
             Err(error) => panic!(
                 "the body of {} {} is not the JSON expected ({error}): {}",
-                self.method,
-                self.target,
+                self.0.method,
+                self.0.target,
                 self.text()
             ),
         }
@@ -158,7 +165,7 @@ impl Request {
 
     /// The body as a JSON value, when it is JSON.
     pub(crate) fn json_value(&self) -> Option<serde_json::Value> {
-        serde_json::from_slice(&self.body).ok()
+        serde_json::from_slice(&self.0.body).ok()
     }
 }
 
@@ -187,8 +194,9 @@ const BODY_SHOWN: usize = 200;
 /// target, the headers a client chose (not the transport ones), the body.
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.method, self.target)?;
+        write!(f, "{} {}", self.0.method, self.0.target)?;
         let chosen: Vec<String> = self
+            .0
             .headers
             .iter()
             .filter(|(name, _)| !TRANSPORT_HEADERS.contains(&name.as_str()))
@@ -197,7 +205,7 @@ impl fmt::Debug for Request {
         if !chosen.is_empty() {
             write!(f, " [{}]", chosen.join(", "))?;
         }
-        if !self.body.is_empty() {
+        if !self.0.body.is_empty() {
             let text = self.text();
             match text.char_indices().nth(BODY_SHOWN) {
                 Some((cut, _)) => write!(f, " {}…", &text[..cut])?,

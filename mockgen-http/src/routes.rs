@@ -17,7 +17,9 @@ use crate::sync::lock;
 
 /// Everything a server's connections share.
 pub(crate) struct Routes {
-    routes: Mutex<Vec<Arc<RouteEntry>>>,
+    /// Replaced whole when a route is added: a request takes the current
+    /// list with one reference count.
+    routes: Mutex<Arc<[Arc<RouteEntry>]>>,
     /// Records the requests no route takes, and answers them.
     pub(crate) unmatched: Method<RouteCall>,
     /// Set by `fallback`: unmatched requests are then expected.
@@ -35,7 +37,7 @@ impl Routes {
         let unmatched = core.__method_named::<RouteCall>(UNMATCHED);
         unmatched.return_value(Response::new(404));
         Routes {
-            routes: Mutex::new(Vec::new()),
+            routes: Mutex::new(Arc::from([])),
             unmatched,
             fallback_set: AtomicBool::new(false),
             panics: Mutex::new(Vec::new()),
@@ -44,12 +46,15 @@ impl Routes {
     }
 
     pub(crate) fn add(&self, entry: Arc<RouteEntry>) {
-        lock(&self.routes).push(entry);
+        let mut routes = lock(&self.routes);
+        // The old list's routes are all in the new one: dropping it here
+        // drops no route.
+        *routes = routes.iter().cloned().chain([entry]).collect();
     }
 
-    /// The routes, oldest first, copied out of the lock.
-    pub(crate) fn all(&self) -> Vec<Arc<RouteEntry>> {
-        lock(&self.routes).clone()
+    /// The routes, oldest first, out of the lock.
+    pub(crate) fn all(&self) -> Arc<[Arc<RouteEntry>]> {
+        Arc::clone(&lock(&self.routes))
     }
 
     /// The next arrival number.
@@ -61,7 +66,7 @@ impl Routes {
     /// unmatched) and answers it. Runs user code (conditions, side
     /// effects): no lock is held.
     pub(crate) fn answer(&self, request: Request) -> Response {
-        for entry in self.all() {
+        for entry in self.all().iter() {
             if let Some(params) = entry.accepts(&request) {
                 return self.call(&entry.handle, request.with_params(params));
             }
