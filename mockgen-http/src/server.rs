@@ -330,8 +330,11 @@ impl fmt::Debug for MockServer {
     }
 }
 
-/// Route names live as long as the program (the runtime names methods by
-/// `&'static str`); each distinct name is kept once.
+/// Route names live as long as the program: the runtime names methods by
+/// `&'static str`, which every recorded call copies without a reference
+/// count. Each distinct name is kept once, so what is kept is bounded by
+/// the distinct routes a program declares, however many servers and
+/// requests it has.
 fn interned(name: &str) -> &'static str {
     static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
     let mut names = lock(NAMES.get_or_init(Mutex::default));

@@ -1,12 +1,14 @@
 //! A server per test: addresses, shutdown on drop freeing the port,
 //! plain and async tests (current-thread and multi-thread tokio), HTTP/1.1
-//! keep-alive, chunked and large bodies.
+//! keep-alive, chunked and large bodies; a server's thread is its own
+//! while it runs and serves the next server after.
 #![deny(warnings)]
 
 mod common;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::{Mutex, mpsc};
 
 use common::{raw_exchange, watchdog};
 use mockgen_http::prelude::*;
@@ -143,4 +145,50 @@ fn carries_large_bodies_both_ways() {
     assert_eq!(back.len(), blob.len());
     assert!(back == blob);
     assert_eq!(echo.call_args().unwrap().body().len(), blob.len());
+}
+
+#[test]
+fn a_server_started_after_one_was_dropped_serves_only_its_own_routes() {
+    watchdog(|| {
+        let first = MockServer::start();
+        first.route(GET, "/old");
+        ureq::get(&first.url("/old")).call().unwrap();
+        drop(first);
+        // The second server may run on the first one's thread: it starts
+        // with nothing of it.
+        let second = MockServer::start();
+        let new = second.route(GET, "/new");
+        assert!(matches!(
+            ureq::get(&second.url("/old")).call(),
+            Err(ureq::Error::StatusCode(404))
+        ));
+        ureq::get(&second.url("/new")).call().unwrap();
+        new.assert_called_once();
+        assert_eq!(second.requests().len(), 2);
+        second.reset_mock();
+    });
+}
+
+#[test]
+fn a_side_effect_that_blocks_holds_up_only_its_own_server() {
+    watchdog(|| {
+        let (slow, quick) = (MockServer::start(), MockServer::start());
+        let (entered, entering) = mpsc::channel::<()>();
+        let (release, released) = mpsc::channel::<()>();
+        let (entered, released) = (Mutex::new(entered), Mutex::new(released));
+        slow.route(GET, "/wait").side_effect(move |_| {
+            let _ = entered.lock().unwrap().send(());
+            let _ = released.lock().unwrap().recv();
+            Response::new(200)
+        });
+        let now = quick.route(GET, "/now");
+        let url = slow.url("/wait");
+        let waiting = std::thread::spawn(move || ureq::get(&url).call().map(|a| a.status()));
+        entering.recv().unwrap();
+        // `slow`'s thread is busy in the side effect; `quick` answers.
+        ureq::get(&quick.url("/now")).call().unwrap();
+        now.assert_called_once();
+        release.send(()).unwrap();
+        assert_eq!(waiting.join().unwrap().unwrap(), 200);
+    });
 }
