@@ -76,3 +76,4 @@ pub use state::args::probe as __probe;
 #[doc(hidden)]
 pub use state::blocks::JoinsBlock;
 pub use state::real::{Lent, Real, RealCell};
+pub use state::real_async::LentAsync;

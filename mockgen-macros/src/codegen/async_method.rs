@@ -5,10 +5,12 @@
 //! fn forecast(&self, city: &str) -> impl Future<Output = Vec<f64>> {
 //!     let call = (&self.forecast).__call_async((<str as ToOwned>::to_owned(city),));
 //!     async move {
-//!         match call.__await(false) {
+//!         match call.__await(false, false) {
 //!             Answer::SideEffect(f) => f(city).await,
 //!             Answer::Value(value) => value,
-//!             Answer::Original => unreachable!(),
+//!             Answer::Original | Answer::Real => unreachable!(),
+//!             // A spy's method awaits the real value's instead:
+//!             // Answer::Real => self.core.__real_async::<dyn Weather + Send>().await.value().forecast(city).await,
 //!         }
 //!     }
 //! }
@@ -19,8 +21,8 @@ use quote::quote;
 use syn::visit_mut::VisitMut;
 use syn::{FnArg, GenericParam, Lifetime, ReturnType, Type};
 
-use super::method_parts;
-use crate::model::{Asyncness, MockMethod, MockSpec};
+use super::{method_parts, wrapping};
+use crate::model::{Asyncness, MockMethod, MockSpec, Receiver};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
@@ -47,12 +49,35 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         )),
     };
     let has_default = default_body.is_some();
+    // A spy's method awaits the real value's, lent for as long as its
+    // future runs.
+    let real = wrapping::own_async_delegation(spec, method).map(|view| {
+        let core = spec.core_field();
+        let lent = names::hygienic("lent");
+        let idents: Vec<_> = args.iter().map(|a| &a.ident).collect();
+        let (binding, lend, value) = match method.receiver {
+            Receiver::Mut => (
+                quote!(mut #lent),
+                quote!(__real_mut_async),
+                quote!(value_mut),
+            ),
+            _ => (quote!(#lent), quote!(__real_async), quote!(value)),
+        };
+        let call = wrapping::real_call_awaited(method, quote!(#lent.#value()), &idents);
+        quote!({
+            let #binding = self.#core.#lend::<#view>().await;
+            #call
+        })
+    });
+    let reaches_real = real.is_some();
+    let real_arm = real.unwrap_or_else(|| original.clone());
     let future = quote! {
         async move {
-            match #call.__await(#has_default) {
+            match #call.__await(#has_default, #reaches_real) {
                 #answer::SideEffect(#f) => #f(#(#passed),*).await,
                 #answer::Value(#value) => #value,
                 #answer::Original => #original,
+                #answer::Real => #real_arm,
             }
         }
     };

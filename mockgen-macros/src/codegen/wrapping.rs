@@ -28,7 +28,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{MockMethod, MockSpec, Pass, Receiver, Recording, Serve, TraitImpl};
+use crate::model::{Asyncness, MockMethod, MockSpec, Pass, Receiver, Recording, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 use crate::normalize::mentions_word;
 
@@ -214,10 +214,29 @@ fn path_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
     path
 }
 
-/// Whether a method can delegate to the real value: it borrows `self`, is
-/// neither generic nor async, and its arguments and result are the real
-/// method's.
+/// Whether a sync method can delegate to the real value (see
+/// [`passes_on`]).
 fn delegates(method: &MockMethod) -> bool {
+    passes_on(method) && !method.is_async()
+}
+
+/// The view an async method awaits the real value's method through, if it
+/// does: a method of an `#[async_trait]` trait (called as `dyn Trait`) or
+/// an async method of an `#[autospec]` type. Native `async fn` in a trait
+/// makes it dyn-incompatible, and its futures cannot be named for a closure.
+pub(crate) fn own_async_delegation(spec: &MockSpec, method: &MockMethod) -> Option<TokenStream> {
+    let awaits = matches!(method.asyncness, Asyncness::AsyncTrait { .. })
+        || (spec.inherent_self.is_some() && matches!(method.asyncness, Asyncness::AsyncFn));
+    if !(awaits && passes_on(method)) {
+        return None;
+    }
+    view(spec, &spec.impls[method.impl_index])
+}
+
+/// Whether a method can pass its call on to the real value: it borrows
+/// `self`, is not generic, and its arguments and result are the real
+/// method's.
+fn passes_on(method: &MockMethod) -> bool {
     let receiver = matches!(method.receiver, Receiver::Ref | Receiver::Mut)
         && method.sig.receiver().is_some_and(|r| r.reference.is_some());
     let args = method.args.iter().all(|a| {
@@ -255,7 +274,6 @@ fn delegates(method: &MockMethod) -> bool {
         && !tightens
         && method.sig.unsafety.is_none()
         && method.type_params.is_empty()
-        && !method.is_async()
         && !matches!(
             method.output.serve,
             Serve::Write | Serve::RefMut | Serve::DerefMut
@@ -306,6 +324,17 @@ pub(crate) fn real_call(
 ) -> TokenStream {
     let ident = &method.ident;
     answer_from(method, quote!(#real.#ident(#(#args),*)))
+}
+
+/// `real.method(args).await`, turned into the owned value the mock's
+/// handle answers with.
+pub(crate) fn real_call_awaited(
+    method: &MockMethod,
+    real: TokenStream,
+    args: &[impl quote::ToTokens],
+) -> TokenStream {
+    let ident = &method.ident;
+    answer_from(method, quote!(#real.#ident(#(#args),*).await))
 }
 
 /// The real method's result `call`, turned into the owned value the mock's

@@ -7,7 +7,9 @@
 use syn::visit::Visit;
 use syn::{FnArg, ReturnType, TraitItem, Type, TypeParamBound, WherePredicate};
 
-pub(crate) fn is(item: &syn::ItemTrait) -> bool {
+/// `async_trait`: the trait is under `#[async_trait]`, which turns its
+/// `async fn`s into methods returning boxed futures, callable on `dyn Trait`.
+pub(crate) fn is(item: &syn::ItemTrait, async_trait: bool) -> bool {
     let supertraits = item.supertraits.iter().all(|bound| match bound {
         TypeParamBound::Lifetime(_) => true,
         TypeParamBound::Trait(bound) => {
@@ -23,7 +25,10 @@ pub(crate) fn is(item: &syn::ItemTrait) -> bool {
     });
     supertraits
         && !bounds_self(item.generics.where_clause.as_ref())
-        && item.items.iter().all(item_is_dyn_compatible)
+        && item
+            .items
+            .iter()
+            .all(|i| item_is_dyn_compatible(i, async_trait))
 }
 
 /// Whether the trait names `Sync` among its supertraits (as in
@@ -43,7 +48,7 @@ pub(crate) fn requires_sync(item: &syn::ItemTrait) -> bool {
     })
 }
 
-fn item_is_dyn_compatible(item: &TraitItem) -> bool {
+fn item_is_dyn_compatible(item: &TraitItem, async_trait: bool) -> bool {
     match item {
         TraitItem::Fn(method) => {
             let sig = &method.sig;
@@ -66,7 +71,7 @@ fn item_is_dyn_compatible(item: &TraitItem) -> bool {
                 && plain_inputs
                 && plain_output
                 && !generic
-                && sig.asyncness.is_none()
+                && (sig.asyncness.is_none() || async_trait)
                 && sig.variadic.is_none()
                 && !bounds_self(sig.generics.where_clause.as_ref())
         }

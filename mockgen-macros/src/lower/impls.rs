@@ -117,7 +117,7 @@ fn is_formatting_trait(path: &syn::Path) -> bool {
 }
 
 /// `Some(send)` for `#[async_trait]` (`send` false under `?Send`).
-fn async_trait_attr(attrs: &[syn::Attribute]) -> Option<bool> {
+pub(crate) fn async_trait_attr(attrs: &[syn::Attribute]) -> Option<bool> {
     let attr = attrs.iter().find(|a| {
         a.path()
             .segments

@@ -97,7 +97,8 @@ pub(crate) fn trait_spec(
         &mut errors,
     );
     errors.finish()?;
-    impls[0].dyn_compatible = dyn_compatible::is(item);
+    let async_trait = impls::async_trait_attr(&item.attrs).is_some();
+    impls[0].dyn_compatible = dyn_compatible::is(item, async_trait);
     impls[0].lifetimes = lifetimes;
     impls[0].requires_sync = dyn_compatible::requires_sync(item);
     Ok(MockSpec {

@@ -160,7 +160,7 @@ fn dispatch(
                     match #handle.__call_patched_async((#(#records,)*)) {
                         #answer::SideEffect(#f) => #f(#(#passed),*).await,
                         #answer::Value(#value) => #value,
-                        #answer::Original => #call_original.await,
+                        #answer::Original | #answer::Real => #call_original.await,
                     }
                 }
             }

@@ -29,6 +29,8 @@ pub enum Answer<S: Signature> {
     SideEffect(Arc<S::Fn>),
     Value(S::Output),
     Original,
+    /// The spy's real value: its method is awaited.
+    Real,
 }
 
 /// A recorded call of an async method whose future has not run yet.
@@ -55,15 +57,18 @@ impl<S: Signature, A> AsyncCall<S, A> {
     /// Records the await and resolves the answer; called on first poll.
     /// `has_original`: the method has a default body, which then answers
     /// unconfigured calls; without one, `Original` is never returned.
+    /// `reaches_real`: the method awaits a spy's real value's method, which
+    /// then answers before the default body; without it, `Real` is never
+    /// returned.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __await(self, has_original: bool) -> Answer<S> {
+    pub fn __await(self, has_original: bool, reaches_real: bool) -> Answer<S> {
         let entry = self.entry;
         lock(&self.method.inner.awaits).push(entry.clone());
-        let original = if has_original {
-            Original::ByDefault
-        } else {
-            Original::Missing
+        let original = match (has_original, reaches_real) {
+            (true, _) => Original::ByDefault,
+            (false, true) => Original::Real,
+            (false, false) => Original::Missing,
         };
         let mut out = None;
         match self
@@ -78,8 +83,9 @@ impl<S: Signature, A> AsyncCall<S, A> {
                 Answer::SideEffect(Arc::clone(effect::<S::Fn>(&step.whole)))
             }
             Resolved::Value => Answer::Value(taken(out)),
-            // An async method does not call the real value of a spy: its
-            // default body answers.
+            Resolved::Real if reaches_real => Answer::Real,
+            // A method that does not reach the real value: its default
+            // body answers.
             Resolved::Original | Resolved::Real => Answer::Original,
         }
     }

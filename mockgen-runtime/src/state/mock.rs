@@ -10,6 +10,7 @@ use crate::state::attached::Attached;
 use crate::state::method::{Method, MethodInner};
 use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
+use crate::state::real_async::LentAsync;
 use crate::state::registry::Registry;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
@@ -102,6 +103,18 @@ impl MockCore {
     #[track_caller]
     pub fn __real_mut<D: ?Sized + 'static>(&self) -> Lent<'_, D> {
         self.real_cell().lend_mut()
+    }
+
+    /// The spy's real value, for one async `&self` call, seen as `D`.
+    #[doc(hidden)]
+    pub async fn __real_async<D: ?Sized + 'static>(&self) -> LentAsync<'_, D> {
+        self.real_cell().lend_async().await
+    }
+
+    /// The spy's real value, for one async `&mut self` call, seen as `D`.
+    #[doc(hidden)]
+    pub async fn __real_mut_async<D: ?Sized + 'static>(&self) -> LentAsync<'_, D> {
+        self.real_cell().lend_mut_async().await
     }
 
     fn real_cell(&self) -> &RealCell {

@@ -28,6 +28,7 @@ pub(crate) mod mock_shared;
 pub(crate) mod queue;
 pub(crate) mod real;
 pub(crate) mod real_access;
+pub(crate) mod real_async;
 pub(crate) mod registry;
 pub(crate) mod seq;
 pub(crate) mod signature;

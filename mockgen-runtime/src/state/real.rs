@@ -15,21 +15,23 @@
 
 use std::any::{Any, TypeId};
 use std::fmt;
-use std::sync::{Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::state::real_access::{Access, Mode, Using};
 use crate::state::sync::lock;
 
 type Erased = Box<dyn Any + Send>;
-type ErasedSync = Box<dyn Any + Send + Sync>;
+/// Shared by reference count: an async `&self` call keeps a count for as
+/// long as its real future runs, with no lock held.
+type ErasedSync = Arc<dyn Any + Send + Sync>;
 
 /// A [`Views<D>`], for one `D`, behind `dyn Any`.
 type ErasedViews = Box<dyn Any + Send + Sync>;
 
 /// The real value seen as `D`, shared or exclusively.
-struct Views<D: ?Sized> {
-    shared: SharedView<D>,
-    exclusive: ExclusiveView<D>,
+pub(crate) struct Views<D: ?Sized> {
+    pub(crate) shared: SharedView<D>,
+    pub(crate) exclusive: ExclusiveView<D>,
 }
 
 type SharedView<D> = Box<dyn for<'a> Fn(&'a dyn Any) -> &'a D + Send + Sync>;
@@ -38,9 +40,10 @@ type ExclusiveView<D> = Box<dyn for<'a> Fn(&'a mut dyn Any) -> &'a mut D + Send 
 const VIEWED: &str = "invariant: a spy's views are made for its value's type";
 
 /// Where the value is kept.
-enum Store {
-    /// A `Sync` value: `&self` calls of several threads share it.
-    Sync(RwLock<Option<ErasedSync>>),
+pub(crate) enum Store {
+    /// A `Sync` value: `&self` calls of several threads share it. With the
+    /// function that gives it back by value.
+    Sync(RwLock<Option<ErasedSync>>, fn(ErasedSync) -> Option<Erased>),
     /// Any other: one thread at a time uses it.
     Send(Mutex<Option<Erased>>),
 }
@@ -88,7 +91,7 @@ impl<R: Send + 'static> Real<R> {
 
     pub(crate) fn into_cell(self) -> RealCell {
         let store = (self.store)(self.value);
-        let sync = matches!(store, Store::Sync(_));
+        let sync = matches!(store, Store::Sync(..));
         RealCell {
             store,
             access: Access::new(sync),
@@ -97,8 +100,16 @@ impl<R: Send + 'static> Real<R> {
     }
 }
 
+/// The value behind its only count, given back as its type.
+fn unwrap_sync<R: Send + Sync + 'static>(value: ErasedSync) -> Option<Erased> {
+    let value = value.downcast::<R>().ok()?;
+    Arc::try_unwrap(value)
+        .ok()
+        .map(|value| Box::new(value) as Erased)
+}
+
 fn sync_store<R: Send + Sync + 'static>(value: R) -> Store {
-    Store::Sync(RwLock::new(Some(Box::new(value))))
+    Store::Sync(RwLock::new(Some(Arc::new(value))), unwrap_sync::<R>)
 }
 
 impl<R: Send + Sync + 'static> Real<R> {
@@ -116,9 +127,10 @@ impl<R: Send + Sync + 'static> Real<R> {
 #[doc(hidden)]
 pub struct RealCell {
     /// The real value's own lock, never one of the mock's; taken once
-    /// `access` lets a call in. `None` once `into_inner` took the value back.
-    store: Store,
-    access: Access,
+    /// `access` lets a call in. `None` once `into_inner` took the value back
+    /// (or while an async call that has it to itself runs).
+    pub(crate) store: Store,
+    pub(crate) access: Access,
     views: Vec<(TypeId, ErasedViews)>,
 }
 
@@ -141,14 +153,18 @@ impl RealCell {
         self.lend_as(Mode::Exclusive)
     }
 
-    #[track_caller]
-    fn lend_as<D: ?Sized + 'static>(&self, mode: Mode) -> Lent<'_, D> {
-        let views = self
-            .views
+    /// The views that show the value as `D`.
+    pub(crate) fn views<D: ?Sized + 'static>(&self) -> &Views<D> {
+        self.views
             .iter()
             .find(|(id, _)| *id == TypeId::of::<D>())
             .and_then(|(_, views)| views.downcast_ref::<Views<D>>())
-            .expect("invariant: a spy's methods call it through a view it has");
+            .expect("invariant: a spy's methods call it through a view it has")
+    }
+
+    #[track_caller]
+    fn lend_as<D: ?Sized + 'static>(&self, mode: Mode) -> Lent<'_, D> {
+        let views = self.views::<D>();
         let using = self.access.acquire(mode);
         let value = self.open(mode);
         let taken = match &value {
@@ -171,10 +187,10 @@ impl RealCell {
     /// it in a way this call would wait for.
     fn open(&self, mode: Mode) -> Open<'_> {
         match (&self.store, mode) {
-            (Store::Sync(value), Mode::Shared) => {
+            (Store::Sync(value, _), Mode::Shared) => {
                 Open::Read(value.read().unwrap_or_else(PoisonError::into_inner))
             }
-            (Store::Sync(value), Mode::Exclusive) => {
+            (Store::Sync(value, _), Mode::Exclusive) => {
                 Open::Write(value.write().unwrap_or_else(PoisonError::into_inner))
             }
             (Store::Send(value), _) => Open::Locked(lock(value)),
@@ -190,7 +206,11 @@ impl RealCell {
                 if !value.as_ref()?.is::<R>() {
                     return None;
                 }
-                value.take()?.downcast().ok().map(|boxed| *boxed)
+                let Store::Sync(_, unwrap) = &self.store else {
+                    unreachable!("invariant: a `Sync` value is opened for writing")
+                };
+                // The only count: no call uses the value.
+                unwrap(value.take()?)?.downcast().ok().map(|boxed| *boxed)
             }
             Open::Locked(mut value) => {
                 if !value.as_ref()?.is::<R>() {
@@ -205,7 +225,7 @@ impl RealCell {
 
 #[cold]
 #[track_caller]
-fn taken_panic() -> ! {
+pub(crate) fn taken_panic() -> ! {
     panic!("the real value of this spy was taken back with `into_inner`")
 }
 
@@ -233,6 +253,10 @@ impl<D: ?Sized> fmt::Debug for Lent<'_, D> {
 
 const CHECKED: &str = "invariant: checked by `RealCell::lend`";
 
+/// Access lets one `&mut self` call in at a time, and no other call
+/// beside it: the value's count is its own.
+pub(crate) const UNIQUE: &str = "invariant: a `&mut self` call has the real value to itself";
+
 impl<D: ?Sized> Lent<'_, D> {
     /// The real value, to call one `&self` method on.
     pub fn value(&self) -> &D {
@@ -248,7 +272,7 @@ impl<D: ?Sized> Lent<'_, D> {
     /// [`RealCell::lend_mut`]).
     pub fn value_mut(&mut self) -> &mut D {
         let erased: &mut dyn Any = match &mut self.value {
-            Open::Write(value) => value.as_deref_mut().expect(CHECKED),
+            Open::Write(value) => Arc::get_mut(value.as_mut().expect(CHECKED)).expect(UNIQUE),
             Open::Locked(value) => value.as_deref_mut().expect(CHECKED),
             Open::Read(_) => unreachable!("invariant: `&mut self` calls are lent with `lend_mut`"),
         };
