@@ -35,7 +35,8 @@ pub struct RealGate {
     count: AtomicU32,
     /// Set while `hold` runs.
     holding: Arc<AtomicBool>,
-    gate: Mutex<(Option<oneshot::Sender<()>>, Option<oneshot::Receiver<()>>)>,
+    opener: Mutex<Option<oneshot::Sender<()>>>,
+    opened: Mutex<Option<oneshot::Receiver<()>>>,
 }
 
 impl RealGate {
@@ -44,7 +45,8 @@ impl RealGate {
         RealGate {
             count: AtomicU32::new(0),
             holding: Arc::default(),
-            gate: Mutex::new((Some(tx), Some(rx))),
+            opener: Mutex::new(Some(tx)),
+            opened: Mutex::new(Some(rx)),
         }
     }
 }
@@ -55,12 +57,12 @@ impl Gate for RealGate {
         format!("real {id}")
     }
     async fn wait_open(&self) -> &'static str {
-        let opened = self.gate.lock().unwrap().1.take().expect("one waiter");
+        let opened = self.opened.lock().unwrap().take().expect("one waiter");
         opened.await.expect("opened");
         "opened"
     }
     async fn open(&self) {
-        if let Some(tx) = self.gate.lock().unwrap().0.take() {
+        if let Some(tx) = self.opener.lock().unwrap().take() {
             let _ = tx.send(());
         }
     }
