@@ -1,7 +1,7 @@
 //! The signature of a route, as mockgen's runtime sees it: one argument,
 //! the [`Request`], answered with a [`Response`].
 
-use mockgen::signature::{Arity1, Sig1};
+use mockgen::signature::{Arg, Arity1, Sig1};
 use mockgen::{ArgView, RecordOf, Signature, Val};
 
 use crate::request::Request;
@@ -30,12 +30,14 @@ impl Signature for RouteCall {
     }
 }
 
-impl Sig1 for RouteCall {
-    type A0<'a0> = &'a0 Request;
+impl<'a0, 'b0> Arg<'a0, 'b0, 0> for RouteCall {
+    type Ty = &'a0 Request;
+}
 
+impl Sig1 for RouteCall {
     fn boxed<C>(closure: C) -> Box<Self::Fn>
     where
-        C: for<'a0> Fn(&'a0 Request) -> Response + Send + Sync + 'static,
+        C: for<'a0, 'b0> Fn(&'a0 Request) -> Response + Send + Sync + 'static,
     {
         Box::new(closure)
     }

@@ -23,11 +23,82 @@ pub(crate) fn rename(ty: &Type, lifetime: &Lifetime) -> Type {
     ty
 }
 
-/// Whether `ty` is `&mut T` with a lifetime inside `T` (`&mut
-/// Formatter<'_>`): one named lifetime cannot stand for both, because `T` is
-/// invariant behind `&mut`.
-pub(crate) fn is_mut_with_inner_lifetime(ty: &Type) -> bool {
-    matches!(ty, Type::Reference(r) if r.mutability.is_some() && has_lifetime(&r.elem))
+/// `&mut T` whose `T` borrows for one lifetime, as `&'outer mut T` with
+/// that lifetime named `inner` (`&mut ReadBuf<'_>` → `&'a mut
+/// ReadBuf<'b>`): one name cannot stand for both, because `T` is invariant
+/// behind `&mut`. Also inside a wrapper of one type (`Option<&mut
+/// Buf<'_>>`, `Pin<&mut Buf<'_>>`). `None` for any other type, and when `T`
+/// borrows for several lifetimes (`&mut Pair<'_, '_>`), which one name
+/// cannot stand for either.
+pub(crate) fn split_mut(ty: &Type, outer: &Lifetime, inner: &Lifetime) -> Option<Type> {
+    if distinct_lifetimes(ty) < 2 {
+        // `&'a mut Buf<'a>` names one lifetime: renaming it keeps the type.
+        return None;
+    }
+    match ty {
+        Type::Reference(reference) if reference.mutability.is_some() => {
+            if distinct_lifetimes(&reference.elem) != 1 {
+                return None;
+            }
+            let mut split = reference.clone();
+            split.lifetime = Some(outer.clone());
+            split.elem = Box::new(rename(&reference.elem, inner));
+            Some(Type::Reference(split))
+        }
+        Type::Path(path) if path.qself.is_none() => {
+            let mut wrapper = path.clone();
+            let wrapped = only_type_argument(&mut wrapper.path)?;
+            *wrapped = split_mut(wrapped, outer, inner)?;
+            Some(Type::Path(wrapper))
+        }
+        _ => None,
+    }
+}
+
+/// `T` of `Wrapper<T>`, when that is the path's only generic argument.
+fn only_type_argument(path: &mut syn::Path) -> Option<&mut Type> {
+    let init = path.segments.len().checked_sub(1)?;
+    if path
+        .segments
+        .iter()
+        .take(init)
+        .any(|s| !s.arguments.is_empty())
+    {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &mut path.segments.last_mut()?.arguments else {
+        return None;
+    };
+    if args.args.len() != 1 {
+        return None;
+    }
+    match args.args.first_mut()? {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    }
+}
+
+/// Whether `ty` holds a `&mut T` whose `T` borrows, in a way `split_mut`
+/// cannot name (`&mut Pair<'_, '_>`, `(&mut Buf<'_>, &str)`): one name for
+/// all its lifetimes would not be the type, and such an argument reaches
+/// side effects as a placeholder.
+pub(crate) fn is_unnameable_mut(ty: &Type) -> bool {
+    let probe = Lifetime::new("'__probe", proc_macro2::Span::call_site());
+    distinct_lifetimes(ty) >= 2 && has_mut_borrowing(ty) && split_mut(ty, &probe, &probe).is_none()
+}
+
+/// Whether `ty` holds a `&mut T` whose `T` borrows.
+fn has_mut_borrowing(ty: &Type) -> bool {
+    struct MutFinder(bool);
+    impl Visit<'_> for MutFinder {
+        fn visit_type_reference(&mut self, reference: &TypeReference) {
+            self.0 |= reference.mutability.is_some() && has_lifetime(&reference.elem);
+            syn::visit::visit_type_reference(self, reference);
+        }
+    }
+    let mut finder = MutFinder(false);
+    finder.visit_type(ty);
+    finder.0
 }
 
 /// The lifetimes that enclosing binders declare, and whether elided ones
@@ -108,32 +179,45 @@ impl VisitMut for Rename<'_> {
 /// Whether `ty` mentions a lifetime other than `'static`, elided or named,
 /// that no binder inside `ty` declares.
 pub(crate) fn has_lifetime(ty: &Type) -> bool {
+    distinct_lifetimes(ty) > 0
+}
+
+/// How many lifetimes `ty` borrows for: each elided one, and each named
+/// one once, except those a binder inside `ty` declares.
+fn distinct_lifetimes(ty: &Type) -> usize {
     let mut finder = Finder {
-        found: false,
+        found: Vec::new(),
         scope: Scope::default(),
     };
     finder.visit_type(ty);
-    finder.found
+    let elided = finder.found.iter().filter(|name| name.is_none()).count();
+    let mut named: Vec<&String> = finder.found.iter().flatten().collect();
+    named.sort();
+    named.dedup();
+    elided + named.len()
 }
 
+/// The free lifetimes of a type, by name (`None` when elided).
 struct Finder {
-    found: bool,
+    found: Vec<Option<String>>,
     scope: Scope,
 }
 
 impl Visit<'_> for Finder {
     fn visit_type_reference(&mut self, reference: &TypeReference) {
         if reference.lifetime.is_none() && self.scope.in_fn_sugar == 0 {
-            self.found = true;
+            self.found.push(None);
         }
         syn::visit::visit_type_reference(self, reference);
     }
 
     fn visit_lifetime(&mut self, lifetime: &Lifetime) {
         let elided_in_sugar = lifetime.ident == "_" && self.scope.in_fn_sugar > 0;
-        self.found |= self.scope.is_free(lifetime) && !elided_in_sugar;
+        if self.scope.is_free(lifetime) && !elided_in_sugar {
+            let name = (lifetime.ident != "_").then(|| lifetime.ident.to_string());
+            self.found.push(name);
+        }
     }
-
     fn visit_bound_lifetimes(&mut self, _: &BoundLifetimes) {}
 
     fn visit_trait_bound(&mut self, bound: &syn::TraitBound) {

@@ -1,10 +1,12 @@
 //! What a `mock!` `impl` block adds to its methods: its `#[cfg]` (two
-//! blocks of the same trait may be alternatives), its `where` clause, and
-//! its own type parameters (`impl<T> From<T> for Name`), which its methods'
-//! handles are keyed by as by a generic method's.
+//! blocks of the same trait may be alternatives), its `where` clause, its
+//! own type parameters (`impl<T> From<T> for Name`), which its methods'
+//! handles are keyed by as by a generic method's, and its lifetime
+//! parameters (`impl<'a> Parser<'a> for Name`), which stay on the `impl`:
+//! one mock implements the trait for every lifetime, as `#[automock]`'s does.
 
 use syn::spanned::Spanned as _;
-use syn::{Attribute, GenericParam, Generics, TraitItem, TypeParam, WherePredicate};
+use syn::{Attribute, GenericParam, Generics, LifetimeParam, TraitItem, TypeParam, WherePredicate};
 
 use crate::diag::Errors;
 use crate::model::{MockMethod, TraitImpl};
@@ -15,6 +17,8 @@ pub(crate) struct BlockParts {
     cfgs: Vec<Attribute>,
     /// Type parameters the mock does not have, with a `'static` bound.
     own_params: Vec<TypeParam>,
+    /// Lifetime parameters, the `impl`'s own (a mock has none).
+    lifetimes: Vec<LifetimeParam>,
 }
 
 impl BlockParts {
@@ -25,7 +29,6 @@ impl BlockParts {
         mock_generics: &mut Generics,
         errors: &mut Errors,
     ) -> BlockParts {
-        crate::lower::reject_lifetime_params(&block.generics, errors);
         let is_mock_param = |ident: &syn::Ident| {
             mock_generics.params.iter().any(|p| match p {
                 GenericParam::Type(t) => t.ident == *ident,
@@ -87,6 +90,7 @@ impl BlockParts {
                 .cloned()
                 .collect(),
             own_params,
+            lifetimes: block.generics.lifetimes().cloned().collect(),
         }
     }
 
@@ -118,6 +122,7 @@ impl BlockParts {
     ) {
         trait_impl.cfgs.clone_from(&self.cfgs);
         trait_impl.own_params.clone_from(&self.own_params);
+        trait_impl.lifetimes.clone_from(&self.lifetimes);
         for method in methods.iter_mut().filter(|m| m.impl_index == index) {
             let own = self.own_params.len();
             method.sig.generics.params = method

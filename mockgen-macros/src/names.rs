@@ -102,13 +102,15 @@ pub(crate) fn arg_lifetime(index: usize) -> syn::Lifetime {
     syn::Lifetime::new(&format!("'__mockgen_a{index}"), Span::call_site())
 }
 
-/// The `SigN`/`ArityN` pair and the `AN` associated type of argument `index`.
-pub(crate) fn arity_items(arity: usize) -> (String, String) {
-    (format!("Sig{arity}"), format!("Arity{arity}"))
+/// The lifetime given to the lifetimes inside argument `index` when it is
+/// `&mut T<'_>` (see `lifetimes::split_mut`).
+pub(crate) fn inner_lifetime(index: usize) -> syn::Lifetime {
+    syn::Lifetime::new(&format!("'__mockgen_b{index}"), Span::call_site())
 }
 
-pub(crate) fn gat_ident(index: usize) -> Ident {
-    format_ident!("A{}", index)
+/// The `SigN`/`ArityN` pair of a method taking `arity` arguments.
+pub(crate) fn arity_items(arity: usize) -> (String, String) {
+    (format!("Sig{arity}"), format!("Arity{arity}"))
 }
 
 /// A local of generated code that cannot collide with the user's names.

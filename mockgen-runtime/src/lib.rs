@@ -60,9 +60,9 @@ pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::signature::{
-    Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
-    Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10,
-    Sig11, Sig12, Signature,
+    Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
+    Arity10, Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8,
+    Sig9, Sig10, Sig11, Sig12, Signature,
 };
 
 #[doc(hidden)]

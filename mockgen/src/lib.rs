@@ -48,9 +48,9 @@ pub use mockgen_runtime::{matchers, sentinel};
 /// code.
 pub mod signature {
     pub use mockgen_runtime::{
-        Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
-        Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11,
-        Sig12,
+        Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
+        Arity10, Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9,
+        Sig10, Sig11, Sig12,
     };
 }
 
@@ -539,14 +539,14 @@ pub mod __private {
         BoxFuture,
     };
     pub use mockgen_runtime::{
+        Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
+        Arity10, Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9,
+        Sig10, Sig11, Sig12,
+    };
+    pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, Instantiate,
         IntoValue, Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock,
         Signature, Statics, Val,
-    };
-    pub use mockgen_runtime::{
-        Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9, Arity10,
-        Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11,
-        Sig12,
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {

@@ -6,10 +6,14 @@
 //! pub struct __Mockgen11MockWeathertemperature;
 //! impl Signature for __Mockgen11MockWeathertemperature {
 //!     type Arity = Arity1; type Args = (Val<str>,); type Output = f64;
-//!     type Fn = dyn for<'a0> Fn(<Self as Sig1>::A0<'a0>) -> f64 + Send + Sync; …
+//!     type Fn = dyn for<'a0, 'b0> Fn(&'a0 str) -> f64 + Send + Sync; …
 //! }
-//! impl Sig1 for __Mockgen11MockWeathertemperature { type A0<'a0> = &'a0 str; fn boxed … }
+//! impl<'a0, 'b0> Arg<'a0, 'b0, 0> for __Mockgen11MockWeathertemperature { type Ty = &'a0 str; }
+//! impl Sig1 for __Mockgen11MockWeathertemperature { fn boxed … }
 //! ```
+//!
+//! Every argument has two lifetimes: its own, and the one inside a `&mut`
+//! argument (`&'a0 mut ReadBuf<'b0>`; see the runtime's `Arg`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -65,10 +69,11 @@ pub(crate) fn emit_with(
             syn::spanned::Spanned::span(&a.written)
         });
     let args_item = quote::quote_spanned!(args_span=> type Args = (#(#kinds,)*););
-    let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
-    let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
+    let binder = binder(args.len());
     let effect_tys = effect_types(args, rt);
     let fn_args = &effect_tys;
+    let arg_impls = arg_impls(&generics, &marker, &effect_tys, rt);
+    let arg_tys = arg_types(args.len(), rt);
     let views: Vec<syn::Index> = (0..args.len()).map(syn::Index::from).collect();
     let name = ident.unraw().to_string();
     let owned = &output.owned;
@@ -135,7 +140,7 @@ pub(crate) fn emit_with(
                 type Arity = #arity;
                 #args_item
                 type Output = #owned;
-                type Fn = dyn for<#(#lifetimes),*> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
+                type Fn = dyn for<#binder> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
                     + ::core::marker::Send + ::core::marker::Sync;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
@@ -150,11 +155,13 @@ pub(crate) fn emit_with(
             }
 
             #(#cfgs)*
+            #arg_impls
+
+            #(#cfgs)*
             impl #impl_generics #sig_trait for #marker #ty_generics #where_clause {
-                #(type #gats<#lifetimes> = #effect_tys;)*
                 fn boxed<#closure_ty>(#closure: #closure_ty) -> ::std::boxed::Box<Self::Fn>
                 where
-                    #closure_ty: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> Self::Output
+                    #closure_ty: for<#binder> ::core::ops::Fn(#(#arg_tys),*) -> Self::Output
                         + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
                     #boxed_body
@@ -180,8 +187,8 @@ fn async_impls(
     let async_signature = rt.item("AsyncSignature");
     let async_sig = rt.item(&format!("AsyncSig{arity}"));
     let box_future = rt.item("BoxFuture");
-    let lifetimes: Vec<_> = (0..arity).map(names::arg_lifetime).collect();
-    let gats: Vec<_> = (0..arity).map(names::gat_ident).collect();
+    let binder = binder(arity);
+    let arg_tys = arg_types(arity, rt);
     let params = closure_args(arity);
     let closure = names::hygienic("closure");
     let (closure_ty, future_ty) = names::closure_params();
@@ -193,7 +200,7 @@ fn async_impls(
         impl #impl_generics #async_sig for #marker #ty_generics #where_clause {
             fn boxed_async<#closure_ty, #future_ty>(#closure: #closure_ty) -> ::std::boxed::Box<Self::Fn>
             where
-                #closure_ty: for<#(#lifetimes),*> ::core::ops::Fn(#(Self::#gats<#lifetimes>),*) -> #future_ty
+                #closure_ty: for<#binder> ::core::ops::Fn(#(#arg_tys),*) -> #future_ty
                     + ::core::marker::Send + ::core::marker::Sync + 'static,
                 #future_ty: ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'static,
             {
@@ -220,8 +227,12 @@ fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
         return quote!();
     }
     let probe = rt.item("__probe");
-    let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
-    let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
+    let own: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
+    let inner: Vec<_> = (0..args.len()).map(names::inner_lifetime).collect();
+    let indices: Vec<_> = (0..args.len())
+        .map(proc_macro2::Literal::usize_unsuffixed)
+        .collect();
+    let arg_of = rt.item("ArgOf");
     let lent = syn::Lifetime::new("'__mockgen_lent", proc_macro2::Span::mixed_site());
     let all = names::hygienic("args");
     let again = args.iter().enumerate().map(|(i, a)| {
@@ -236,14 +247,65 @@ fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
     });
     quote! {
         #[allow(clippy::type_complexity, clippy::needless_lifetimes)]
-        fn __again<#lent, #(#lifetimes),*>(
-            #all: &#lent mut (#(Self::#gats<#lifetimes>,)*),
-        ) -> ::core::option::Option<(#(Self::#gats<#lent>,)*)> {
+        fn __again<#lent, #(#own, #inner),*>(
+            #all: &#lent mut (#(#arg_of<#own, #inner, Self, #indices>,)*),
+        ) -> ::core::option::Option<(#(#arg_of<#lent, #inner, Self, #indices>,)*)> {
             #[allow(unused_imports)]
             use #probe::{ViaClone as _, ViaNoClone as _};
             ::core::option::Option::Some((#(#again,)*))
         }
     }
+}
+
+/// `'a0, 'b0, 'a1, 'b1, …`: the lifetimes of every argument (see the
+/// runtime's `Arg`).
+fn binder(arity: usize) -> TokenStream {
+    let own = (0..arity).map(names::arg_lifetime);
+    let inner = (0..arity).map(names::inner_lifetime);
+    quote!(#(#own, #inner),*)
+}
+
+/// `ArgOf<'a0, 'b0, Self, 0>, …`: the argument types, as the runtime's
+/// side-effect bounds name them.
+fn arg_types(arity: usize, rt: &Runtime) -> Vec<TokenStream> {
+    let arg_of = rt.item("ArgOf");
+    (0..arity)
+        .map(|i| {
+            let (own, inner) = (names::arg_lifetime(i), names::inner_lifetime(i));
+            let index = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#arg_of<#own, #inner, Self, #index>)
+        })
+        .collect()
+}
+
+/// `impl<'a0, 'b0> Arg<'a0, 'b0, 0> for Marker { type Ty = …; }`, per
+/// argument.
+fn arg_impls(
+    generics: &syn::Generics,
+    marker: &syn::Ident,
+    effect_tys: &[TokenStream],
+    rt: &Runtime,
+) -> TokenStream {
+    let arg = rt.item("Arg");
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let impls = effect_tys.iter().enumerate().map(|(i, ty)| {
+        let (own, inner) = (names::arg_lifetime(i), names::inner_lifetime(i));
+        let mut with_lifetimes = generics.clone();
+        for lifetime in [&inner, &own] {
+            let param = syn::LifetimeParam::new(lifetime.clone());
+            with_lifetimes
+                .params
+                .insert(0, syn::GenericParam::Lifetime(param));
+        }
+        let (impl_generics, _, _) = with_lifetimes.split_for_impl();
+        let index = proc_macro2::Literal::usize_unsuffixed(i);
+        quote! {
+            impl #impl_generics #arg<#own, #inner, #index> for #marker #ty_generics #where_clause {
+                type Ty = #ty;
+            }
+        }
+    });
+    quote!(#(#impls)*)
 }
 
 /// The parameters of the closures `boxed` and `boxed_async` wrap the side
@@ -339,16 +401,14 @@ fn effect_types(args: &[MockArg], rt: &Runtime) -> Vec<TokenStream> {
 ///
 /// ```text
 /// (Arity = Arity1, Args = (Val<str>,), Output = String,
-///      Fn = dyn for<'a0> Fn(&'a0 str) -> String + Send + Sync,
-///  + for<'a0> Sig1<A0<'a0> = &'a0 str>)
+///      Fn = dyn for<'a0, 'b0> Fn(&'a0 str) -> String + Send + Sync,
+///  + Sig1 + for<'a0, 'b0> Arg<'a0, 'b0, 0, Ty = &'a0 str>)
 /// ```
 pub(crate) fn bounds(method: &MockMethod, rt: &Runtime) -> (TokenStream, TokenStream) {
     let args = &method.args;
     let (sig_trait, arity) = names::arity_items(args.len());
     let (sig_trait, arity) = (rt.item(&sig_trait), rt.item(&arity));
     let kinds = args.iter().map(|a| arg_kind(a, rt));
-    let lifetimes: Vec<_> = (0..args.len()).map(names::arg_lifetime).collect();
-    let gats: Vec<_> = (0..args.len()).map(names::gat_ident).collect();
     let effect_tys = effect_types(args, rt);
     let owned = &method.output.owned;
     let fn_output = if method.is_async() {
@@ -357,20 +417,26 @@ pub(crate) fn bounds(method: &MockMethod, rt: &Runtime) -> (TokenStream, TokenSt
     } else {
         quote!(#owned)
     };
-    let binder = (!args.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
+    let binder = binder(args.len());
     let bindings = quote! {
         Arity = #arity,
         Args = (#(#kinds,)*),
         Output = #owned,
-        Fn = dyn #binder ::core::ops::Fn(#(#effect_tys),*) -> #fn_output
+        Fn = dyn for<#binder> ::core::ops::Fn(#(#effect_tys),*) -> #fn_output
             + ::core::marker::Send + ::core::marker::Sync,
     };
     // `AsyncSigN` implies `SigN`.
-    let arg_traits = if method.is_async() {
-        let async_sig = rt.item(&format!("AsyncSig{}", args.len()));
-        quote!(+ #binder #async_sig<#(#gats<#lifetimes> = #effect_tys),*>)
+    let sig_trait = if method.is_async() {
+        rt.item(&format!("AsyncSig{}", args.len()))
     } else {
-        quote!(+ #binder #sig_trait<#(#gats<#lifetimes> = #effect_tys),*>)
+        sig_trait
     };
+    let arg = rt.item("Arg");
+    let arg_bounds = effect_tys.iter().enumerate().map(|(i, ty)| {
+        let (own, inner) = (names::arg_lifetime(i), names::inner_lifetime(i));
+        let index = proc_macro2::Literal::usize_unsuffixed(i);
+        quote!(+ for<#own, #inner> #arg<#own, #inner, #index, Ty = #ty>)
+    });
+    let arg_traits = quote!(+ #sig_trait #(#arg_bounds)*);
     (bindings, arg_traits)
 }

@@ -297,7 +297,19 @@ fn delegation(
     // Through the trait's path, so that a `mock!` method the trait does
     // not have is reported as that, at its name, and not as a method
     // missing on the generated type parameter.
-    let trait_path = &spec.impls[method.impl_index].path;
+    let trait_impl = &spec.impls[method.impl_index];
+    let mut trait_path = trait_impl.path.clone();
+    // `impl<'a> Parser<'a>`: the closure calls the real value's method for
+    // whichever lifetime the call has (`Parser<'_>`).
+    struct Elide<'a>(&'a [syn::LifetimeParam]);
+    impl syn::visit_mut::VisitMut for Elide<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if self.0.iter().any(|l| l.lifetime.ident == lifetime.ident) {
+                *lifetime = syn::Lifetime::new("'_", lifetime.span());
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_path_mut(&mut Elide(&trait_impl.lifetimes), &mut trait_path);
     let receiver = match method.receiver {
         Receiver::Mut => quote!(&mut *real.lend_mut::<#real_ty>().value_mut()),
         _ => quote!(&*real.lend::<#real_ty>().value()),

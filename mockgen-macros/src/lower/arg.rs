@@ -36,7 +36,7 @@ pub(super) fn lower(
         .ty(&written);
         return Some(MockArg {
             ident,
-            effect_ty: lifetimes::rename(&effect_ty, &names::arg_lifetime(index)),
+            effect_ty: effect_lifetimes(&effect_ty, index),
             pass: Pass::Direct,
             recording,
             written,
@@ -58,7 +58,7 @@ pub(super) fn lower(
             );
             return None;
         }
-        _ if lifetimes::is_mut_with_inner_lifetime(&ty) => {
+        _ if lifetimes::is_unnameable_mut(&ty) => {
             (Pass::Placeholder, ty.clone(), Recording::Opaque)
         }
         _ => (Pass::Direct, ty.clone(), recording_of(&ty, bounds)),
@@ -76,12 +76,21 @@ pub(super) fn lower(
     };
     Some(MockArg {
         ident,
-        effect_ty: lifetimes::rename(&effect_ty, &names::arg_lifetime(index)),
+        effect_ty: effect_lifetimes(&effect_ty, index),
         pass,
         recording,
         written,
         pattern,
     })
+}
+
+/// `effect_ty` with its lifetimes named: the argument's own, and the one
+/// inside a `&mut` argument (`&'a mut ReadBuf<'b>`), which must stay
+/// apart.
+fn effect_lifetimes(effect_ty: &Type, index: usize) -> Type {
+    let own = names::arg_lifetime(index);
+    lifetimes::split_mut(effect_ty, &own, &names::inner_lifetime(index))
+        .unwrap_or_else(|| lifetimes::rename(effect_ty, &own))
 }
 
 /// `Self` and `&Self` arguments are recorded as the mock they are; other

@@ -28,7 +28,7 @@ pub(crate) fn reject_lifetime_params(generics: &syn::Generics, errors: &mut Erro
         if let GenericParam::Lifetime(lifetime) = param {
             errors.push(
                 lifetime.span(),
-                "a mock cannot be generic over a lifetime (it keeps what it records); mock one instantiation with `mock!`, e.g. `impl Trait<'static> for Name { … }`",
+                "a mock cannot be generic over a lifetime (it keeps what it records); with `mock!`, give the lifetime to the `impl` instead: `impl<'a> Trait<'a> for Name { … }`",
             );
         }
     }

@@ -6,7 +6,8 @@
 //! ```text
 //! pub struct __mockgen_patch_fetch_temperature;
 //! impl Signature for __mockgen_patch_fetch_temperature { type Args = (Val<str>,); … }
-//! impl Sig1 for __mockgen_patch_fetch_temperature { type A0<'a0> = &'a0 str; … }
+//! impl<'a0, 'b0> Arg<'a0, 'b0, 0> for __mockgen_patch_fetch_temperature { type Ty = &'a0 str; }
+//! impl Sig1 for __mockgen_patch_fetch_temperature { fn boxed … }
 //! impl Patchable for __mockgen_patch_fetch_temperature {
 //!     fn __slot() -> &'static PatchSlot { static SLOT: PatchSlot = PatchSlot::new(); &SLOT }
 //! }

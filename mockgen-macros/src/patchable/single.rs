@@ -10,7 +10,7 @@
 //! }
 //! fn __mockgen_original_get(&self, path: &str) -> String { /* the body */ }
 //! pub fn __mockgen_patchable_get()
-//!     -> Patcher<impl Patchable<Output = String, …> + for<'a0> Sig1<A0<'a0> = &'a0 str>>
+//!     -> Patcher<impl Patchable<Output = String, …> + Sig1 + for<'a0, 'b0> Arg<'a0, 'b0, 0, Ty = &'a0 str>>
 //! {
 //!     struct Marker<__mockgen_Self>(…);
 //!     impl<__mockgen_Self: 'static> Signature for Marker<__mockgen_Self> { … }

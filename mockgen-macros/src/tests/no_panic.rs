@@ -30,6 +30,16 @@ const ARGUMENTS: &[&str] = &[
     "(a, b): (u8, u16)",
     "x: &mut Vec<u8>",
     "x: &mut std::task::Context<'_>",
+    "cx: &mut Context<'_>, buf: &mut ReadBuf<'_>",
+    "x: &mut Buffer<'a>",
+    "x: &'a mut Buffer<'a>",
+    "x: &'a mut Buffer<'_>",
+    "x: &mut Vec<&str>",
+    "x: &mut &mut [u8]",
+    "x: &mut Pair<'_, '_>",
+    "x: &mut Option<&mut Buffer<'_>>",
+    "x: Option<&mut Buffer<'_>>",
+    "x: &mut (dyn FnMut(&str) + '_)",
     "x: Option<&str>",
     "x: &[&str]",
     "x: Self",
@@ -258,7 +268,13 @@ fn no_trait_shape_makes_the_expansion_panic() {
                 }
             }
         }
-        let mock_text = format!("pub Shape; impl Shape for Shape {{ {items} {method}; }}");
+        // A trait with a lifetime parameter is implemented for every lifetime.
+        let block = if header.contains("<'a>") {
+            "impl<'a> Shape<'a> for Shape"
+        } else {
+            "impl Shape for Shape"
+        };
+        let mock_text = format!("pub Shape; {block} {{ {items} {method}; }}");
         if let Ok(input) = mock_text.parse::<TokenStream>() {
             expansions += 1;
             if let Err(failure) =

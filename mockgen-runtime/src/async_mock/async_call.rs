@@ -10,6 +10,7 @@ use crate::state::answer::{Slot, effect, taken};
 use crate::state::calls::{AnyEntry, EntryOf};
 use crate::state::dispatch::Original;
 use crate::state::method::Method;
+use crate::state::signature::ArgOf;
 use crate::state::signature::{RecordOf, Signature};
 use crate::state::sync::lock;
 
@@ -159,13 +160,13 @@ impl<S: AsyncSignature, A> Method<S, A> {
 }
 
 macro_rules! side_effect_async {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         /// `boxed` for async side effects. Implemented by generated code.
         pub trait $async_sig: crate::state::signature::$sig + AsyncSignature {
             /// Boxes an async side-effect closure as [`Signature::Fn`].
             fn boxed_async<C, F>(closure: C) -> Box<Self::Fn>
             where
-                C: for<$($lt),*> Fn($(Self::$arg<$lt>),*) -> F + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, Self, $index>),*) -> F + Send + Sync + 'static,
                 F: Future<Output = Self::Output> + Send + 'static;
         }
 
@@ -188,7 +189,7 @@ macro_rules! side_effect_async {
             /// ```
             pub fn side_effect_async<C, F>(&self, f: C)
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> F + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> F + Send + Sync + 'static,
                 F: Future<Output = S::Output> + Send + 'static,
             {
                 self.set_side_effect(S::boxed_async(f));

@@ -7,6 +7,7 @@ use crate::state::answer::{self, Slot};
 use crate::state::config::{Action, Config, Effect};
 use crate::state::method::{Method, MethodInner};
 use crate::state::queue::Queue;
+use crate::state::signature::ArgOf;
 use crate::state::signature::Signature;
 
 /// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
@@ -259,7 +260,7 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 macro_rules! side_effect {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity> {
             /// Every call runs `f` with the call's arguments and returns its
             /// result (Python's callable `side_effect`). Arguments arrive as
@@ -284,7 +285,7 @@ macro_rules! side_effect {
             /// ```
             pub fn side_effect<C>(&self, f: C)
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> S::Output + Send + Sync + 'static,
             {
                 self.set_side_effect(S::boxed(f));
             }
@@ -319,7 +320,7 @@ macro_rules! side_effect {
             /// ```
             pub fn side_effect_or_default<C>(&self, f: C)
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> Option<S::Output> + Send + Sync + 'static,
             {
                 let effect = self.step_aside_fn(f);
                 self.set_effect(Effect::StepAside(effect));

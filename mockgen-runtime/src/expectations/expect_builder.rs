@@ -16,6 +16,7 @@ use crate::matching::call::Call;
 use crate::state::answer;
 use crate::state::method::Method;
 use crate::state::registry::ErasedExpectation;
+use crate::state::signature::ArgOf;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
 
@@ -366,7 +367,7 @@ impl<S: Signature, A> Expectation<S, A> {
 }
 
 macro_rules! expectation_side_effect {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         impl<S: crate::state::signature::$sig> Expectation<S, crate::state::signature::$arity> {
             /// Matching calls run `f` with the call's arguments and return
             /// its result, as [`Method::side_effect`] does. Wins over this
@@ -389,7 +390,7 @@ macro_rules! expectation_side_effect {
             /// ```
             pub fn side_effect<C>(self, f: C) -> Self
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> S::Output + Send + Sync + 'static,
             {
                 self.set_side_effect(S::boxed(f))
             }

@@ -11,6 +11,7 @@ use crate::state::config::Action;
 use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
 use crate::state::registry::Matched;
+use crate::state::signature::ArgOf;
 use crate::state::signature::{RecordOf, Signature};
 
 /// What the caller can do with a call that the original implementation
@@ -374,10 +375,10 @@ fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method
 }
 
 macro_rules! call_with {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity>
         where
-            S::Fn: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output,
+            S::Fn: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> S::Output,
         {
             /// Records a call and answers it; a side effect gets the
             /// arguments (called by the runtime, not by a closure in each
@@ -386,7 +387,7 @@ macro_rules! call_with {
             #[track_caller]
             // The mocked method's arguments, one by one, up to twelve.
             #[allow(clippy::too_many_arguments)]
-            pub fn __call_with(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> S::Output {
+            pub fn __call_with(&self, record: RecordOf<S>, $($param: ArgOf<'_, '_, S, $index>),*) -> S::Output {
                 let mut out = None;
                 match self.answer_with_args(record, Original::Missing, &mut Slot::new(&mut out), $($param),*) {
                     Ok(value) => value,
@@ -400,7 +401,7 @@ macro_rules! call_with {
             #[doc(hidden)]
             #[track_caller]
             #[allow(clippy::too_many_arguments)]
-            pub fn __call_lent(&self, record: RecordOf<S>, $($param: S::$arg<'_>),*) -> &S::Output
+            pub fn __call_lent(&self, record: RecordOf<S>, $($param: ArgOf<'_, '_, S, $index>),*) -> &S::Output
             where
                 S::Output: Send + Sync,
             {
@@ -419,11 +420,11 @@ macro_rules! call_with {
             #[doc(hidden)]
             #[track_caller]
             #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_real_lent<$($lt),*>(
+            pub fn __call_or_real_lent<$($lt, $inner),*>(
                 &self,
                 record: RecordOf<S>,
-                $($param: S::$arg<$lt>),*
-            ) -> Result<&S::Output, ($(S::$arg<$lt>,)*)>
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<&S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)>
             where
                 S::Output: Send + Sync,
             {
@@ -445,11 +446,11 @@ macro_rules! call_with {
             #[doc(hidden)]
             #[track_caller]
             #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_real<$($lt),*>(
+            pub fn __call_or_real<$($lt, $inner),*>(
                 &self,
                 record: RecordOf<S>,
-                $($param: S::$arg<$lt>),*
-            ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
                 let mut out = None;
                 match self.answer_with_args(record, Original::Real, &mut Slot::new(&mut out), $($param),*) {
                     Ok(value) => Ok(value),
@@ -464,11 +465,11 @@ macro_rules! call_with {
             #[doc(hidden)]
             #[track_caller]
             #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_original<$($lt),*>(
+            pub fn __call_or_original<$($lt, $inner),*>(
                 &self,
                 record: RecordOf<S>,
-                $($param: S::$arg<$lt>),*
-            ) -> Result<S::Output, ($(S::$arg<$lt>,)*)> {
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
                 let mut out = None;
                 match self.answer_with_args(record, Original::OnRequest, &mut Slot::new(&mut out), $($param),*) {
                     Ok(value) => Ok(value),
@@ -483,11 +484,11 @@ macro_rules! call_with {
             #[doc(hidden)]
             #[track_caller]
             #[allow(clippy::too_many_arguments, clippy::type_complexity)]
-            pub fn __call_or_default<$($lt),*>(
+            pub fn __call_or_default<$($lt, $inner),*>(
                 &self,
                 record: RecordOf<S>,
-                $($param: S::$arg<$lt>),*
-            ) -> Result<S::Output, Delegate<($(S::$arg<$lt>,)*)>> {
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<S::Output, Delegate<($(ArgOf<$lt, $inner, S, $index>,)*)>> {
                 let mut out = None;
                 match self.answer_with_args(record, Original::ByDefault, &mut Slot::new(&mut out), $($param),*) {
                     Ok(value) => Ok(value),

@@ -34,46 +34,62 @@ pub trait Signature: Sized + 'static {
 /// The record type of a signature's arguments.
 pub type RecordOf<S> = <<S as Signature>::Args as ArgKinds>::Record;
 
+/// Argument `N` of a signature: its type, with `'a` for the argument's
+/// own borrows and `'b` for the borrows inside a `&mut` argument
+/// (`&'a mut ReadBuf<'b>`). Implemented by generated code only.
+///
+/// `Implied` is never written: its default, `&'a &'b ()`, makes `'b: 'a`
+/// an implied bound wherever the trait is named. That is what lets
+/// `Ty = &'a mut ReadBuf<'b>` be well-formed, and a side effect be bounded
+/// by `for<'a, 'b> Fn(ArgOf<'a, 'b, S, 0>)`: a generic associated type
+/// would need `where 'b: 'a`, which a higher-ranked bound cannot prove.
+pub trait Arg<'a, 'b, const N: usize, Implied = &'a &'b ()> {
+    /// The argument type, its elided lifetimes named.
+    type Ty;
+}
+
+/// The type of argument `N` of signature `S`, for the lifetimes `'a` and
+/// `'b` (see [`Arg`]).
+pub type ArgOf<'a, 'b, S, const N: usize> = <S as Arg<'a, 'b, N>>::Ty;
+
 /// Invokes `$mac!` once per supported arity, 0 to 12 arguments, as
-/// `$mac!(ArityN SigN AsyncSigN; A0 'a0 a0, …)`: the marker, the signature
-/// traits, then per argument its type name, lifetime and parameter name.
-/// Every per-arity implementation takes this one table.
+/// `$mac!(ArityN SigN AsyncSigN; 0 'a0 'b0 a0, …)`: the marker, the
+/// signature traits, then per argument its index, its two lifetimes (see
+/// [`Arg`]) and its parameter name. Every per-arity implementation takes
+/// this one table.
 macro_rules! for_each_arity {
     ($mac:ident) => {
         $mac!(Arity0 Sig0 AsyncSig0;);
-        $mac!(Arity1 Sig1 AsyncSig1; A0 'a0 a0);
-        $mac!(Arity2 Sig2 AsyncSig2; A0 'a0 a0, A1 'a1 a1);
-        $mac!(Arity3 Sig3 AsyncSig3; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2);
-        $mac!(Arity4 Sig4 AsyncSig4; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3);
-        $mac!(Arity5 Sig5 AsyncSig5; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4);
-        $mac!(Arity6 Sig6 AsyncSig6; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5);
-        $mac!(Arity7 Sig7 AsyncSig7; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6);
-        $mac!(Arity8 Sig8 AsyncSig8; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7);
-        $mac!(Arity9 Sig9 AsyncSig9; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8);
-        $mac!(Arity10 Sig10 AsyncSig10; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9);
-        $mac!(Arity11 Sig11 AsyncSig11; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10);
-        $mac!(Arity12 Sig12 AsyncSig12; A0 'a0 a0, A1 'a1 a1, A2 'a2 a2, A3 'a3 a3, A4 'a4 a4, A5 'a5 a5, A6 'a6 a6, A7 'a7 a7, A8 'a8 a8, A9 'a9 a9, A10 'a10 a10, A11 'a11 a11);
+        $mac!(Arity1 Sig1 AsyncSig1; 0 'a0 'b0 a0);
+        $mac!(Arity2 Sig2 AsyncSig2; 0 'a0 'b0 a0, 1 'a1 'b1 a1);
+        $mac!(Arity3 Sig3 AsyncSig3; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2);
+        $mac!(Arity4 Sig4 AsyncSig4; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3);
+        $mac!(Arity5 Sig5 AsyncSig5; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4);
+        $mac!(Arity6 Sig6 AsyncSig6; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5);
+        $mac!(Arity7 Sig7 AsyncSig7; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6);
+        $mac!(Arity8 Sig8 AsyncSig8; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7);
+        $mac!(Arity9 Sig9 AsyncSig9; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8);
+        $mac!(Arity10 Sig10 AsyncSig10; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9);
+        $mac!(Arity11 Sig11 AsyncSig11; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10);
+        $mac!(Arity12 Sig12 AsyncSig12; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11);
     };
 }
 pub(crate) use for_each_arity;
 
 macro_rules! arity {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         /// Marker: a method taking this many arguments.
         #[derive(Debug)]
         pub enum $arity {}
 
-        /// The argument types of a method, each with its own lifetime, so
-        /// that side-effect closures are inferred with the real signature.
-        pub trait $sig: Signature<Arity = $arity> {
-            $(
-                /// An argument type, with its elided lifetimes named.
-                type $arg<$lt>;
-            )*
+        /// The argument types of a method (one [`Arg`] each, with their
+        /// own lifetimes), so that side-effect closures are inferred with
+        /// the real signature.
+        pub trait $sig: Signature<Arity = $arity> $(+ for<$lt, $inner> Arg<$lt, $inner, $index>)* {
             /// Boxes a side-effect closure as [`Signature::Fn`].
             fn boxed<C>(closure: C) -> Box<Self::Fn>
             where
-                C: for<$($lt),*> Fn($(Self::$arg<$lt>),*) -> Self::Output + Send + Sync + 'static;
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, Self, $index>),*) -> Self::Output + Send + Sync + 'static;
 
             /// The arguments lent again, for a side effect that may step
             /// aside: what answers after it gets the arguments themselves.
@@ -81,7 +97,7 @@ macro_rules! arity {
             /// that is not `Clone`). Implemented by generated code.
             #[doc(hidden)]
             #[allow(clippy::type_complexity, clippy::needless_lifetimes)]
-            fn __again<'s, $($lt),*>(args: &'s mut ($(Self::$arg<$lt>,)*)) -> Option<($(Self::$arg<'s>,)*)> {
+            fn __again<'s, $($lt, $inner),*>(args: &'s mut ($(ArgOf<$lt, $inner, Self, $index>,)*)) -> Option<($(ArgOf<'s, $inner, Self, $index>,)*)> {
                 let _ = args;
                 None
             }

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::state::answer::{EffectFn, Resolved, Slot, StepAside, effect};
 use crate::state::dispatch::Original;
 use crate::state::method::{Method, MethodInner};
+use crate::state::signature::ArgOf;
 
 /// What answers a call when no side effect did, with its arguments handed
 /// back: a value written into the slot ([`Resolved::Value`]), the
@@ -22,15 +23,15 @@ use crate::state::method::{Method, MethodInner};
 pub(crate) type Unanswered<A> = (Resolved, A);
 
 macro_rules! step_aside {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity> {
             /// `f` as a side effect that may step aside; `whole` falls back
             /// to what needs no arguments (see [`MethodInner::fallback`]).
             pub(crate) fn step_aside_fn<C>(&self, f: C) -> StepAside
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> Option<S::Output> + Send + Sync + 'static,
             {
-                let probe: Arc<dyn for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync> =
+                let probe: Arc<dyn for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> Option<S::Output> + Send + Sync> =
                     Arc::new(f);
                 // Weak: the handle must not keep itself alive through its
                 // own configuration.
@@ -51,26 +52,26 @@ macro_rules! step_aside {
             #[allow(clippy::type_complexity)]
             fn probe(
                 step: &StepAside,
-            ) -> &Arc<dyn for<$($lt),*> Fn($(S::$arg<$lt>),*) -> Option<S::Output> + Send + Sync> {
+            ) -> &Arc<dyn for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> Option<S::Output> + Send + Sync> {
                 effect(&step.probe)
             }
         }
 
         impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity>
         where
-            S::Fn: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> S::Output,
+            S::Fn: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> S::Output,
         {
             /// Records a call and runs the side effect that answers it with
             /// the arguments; else hands them back with what answers.
             #[track_caller]
             #[allow(clippy::too_many_arguments, clippy::type_complexity)]
-            pub(crate) fn answer_with_args<$($lt),*>(
+            pub(crate) fn answer_with_args<$($lt, $inner),*>(
                 &self,
                 record: crate::state::signature::RecordOf<S>,
                 original: Original,
                 out: &mut Slot<'_>,
-                $($param: S::$arg<$lt>),*
-            ) -> Result<S::Output, Unanswered<($(S::$arg<$lt>,)*)>> {
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<S::Output, Unanswered<($(ArgOf<$lt, $inner, S, $index>,)*)>> {
                 match self.inner.call::<S::Args>(record, original, out) {
                     Resolved::Effect(f) => Ok(effect::<S::Fn>(&f)($($param),*)),
                     Resolved::StepAside { effect: step, entry, expected } => {

@@ -3,9 +3,10 @@
 use std::future::Future;
 
 use super::Expectation;
+use crate::state::signature::ArgOf;
 
 macro_rules! expectation_side_effect_async {
-    ($arity:ident $sig:ident $async_sig:ident; $($arg:ident $lt:lifetime $param:ident),*) => {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
         impl<S: crate::$async_sig> Expectation<S, crate::state::signature::$arity> {
             /// Matching calls' futures run the future that `f` returns for
             /// the call's arguments, as [`Method::side_effect_async`] does.
@@ -31,7 +32,7 @@ macro_rules! expectation_side_effect_async {
             /// ```
             pub fn side_effect_async<C, F>(self, f: C) -> Self
             where
-                C: for<$($lt),*> Fn($(S::$arg<$lt>),*) -> F + Send + Sync + 'static,
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> F + Send + Sync + 'static,
                 F: Future<Output = S::Output> + Send + 'static,
             {
                 self.set_side_effect(S::boxed_async(f))
