@@ -80,7 +80,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: Send + Sync + 'static,
     {
-        let kept = self.kept.get_or_insert_with(|| Box::new(answer));
+        let kept = self.inner.kept.get_or_insert_with(|| Box::new(answer));
         kept.downcast_mut::<S::Output>()
             .expect("invariant: a handle keeps values of its signature's output")
     }

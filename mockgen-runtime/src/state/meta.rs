@@ -45,7 +45,13 @@ pub(crate) fn meta<S: Signature>() -> &'static Meta {
 }
 
 fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {
-    match S::default_output() {
+    put_default(out, S::default_output())
+}
+
+/// Writes the default, if any: generic over the output alone, so that one
+/// copy serves every method that returns the same type.
+fn put_default<T: 'static>(out: &mut Slot<'_>, default: Option<T>) -> bool {
+    match default {
         Some(value) => {
             put(out, value);
             true

@@ -15,7 +15,7 @@ use crate::state::args::ArgKinds;
 use crate::state::calls::{AnyEntry, Calls, CurrentCalls, Entry, EntryRef};
 use crate::state::config::Config;
 use crate::state::lend::Lent;
-use crate::state::meta::{Meta, Output, meta};
+use crate::state::meta::{Meta, Output};
 use crate::state::mock_shared::MockShared;
 use crate::state::registry::Registry;
 use crate::state::seq;
@@ -56,15 +56,39 @@ use crate::state::sync::lock;
 /// weather.temperature.assert_called_once_with(call!("London"));
 /// ```
 pub struct Method<S: Signature, A = <S as Signature>::Arity> {
-    /// Made by [`Method::new`] for signature `S`, so its log holds calls
-    /// of `S::Args`.
-    pub(crate) inner: Arc<MethodInner>,
+    /// Not generic, so that dropping a handle is compiled once, not once
+    /// per mocked method.
+    pub(crate) inner: Handle,
+    arity: PhantomData<fn() -> (S, A)>,
+}
+
+/// What a [`Method`] handle holds: the method's state, and what it keeps
+/// of its own. Reads as the state (`Deref`).
+pub(crate) struct Handle {
+    /// Made with `meta::<S>()` for the handle's signature `S`, so its log
+    /// holds calls of `S::Args`.
+    pub(crate) state: Arc<MethodInner>,
     /// What a method returning `&mut T` lends: its first answer, kept by
     /// this handle (a `&mut` borrow cannot come out of the shared state).
     /// It is the test's value, changed through `&mut` like any other the
     /// test holds, so unwind safety is the test's to judge.
     pub(crate) kept: AssertUnwindSafe<Option<Box<dyn Any + Send + Sync>>>,
-    arity: PhantomData<fn() -> (S, A)>,
+}
+
+impl Handle {
+    fn new(state: Arc<MethodInner>) -> Self {
+        Handle {
+            state,
+            kept: AssertUnwindSafe(None),
+        }
+    }
+}
+
+impl Deref for Handle {
+    type Target = Arc<MethodInner>;
+    fn deref(&self) -> &Arc<MethodInner> {
+        &self.state
+    }
 }
 
 /// The state of one method: its calls, configuration and expectations.
@@ -182,11 +206,7 @@ impl DerefMut for ConfigGuard<'_> {
 
 impl<S: Signature, A> Clone for Method<S, A> {
     fn clone(&self) -> Self {
-        Method {
-            inner: Arc::clone(&self.inner),
-            kept: AssertUnwindSafe(None),
-            arity: PhantomData,
-        }
+        Self::from_inner(Arc::clone(&self.inner))
     }
 }
 
@@ -200,12 +220,11 @@ impl<S: Signature, A> fmt::Debug for Method<S, A> {
 }
 
 impl<S: Signature, A> Method<S, A> {
-    /// A new handle of method `name` of `mock`; the mock registers it with
-    /// its history.
-    pub(crate) fn new(mock: &Arc<MockShared>, name: &'static str) -> Self {
+    /// The handle of the method whose state is `inner`, made for signature
+    /// `S`.
+    pub(crate) fn from_inner(inner: Arc<MethodInner>) -> Self {
         Method {
-            inner: MethodInner::new(mock, name, meta::<S>()),
-            kept: AssertUnwindSafe(None),
+            inner: Handle::new(inner),
             arity: PhantomData,
         }
     }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::state::args::{ArgKind, SameMock};
 use crate::state::attached::Attached;
+use crate::state::meta::{Meta, meta};
 use crate::state::method::{Method, MethodInner};
 use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
@@ -139,10 +140,17 @@ impl MockCore {
     /// methods of a mock with the same signature share one marker.
     #[doc(hidden)]
     pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
-        let method = Method::new(&self.shared, name);
-        self.register(Arc::clone(&method.inner));
+        Method::from_inner(self.method_inner(name, meta::<S>()))
+    }
+
+    /// The state of method `name`, registered: not generic, so that only
+    /// the wrapping in [`__method_named`](Self::__method_named) is compiled
+    /// for each method.
+    fn method_inner(&self, name: &'static str, meta: &'static Meta) -> Arc<MethodInner> {
+        let inner = MethodInner::new(&self.shared, name, meta);
+        self.register(Arc::clone(&inner));
         self.shared.declare(name);
-        method
+        inner
     }
 
     /// The mock's methods, copied out of the lock: resets drop user values.
