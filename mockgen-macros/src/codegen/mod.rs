@@ -36,7 +36,8 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
 }
 
 /// The signature markers of the mock's methods, with the probe traits they
-/// use; methods with the same signature share the first one's marker.
+/// use, and the mock's one check of its owned arguments; methods with the
+/// same signature share the first one's marker.
 fn signatures(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let imports = signature::probe_imports(rt);
     let signatures = spec
@@ -44,8 +45,10 @@ fn signatures(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         .iter()
         .filter(|m| m.same_signature_as.is_none())
         .map(|m| signature::emit_with(spec, m, rt, true));
+    let owned_checks = owned_check::emit_mock(spec, rt);
     quote! {
         #imports
         #(#signatures)*
+        #owned_checks
     }
 }

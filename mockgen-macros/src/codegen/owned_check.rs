@@ -3,10 +3,15 @@
 //! other threads (`Rc<T>`, `*const T`), gets an error that names the ways
 //! out (`#[mockgen(debug)]`, `#[mockgen(opaque)]`), spanned at the argument.
 //!
+//! A mock gets one closure for the checks of all its methods (each check
+//! under its method's `#[cfg]`s), not one item per method: the checks only
+//! need type checking, and every item costs the compiler.
+//!
 //! ```text
 //! const _: fn() = || {
 //!     use __probe::{ViaOwned as _, ViaNotSendOwned as _, ViaNoOwned as _};
 //!     __probe::recorded_by_value::<Event, _>((&&&__probe::OwnedProbe::<Event>(PhantomData)).__mockgen_owned());
+//!     __probe::recorded_by_value::<str, _>((&&&__probe::OwnedProbe::<str>(PhantomData)).__mockgen_owned());
 //! };
 //! ```
 //!
@@ -18,11 +23,49 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
-use crate::model::{MockMethod, Recording};
+use super::generics;
+use crate::model::{MockMethod, MockSpec, Recording};
 use crate::names::Runtime;
 use crate::normalize::mentions_word;
 
+/// The checks of every method of `spec` that has a marker of its own.
+pub(crate) fn emit_mock(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let checks: Vec<TokenStream> = spec
+        .methods
+        .iter()
+        .filter(|m| m.same_signature_as.is_none())
+        .flat_map(|m| checks(m, &generics::of_method(spec, m), &m.cfgs, rt))
+        .collect();
+    wrap(&checks, &[], rt)
+}
+
+/// The checks of one method, under its `#[cfg]`s.
 pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) -> TokenStream {
+    wrap(&checks(method, generics, &[], rt), &method.cfgs, rt)
+}
+
+fn wrap(checks: &[TokenStream], cfgs: &[syn::Attribute], rt: &Runtime) -> TokenStream {
+    if checks.is_empty() {
+        return quote!();
+    }
+    let probe = rt.item("__probe");
+    quote! {
+        #(#cfgs)*
+        const _: fn() = || {
+            #[allow(unused_imports)]
+            use #probe::{ViaOwned as _, ViaNotSendOwned as _, ViaNoOwned as _};
+            #(#checks)*
+        };
+    }
+}
+
+/// One statement per argument to check, under `cfgs`.
+fn checks(
+    method: &MockMethod,
+    generics: &syn::Generics,
+    cfgs: &[syn::Attribute],
+    rt: &Runtime,
+) -> Vec<TokenStream> {
     let probe = rt.item("__probe");
     let params: Vec<String> = generics
         .type_params()
@@ -30,7 +73,7 @@ pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) 
         // `impl Into<String>` is recorded as the `String` it becomes.
         .chain(["Self".to_owned(), "impl".to_owned()])
         .collect();
-    let checks: Vec<TokenStream> = method
+    method
         .args
         .iter()
         .filter_map(|arg| {
@@ -48,22 +91,11 @@ pub(crate) fn emit(method: &MockMethod, generics: &syn::Generics, rt: &Runtime) 
                 other => other,
             };
             Some(quote_spanned! {arg.written.span()=>
+                #(#cfgs)*
                 #probe::recorded_by_value::<#written, _>(
                     (&&&#probe::OwnedProbe::<#target>(::core::marker::PhantomData)).__mockgen_owned(),
                 );
             })
         })
-        .collect();
-    if checks.is_empty() {
-        return quote!();
-    }
-    let cfgs = &method.cfgs;
-    quote! {
-        #(#cfgs)*
-        const _: fn() = || {
-            #[allow(unused_imports)]
-            use #probe::{ViaOwned as _, ViaNotSendOwned as _, ViaNoOwned as _};
-            #(#checks)*
-        };
-    }
+        .collect()
 }

@@ -94,7 +94,12 @@ pub(crate) fn emit_with(
         quote!(use #probe::{ViaDefault as _, ViaNoDefault as _, ViaOkDefault as _, ViaReadyDefault as _};)
     };
     let (family_struct, family_impl) = family(spec, method, &marker, rt);
-    let owned_checks = super::owned_check::emit(method, &generics, rt);
+    // A mock checks all its methods' arguments at once (`owned_check::emit_mock`).
+    let owned_checks = if hoisted {
+        quote!()
+    } else {
+        super::owned_check::emit(method, &generics, rt)
+    };
     let box_future = rt.item("BoxFuture");
     let params = closure_args(args.len());
     let closure = names::hygienic("closure");
