@@ -191,63 +191,18 @@ fn chain(
 /// `Clone` (same mock), `Default`, `Debug` and `PartialEq` (same mock),
 /// except those a block mocks (`#[autospec(block = Debug)]`).
 fn std_impls(spec: &JoinedSpec, core: &syn::Ident, blocks: &syn::Ident) -> TokenStream {
-    let JoinedSpec {
-        mock_ident,
-        generics,
-        ..
-    } = spec;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let mock_name = mock_ident.to_string();
-    let mocked = |name: &str| {
-        spec.blocks
-            .iter()
-            .any(|p| p.segments.last().is_some_and(|s| s.ident == name))
-    };
-    let mut out = TokenStream::new();
-    if !mocked("Clone") {
-        out.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::clone::Clone for #mock_ident #ty_generics #where_clause {
-                fn clone(&self) -> Self {
-                    Self {
-                        #core: ::core::clone::Clone::clone(&self.#core),
-                        #blocks: ::core::clone::Clone::clone(&self.#blocks),
-                    }
-                }
-            }
-        });
-    }
-    if !mocked("Default") {
-        out.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::default::Default for #mock_ident #ty_generics #where_clause {
-                fn default() -> Self {
-                    Self::named(#mock_name)
-                }
-            }
-        });
-    }
-    if !mocked("Debug") {
-        out.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Debug for #mock_ident #ty_generics #where_clause {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.debug_tuple(#mock_name).field(&self.#core.name()).finish()
-                }
-            }
-        });
-    }
-    if !mocked("PartialEq") {
-        out.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::cmp::PartialEq for #mock_ident #ty_generics #where_clause {
-                fn eq(&self, other: &Self) -> bool {
-                    self.#core.__same(&other.#core)
-                }
-            }
-        });
-    }
-    out
+    let clone_fields = quote!(#blocks: ::core::clone::Clone::clone(&self.#blocks),);
+    super::mock_struct::std_impls_of(
+        &spec.mock_ident,
+        &spec.generics,
+        core,
+        clone_fields,
+        |name| {
+            spec.blocks
+                .iter()
+                .any(|p| p.segments.last().is_some_and(|s| s.ident == name))
+        },
+    )
 }
 
 /// `wrapping(real)` and `into_inner()`, unless the struct has lifetime

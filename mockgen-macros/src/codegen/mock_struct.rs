@@ -201,35 +201,49 @@ fn trait_doc(trait_impl: &TraitImpl) -> String {
 /// `Clone` (same mock), `Default`, `Debug` and `PartialEq` (same mock),
 /// except for those the user mocks.
 fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
-    let MockSpec {
-        mock_ident,
-        generics,
-        ..
-    } = spec;
     let _ = rt;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let core = spec.core_field();
-    let mock_name = mock_ident.to_string();
     let clones = spec.methods.iter().filter(|m| !m.is_static()).map(|MockMethod { ident, cfgs, .. }| {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });
     let [_, phantom_clone] = super::generics::phantom_field(spec);
+    let clone_fields = quote!(#(#clones)* #phantom_clone);
+    std_impls_of(
+        &spec.mock_ident,
+        &spec.generics,
+        &core,
+        clone_fields,
+        |name| spec.mocks_std(name),
+    )
+}
+
+/// The std impls of a mock whose core is the field `core`: `Clone` clones
+/// the core and `clone_fields`' fields, and a trait `mocked` names is left
+/// to the user's mock of it.
+pub(crate) fn std_impls_of(
+    mock_ident: &syn::Ident,
+    generics: &syn::Generics,
+    core: &syn::Ident,
+    clone_fields: TokenStream,
+    mocked: impl Fn(&str) -> bool,
+) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mock_name = mock_ident.to_string();
     let mut out = TokenStream::new();
-    if !spec.mocks_std("Clone") {
+    if !mocked("Clone") {
         out.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::clone::Clone for #mock_ident #ty_generics #where_clause {
                 fn clone(&self) -> Self {
                     Self {
-                        #(#clones)*
+                        #clone_fields
                         #core: ::core::clone::Clone::clone(&self.#core),
-                        #phantom_clone
                     }
                 }
             }
         });
     }
-    if !spec.mocks_std("Default") {
+    if !mocked("Default") {
         out.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::default::Default for #mock_ident #ty_generics #where_clause {
@@ -239,7 +253,7 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             }
         });
     }
-    if !spec.mocks_std("Debug") {
+    if !mocked("Debug") {
         out.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Debug for #mock_ident #ty_generics #where_clause {
@@ -249,7 +263,7 @@ fn std_impls(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             }
         });
     }
-    if !spec.mocks_std("PartialEq") {
+    if !mocked("PartialEq") {
         out.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::cmp::PartialEq for #mock_ident #ty_generics #where_clause {
