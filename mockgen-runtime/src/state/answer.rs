@@ -79,10 +79,11 @@ pub(crate) type IterFn = Arc<Items>;
 pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
 
 /// A side effect that may step aside (`side_effect_or_default`), twice:
-/// `probe` answers `Some` or steps aside, and a caller that has the
-/// arguments to lend again lets the rest of the configuration answer with
-/// them (a spy's real value, an original); `whole` is the side effect with
-/// that fallback built in, short of what needs the arguments.
+/// `probe` gets the call's arguments in an `Option` and answers `Some` with
+/// them lent again, or steps aside and leaves them to the caller, which
+/// lets the rest of the configuration answer with them (a spy's real
+/// value, an original); `whole` is the side effect with that fallback built
+/// in, short of what needs the arguments.
 #[derive(Clone)]
 pub(crate) struct StepAside {
     pub(crate) probe: EffectFn,

@@ -11,8 +11,7 @@ use crate::state::config::Action;
 use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
 use crate::state::registry::Matched;
-use crate::state::signature::ArgOf;
-use crate::state::signature::{RecordOf, Signature};
+use crate::state::signature::Signature;
 
 /// What the caller can do with a call that the original implementation
 /// should answer.
@@ -58,20 +57,6 @@ impl<S: Signature, A> Method<S, A> {
         self.inner.lent.keep(value)
     }
 
-    /// What a method that returns a reference lends for the answer in
-    /// `slot`: the configured value it names, kept once; the default, kept
-    /// once; else the answer made for this call, kept.
-    fn lend_answer(&self, answer: LentAnswer, out: Option<S::Output>) -> &S::Output
-    where
-        S::Output: Send + Sync,
-    {
-        match answer {
-            LentAnswer::Kept(index) => self.inner.lent.get(index),
-            LentAnswer::Default => self.inner.lent.keep_default(taken(out)),
-            LentAnswer::Made => self.inner.lent.keep(taken(out)),
-        }
-    }
-
     /// Lends the value a method returning `&mut T` keeps: the first call's
     /// `answer` is kept by this handle, later answers are dropped and the
     /// kept value is lent again, so that changes persist across calls.
@@ -87,6 +72,21 @@ impl<S: Signature, A> Method<S, A> {
 }
 
 impl MethodInner {
+    /// What a method that returns a reference lends for the answer in
+    /// `slot`: the configured value it names, kept once; the default, kept
+    /// once; else the answer made for this call, kept.
+    pub(crate) fn lend_answer<O: Send + Sync + 'static>(
+        &self,
+        answer: LentAnswer,
+        out: Option<O>,
+    ) -> &O {
+        match answer {
+            LentAnswer::Kept(index) => self.lent.get(index),
+            LentAnswer::Default => self.lent.keep_default(taken(out)),
+            LentAnswer::Made => self.lent.keep(taken(out)),
+        }
+    }
+
     /// Answers with a configured value: a clone, or, for a method that
     /// returns a reference, the value itself, kept once.
     #[inline]
@@ -373,132 +373,3 @@ fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method
         "{name}: {why}.\n  Call: {call}\nConfigure it before the call: `{method}.return_value(…)`, `.return_once(…)` or `.side_effect(|…| …)`."
     )
 }
-
-macro_rules! call_with {
-    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
-        impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity>
-        where
-            S::Fn: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> S::Output,
-        {
-            /// Records a call and answers it; a side effect gets the
-            /// arguments (called by the runtime, not by a closure in each
-            /// mocked method).
-            #[doc(hidden)]
-            #[track_caller]
-            // The mocked method's arguments, one by one, up to twelve.
-            #[allow(clippy::too_many_arguments)]
-            pub fn __call_with(&self, record: RecordOf<S>, $($param: ArgOf<'_, '_, S, $index>),*) -> S::Output {
-                let mut out = None;
-                match self.answer_with_args(record, Original::Missing, &mut Slot::new(&mut out), $($param),*) {
-                    Ok(value) => value,
-                    Err(_) => taken(out),
-                }
-            }
-
-            /// Like `__call_with`, for a method that returns a reference
-            /// to the answer (`-> &str` answered with a `String`): a
-            /// configured value is lent, not cloned.
-            #[doc(hidden)]
-            #[track_caller]
-            #[allow(clippy::too_many_arguments)]
-            pub fn __call_lent(&self, record: RecordOf<S>, $($param: ArgOf<'_, '_, S, $index>),*) -> &S::Output
-            where
-                S::Output: Send + Sync,
-            {
-                let mut out = None;
-                let mut slot = Slot::lending(&mut out);
-                match self.answer_with_args(record, Original::Missing, &mut slot, $($param),*) {
-                    Ok(value) => self.__lend(value),
-                    Err(_) => {
-                        let answer = slot.lent_answer();
-                        self.lend_answer(answer, out)
-                    }
-                }
-            }
-
-            /// `__call_or_real` for a method that returns a reference.
-            #[doc(hidden)]
-            #[track_caller]
-            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_real_lent<$($lt, $inner),*>(
-                &self,
-                record: RecordOf<S>,
-                $($param: ArgOf<$lt, $inner, S, $index>),*
-            ) -> Result<&S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)>
-            where
-                S::Output: Send + Sync,
-            {
-                let mut out = None;
-                let mut slot = Slot::lending(&mut out);
-                match self.answer_with_args(record, Original::Real, &mut slot, $($param),*) {
-                    Ok(value) => Ok(self.__lend(value)),
-                    Err((Resolved::Real, args)) => Err(args),
-                    Err(_) => {
-                        let answer = slot.lent_answer();
-                        Ok(self.lend_answer(answer, out))
-                    }
-                }
-            }
-
-            /// Like `__call_with`, for a method of a spy that calls the
-            /// real value itself: the arguments come back when the real
-            /// value should answer.
-            #[doc(hidden)]
-            #[track_caller]
-            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_real<$($lt, $inner),*>(
-                &self,
-                record: RecordOf<S>,
-                $($param: ArgOf<$lt, $inner, S, $index>),*
-            ) -> Result<S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
-                let mut out = None;
-                match self.answer_with_args(record, Original::Real, &mut Slot::new(&mut out), $($param),*) {
-                    Ok(value) => Ok(value),
-                    Err((Resolved::Real, args)) => Err(args),
-                    Err(_) => Ok(taken(out)),
-                }
-            }
-
-            /// Like `__call_with`, for a patched function: the arguments
-            /// come back when the original should answer (after
-            /// `call_original()`).
-            #[doc(hidden)]
-            #[track_caller]
-            #[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::result_unit_err)]
-            pub fn __call_or_original<$($lt, $inner),*>(
-                &self,
-                record: RecordOf<S>,
-                $($param: ArgOf<$lt, $inner, S, $index>),*
-            ) -> Result<S::Output, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
-                let mut out = None;
-                match self.answer_with_args(record, Original::OnRequest, &mut Slot::new(&mut out), $($param),*) {
-                    Ok(value) => Ok(value),
-                    Err((Resolved::Original | Resolved::Real, args)) => Err(args),
-                    Err(_) => Ok(taken(out)),
-                }
-            }
-
-            /// Like `__call_with`, for a trait method with a default body:
-            /// the arguments come back when the default body (or a spy's
-            /// real method) should answer.
-            #[doc(hidden)]
-            #[track_caller]
-            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
-            pub fn __call_or_default<$($lt, $inner),*>(
-                &self,
-                record: RecordOf<S>,
-                $($param: ArgOf<$lt, $inner, S, $index>),*
-            ) -> Result<S::Output, Delegate<($(ArgOf<$lt, $inner, S, $index>,)*)>> {
-                let mut out = None;
-                match self.answer_with_args(record, Original::ByDefault, &mut Slot::new(&mut out), $($param),*) {
-                    Ok(value) => Ok(value),
-                    Err((Resolved::Original, args)) => Err(Delegate::Original(args)),
-                    Err((Resolved::Real, args)) => Err(Delegate::Real(args)),
-                    Err(_) => Ok(taken(out)),
-                }
-            }
-        }
-    };
-}
-
-crate::state::signature::for_each_arity!(call_with);

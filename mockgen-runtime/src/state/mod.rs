@@ -18,6 +18,7 @@ pub(crate) mod blocks;
 pub(crate) mod calls;
 pub(crate) mod config;
 pub(crate) mod dispatch;
+pub(crate) mod entry;
 pub(crate) mod lend;
 pub(crate) mod match_expectations;
 pub(crate) mod message;
