@@ -4,12 +4,23 @@
 //! ```text
 //! call!("Oslo", _)  →  Call::__new(((&&Wrap::new("Oslo")).__mockgen_matcher(),
 //!                                   (&&Wrap::new(ANY)).__mockgen_matcher(),))
+//! call!(.temperature("Oslo"))
+//!     →  PathCall::__method::<ID>(Call::__new(((&&Wrap::new("Oslo")).__mockgen_matcher(),)))
+//! call!(.db.open(path))
+//!     →  PathCall::__path(&["db"], "open", vec![(&&Wrap::new(path)).__mockgen_erased()])
 //! ```
+//!
+//! `ID` is the number of the method's name ([`crate::names::method_id`]):
+//! the mock the call is checked against implements `HasMethod<ID>` for each
+//! of its methods, which gives the method's argument kinds, so rustc checks
+//! the name, the number of arguments and their types. Each part is spanned
+//! on the tokens it comes from, so that errors point at them.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned as _;
 use syn::{Expr, Ident, Token};
 
 /// One position: a value, a matcher, or `_`.
@@ -40,6 +51,8 @@ enum CallInput {
     Path {
         path: Vec<Ident>,
         method: Ident,
+        /// The span of the parenthesized arguments.
+        parens: Span,
         args: Punctuated<Position, Token![,]>,
     },
 }
@@ -55,7 +68,7 @@ impl Parse for CallInput {
             segments.push(input.call(Ident::parse_any_ident)?);
         }
         let content;
-        syn::parenthesized!(content in input);
+        let parens = syn::parenthesized!(content in input).span.join();
         let args = Punctuated::parse_terminated(&content)?;
         if !input.is_empty() {
             return Err(
@@ -68,6 +81,7 @@ impl Parse for CallInput {
         Ok(CallInput::Path {
             path: segments,
             method,
+            parens,
             args,
         })
     }
@@ -87,7 +101,15 @@ impl ParseAnyIdent for Ident {
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     match syn::parse2::<CallInput>(input) {
         Ok(CallInput::Args(args)) => typed_call(&args),
-        Ok(CallInput::Path { path, method, args }) => path_call(&path, &method, &args),
+        Ok(CallInput::Path {
+            path,
+            method,
+            parens,
+            args,
+        }) if path.is_empty() => method_call(&method, parens, &args),
+        Ok(CallInput::Path {
+            path, method, args, ..
+        }) => path_call(&path, &method, &args),
         Err(error) => error.to_compile_error(),
     }
 }
@@ -111,6 +133,39 @@ fn typed_call(args: &Punctuated<Position, Token![,]>) -> TokenStream {
     }}
 }
 
+/// `call!(.method(…))`: typed by the mock it is checked against.
+fn method_call(
+    method: &Ident,
+    parens: Span,
+    args: &Punctuated<Position, Token![,]>,
+) -> TokenStream {
+    use syn::ext::IdentExt as _;
+    let mut id = Literal::u64_suffixed(crate::names::method_id(&method.unraw().to_string()));
+    id.set_span(method.span());
+    let matchers = args.iter().map(|position| {
+        let expr = position_expr(position);
+        quote_spanned! {position_span(position)=>
+            (&&::mockgen::__private::__dispatch::Wrap::new(#expr)).__mockgen_matcher()
+        }
+    });
+    let call = quote_spanned!(parens=> ::mockgen::__private::Call::__of_method((#(#matchers,)*)));
+    let path_call =
+        quote_spanned!(method.span()=> ::mockgen::__private::PathCall::__method::<#id, _>(#call));
+    quote! {{
+        #[allow(unused_imports)]
+        use ::mockgen::__private::__dispatch::{ViaMatcher as _, ViaValue as _};
+        #path_call
+    }}
+}
+
+fn position_span(position: &Position) -> Span {
+    match position {
+        Position::Any => Span::call_site(),
+        Position::Expr(expr) => expr.span(),
+    }
+}
+
+/// `call!(.db.open(…))`: a call of the mock a `Recorder` has as `db`.
 fn path_call(
     path: &[Ident],
     method: &Ident,
@@ -126,7 +181,7 @@ fn path_call(
     quote! {{
         #[allow(unused_imports)]
         use ::mockgen::__private::__dispatch::{ViaErasedMatcher as _, ViaErasedValue as _};
-        ::mockgen::__private::PathCall::__new(
+        ::mockgen::__private::PathCall::__path(
             &[#(#path),*],
             #method,
             ::std::vec![#(#matchers),*],

@@ -191,3 +191,12 @@ pub(crate) fn path_text(path: &syn::Path) -> String {
         path: path.clone(),
     }))
 }
+
+/// The number that stands for a method's name in types
+/// (`HasMethod<ID>`): `call!(.name(…))` and the mock's impl compute it from
+/// the same name (FNV-1a, 64 bits).
+pub(crate) fn method_id(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -32,6 +32,7 @@ mod state;
 pub use matching::matchers;
 
 pub use assertions::history::{CallList, MockCall};
+pub use assertions::mock_history::MockCalls;
 #[doc(hidden)]
 pub use async_mock::async_call::{Answer, AsyncCall};
 pub use async_mock::async_call::{
@@ -47,8 +48,9 @@ pub use expectations::expect_builder::Expectation;
 pub use expectations::recorder::Recorder;
 pub use expectations::sequence::Sequence;
 pub use expectations::times::Times;
-pub use matching::call::{Call, PathCall};
+pub use matching::call::Call;
 pub use matching::matcher::{ANY, AnyArg, ErasedMatcher, IntoValue};
+pub use matching::path_call::{HasMethod, PathCall, TakesPaths};
 pub use matching::sentinel::Sentinel;
 pub use patch::{EnvGuard, EnvValue, PatchGuard, Patchable};
 pub use state::arg_matcher::{ArgMatcher, BoxMatcher};
@@ -71,6 +73,8 @@ pub use matching::matcher::dispatch as __dispatch;
 pub use patch::{EnvPatch, PatchSlot, Patcher, patched, patched_by};
 #[doc(hidden)]
 pub use state::args::__record;
+#[doc(hidden)]
+pub use state::args::FromMatchers;
 #[doc(hidden)]
 pub use state::args::probe as __probe;
 #[doc(hidden)]

@@ -31,9 +31,9 @@ pub mod guide;
 #[doc(inline)]
 pub use mockgen_runtime::{
     ANY, AnyArg, ArgKind, ArgKinds, ArgMatcher, ArgView, BoxMatcher, Call, CallList, DebugText,
-    Debugged, ErasedMatcher, GenericMethod, Instantiate, IntoMatchers, IntoValue, Method, MockCall,
-    MockCore, Opaque, OpaqueArg, PathCall, RecordOf, ReturnValue, Sentinel, Signature, Statics,
-    Val,
+    Debugged, ErasedMatcher, GenericMethod, HasMethod, Instantiate, IntoMatchers, IntoValue,
+    Method, MockCall, MockCalls, MockCore, Opaque, OpaqueArg, PathCall, RecordOf, ReturnValue,
+    Sentinel, Signature, Statics, TakesPaths, Val,
 };
 #[doc(inline)]
 pub use mockgen_runtime::{AsyncSignature, BoxFuture, MockFile, MockFn, MockOpen, mock_open};
@@ -518,7 +518,8 @@ pub mod prelude {
         pattern, starts_with,
     };
     pub use crate::{
-        ANY, Recorder, Sentinel, Sequence, automock, autospec, call, mock, mock_fn, sentinel,
+        ANY, MockCalls, Recorder, Sentinel, Sequence, automock, autospec, call, mock, mock_fn,
+        sentinel,
     };
     pub use crate::{patch, patch_env, patch_global, patchable};
 }
@@ -544,9 +545,9 @@ pub mod __private {
         Sig10, Sig11, Sig12,
     };
     pub use mockgen_runtime::{
-        ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, Instantiate,
-        IntoValue, Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock,
-        Signature, Statics, Val,
+        ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, HasMethod,
+        Instantiate, IntoValue, Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf,
+        SameMock, Signature, Statics, Val,
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {

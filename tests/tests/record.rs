@@ -186,7 +186,7 @@ fn call_8_call_list_contains_contains_run_and_equality() {
     weather.cities();
     weather.temperature("Oslo");
     weather.forecast("Oslo", 2);
-    let calls: CallList = weather.mock_calls();
+    let calls: CallList<MockWeather> = weather.mock_calls();
 
     assert!(calls.contains(&call!(.temperature("Oslo"))));
     assert!(calls.contains(&call!(.forecast(ANY, 2))));
@@ -378,7 +378,8 @@ fn opaque_attribute_records_a_placeholder_that_matches_only_any() {
     audit.store.assert_called_once_with(call!(ANY));
     audit.store.assert_called_with(call!(_));
     audit.assert_has_calls([call!(.store(ANY))]);
-    assert!(!audit.mock_calls().contains(&call!(.store("<Token>"))));
+    // A value for a placeholder does not compile (ui case
+    // `call/opaque-argument-value.rs`).
 }
 
 #[test]
@@ -394,7 +395,6 @@ fn dyn_arguments_are_recorded_as_placeholders() {
     );
     audit.render.assert_has_calls([call!(ANY), call!(_)]);
     audit.assert_any_call(call!(.render(ANY)));
-    assert!(!audit.mock_calls().contains(&call!(.render(42))));
     assert_eq!(
         format!("{:?}", audit.mock_calls()),
         "[render(<&dyn fmt::Display>), render(<&dyn fmt::Display>)]"

@@ -2,6 +2,7 @@
 
 mod async_method;
 mod block;
+mod call_paths;
 pub(crate) mod generics;
 pub(crate) mod joined;
 pub(crate) mod method_parts;
@@ -27,11 +28,13 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let signatures = signatures(spec, rt);
     let statics = statics::emit(spec, rt);
     let trait_impl = trait_impl::emit(spec, rt);
+    let call_paths = call_paths::emit(spec, rt);
     quote! {
         #mock
         #statics
         #signatures
         #trait_impl
+        #call_paths
     }
 }
 

@@ -2,9 +2,10 @@
 //! their global sequence number.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::matching::call::PathCall;
+use crate::matching::path_call::PathCall;
 use crate::state::calls::AnyEntry;
 use crate::state::message;
 use crate::state::signature::{RecordOf, Signature};
@@ -45,9 +46,9 @@ impl MockCall {
     }
 
     /// Whether `expected` (a `call!(.method(…))`) matches this call.
-    pub fn matches(&self, expected: &PathCall) -> bool {
+    pub fn matches<M>(&self, expected: &PathCall<M>) -> bool {
         let path: Vec<&str> = self.path.iter().map(|p| &**p).collect();
-        expected.matches_parts(&path, self.method(), &self.entry.views())
+        expected.matches(&path, &self.entry)
     }
 }
 
@@ -60,12 +61,13 @@ impl fmt::Debug for MockCall {
     }
 }
 
-/// A history of calls, in order: what `mock_calls()` returns.
+/// A history of calls, in order: what `mock_calls()` returns, for a mock
+/// `M` or a [`Recorder`](crate::Recorder).
 ///
 /// Prints one call per line; supports Python's `call in mock_calls`
 /// ([`contains`](Self::contains)) and `calls in mock_calls`
 /// ([`contains_run`](Self::contains_run)), and compares equal to an array
-/// of `call!(.…)`.
+/// of `call!(.…)`, checked against `M` (see [`PathCall`]).
 ///
 /// ```
 /// use mockgen::prelude::*;
@@ -84,15 +86,18 @@ impl fmt::Debug for MockCall {
 /// assert!(calls.contains(&call!(.temperature("Oslo"))));
 /// assert_eq!(calls, [call!(.cities()), call!(.temperature(ANY))]);
 /// ```
-#[derive(Clone, Default)]
-pub struct CallList {
+pub struct CallList<M> {
     calls: Vec<MockCall>,
+    mock: PhantomData<fn() -> M>,
 }
 
-impl CallList {
+impl<M> CallList<M> {
     pub(crate) fn from_sorted(mut calls: Vec<MockCall>) -> Self {
         calls.sort_by_key(MockCall::seq);
-        CallList { calls }
+        CallList {
+            calls,
+            mock: PhantomData,
+        }
     }
 
     /// The number of calls.
@@ -111,12 +116,12 @@ impl CallList {
     }
 
     /// Whether some call matches `expected`.
-    pub fn contains(&self, expected: &PathCall) -> bool {
+    pub fn contains(&self, expected: &PathCall<M>) -> bool {
         self.calls.iter().any(|c| c.matches(expected))
     }
 
     /// Whether `expected` occurs as a consecutive run, in order.
-    pub fn contains_run(&self, expected: &[PathCall]) -> bool {
+    pub fn contains_run(&self, expected: &[PathCall<M>]) -> bool {
         find_run(&self.calls, expected, |c, e| c.matches(e)).is_some()
     }
 
@@ -125,7 +130,25 @@ impl CallList {
     }
 }
 
-impl<'a> IntoIterator for &'a CallList {
+impl<M> Clone for CallList<M> {
+    fn clone(&self) -> Self {
+        CallList {
+            calls: self.calls.clone(),
+            mock: PhantomData,
+        }
+    }
+}
+
+impl<M> Default for CallList<M> {
+    fn default() -> Self {
+        CallList {
+            calls: Vec::new(),
+            mock: PhantomData,
+        }
+    }
+}
+
+impl<'a, M> IntoIterator for &'a CallList<M> {
     type Item = &'a MockCall;
     type IntoIter = std::slice::Iter<'a, MockCall>;
     fn into_iter(self) -> Self::IntoIter {
@@ -133,27 +156,27 @@ impl<'a> IntoIterator for &'a CallList {
     }
 }
 
-impl fmt::Debug for CallList {
+impl<M> fmt::Debug for CallList<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&message::list(&self.rendered()))
     }
 }
 
-impl<const N: usize> PartialEq<[PathCall; N]> for CallList {
-    fn eq(&self, expected: &[PathCall; N]) -> bool {
+impl<M, const N: usize> PartialEq<[PathCall<M>; N]> for CallList<M> {
+    fn eq(&self, expected: &[PathCall<M>; N]) -> bool {
         self == &expected[..]
     }
 }
 
-impl PartialEq<[PathCall]> for CallList {
-    fn eq(&self, expected: &[PathCall]) -> bool {
+impl<M> PartialEq<[PathCall<M>]> for CallList<M> {
+    fn eq(&self, expected: &[PathCall<M>]) -> bool {
         self.calls.len() == expected.len()
             && self.calls.iter().zip(expected).all(|(c, e)| c.matches(e))
     }
 }
 
-impl PartialEq<Vec<PathCall>> for CallList {
-    fn eq(&self, expected: &Vec<PathCall>) -> bool {
+impl<M> PartialEq<Vec<PathCall<M>>> for CallList<M> {
+    fn eq(&self, expected: &Vec<PathCall<M>>) -> bool {
         self == &expected[..]
     }
 }

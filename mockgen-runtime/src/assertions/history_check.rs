@@ -3,10 +3,10 @@
 //! returns the failure text, which the caller prefixes with its name.
 
 use crate::assertions::history::{CallList, MockCall, find_run, unmatched_any_order};
-use crate::matching::call::PathCall;
+use crate::matching::path_call::PathCall;
 use crate::state::message::{calls_block, list, times};
 
-impl CallList {
+impl<M> CallList<M> {
     pub(crate) fn check_not_called(&self) -> Result<(), String> {
         let calls = self.rendered();
         if calls.is_empty() {
@@ -19,7 +19,7 @@ impl CallList {
         ))
     }
 
-    pub(crate) fn check_any_call(&self, expected: &PathCall) -> Result<(), String> {
+    pub(crate) fn check_any_call(&self, expected: &PathCall<M>) -> Result<(), String> {
         if self.contains(expected) {
             return Ok(());
         }
@@ -31,7 +31,7 @@ impl CallList {
     }
 
     /// A consecutive run, in order.
-    pub(crate) fn check_has_calls(&self, expected: &[PathCall]) -> Result<(), String> {
+    pub(crate) fn check_has_calls(&self, expected: &[PathCall<M>]) -> Result<(), String> {
         let actual: Vec<&MockCall> = self.iter().collect();
         if find_run(&actual, expected, |a, e| a.matches(e)).is_some() {
             return Ok(());
@@ -45,7 +45,7 @@ impl CallList {
     }
 
     /// Every expected call matches a different actual call.
-    pub(crate) fn check_has_calls_any_order(&self, expected: &[PathCall]) -> Result<(), String> {
+    pub(crate) fn check_has_calls_any_order(&self, expected: &[PathCall<M>]) -> Result<(), String> {
         let actual: Vec<&MockCall> = self.iter().collect();
         let missing = unmatched_any_order(&actual, expected, |a, e| a.matches(e));
         if missing.is_empty() {

@@ -1,29 +1,17 @@
 //! The history and assertions of a whole mock, across its methods:
-//! `mock_calls` and the mock-level `assert_*`.
+//! `mock_calls` and the mock-level `assert_*`, typed by the mock so that
+//! `call!(.method(…))` is checked against it.
+
+use std::ops::Deref;
 
 use crate::assertions::history::{CallList, MockCall};
-use crate::matching::call::PathCall;
+use crate::matching::path_call::PathCall;
 use crate::state::mock::MockCore;
 use crate::state::sync::lock;
 
 impl MockCore {
-    /// Every call of every method of this mock, in order (Python's
-    /// `mock_calls`).
-    ///
-    /// ```
-    /// # use mockgen::prelude::*;
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    ///     fn sleep(&self, millis: u64);
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.now();
-    /// clock.sleep(5);
-    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
-    /// ```
-    pub fn mock_calls(&self) -> CallList {
+    /// Every call of every method, in order.
+    fn calls<M>(&self) -> CallList<M> {
         let methods = lock(&self.methods).clone();
         let calls = methods
             .iter()
@@ -54,9 +42,60 @@ impl MockCore {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        if let Err(what) = self.mock_calls().check_not_called() {
+        if let Err(what) = self.calls::<()>().check_not_called() {
             self.fail(&what);
         }
+    }
+
+    #[track_caller]
+    fn fail(&self, what: &str) -> ! {
+        panic!("{}: {what}", self.name())
+    }
+}
+
+/// The history of a whole mock and the assertions over it (Python's
+/// `mock_calls`, `assert_has_calls`, `assert_any_call`), for every mock
+/// (`mockgen::prelude::*` brings it into scope).
+///
+/// The expected calls are `call!(.method(…))`, checked against the mock
+/// by the compiler (see [`PathCall`]): a method the mock does not have, a
+/// wrong number of arguments or a value of another type does not compile.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Clock {
+///     fn now(&self) -> u64;
+///     fn sleep(&self, millis: u64);
+/// }
+///
+/// let clock = MockClock::new();
+/// clock.now();
+/// clock.sleep(5);
+/// assert_eq!(clock.mock_calls(), [call!(.now()), call!(.sleep(5))]);
+/// clock.assert_any_call(call!(.sleep(5)));
+/// ```
+pub trait MockCalls: Deref<Target = MockCore> + Sized {
+    /// Every call of every method of this mock, in order (Python's
+    /// `mock_calls`).
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
+    ///     fn sleep(&self, millis: u64);
+    /// }
+    ///
+    /// let clock = MockClock::new();
+    /// clock.now();
+    /// clock.sleep(5);
+    /// assert_eq!(format!("{:?}", clock.mock_calls()), "[now(), sleep(5)]");
+    /// assert!(clock.mock_calls().contains(&call!(.sleep(5))));
+    /// ```
+    fn mock_calls(&self) -> CallList<Self> {
+        self.calls()
     }
 
     /// Panics unless some call matches `expected`, a `call!(.method(…))`.
@@ -81,8 +120,7 @@ impl MockCore {
     ///   sleep(5)
     /// ```
     #[track_caller]
-    pub fn assert_any_call(&self, expected: PathCall) {
-        self.check_names(std::slice::from_ref(&expected));
+    fn assert_any_call(&self, expected: PathCall<Self>) {
         if let Err(what) = self.mock_calls().check_any_call(&expected) {
             self.fail(&what);
         }
@@ -115,9 +153,8 @@ impl MockCore {
     ///   Actual: [now(), sleep(5), now()]
     /// ```
     #[track_caller]
-    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
-        self.check_names(&expected);
+    fn assert_has_calls<I: IntoIterator<Item = PathCall<Self>>>(&self, expected: I) {
+        let expected: Vec<PathCall<Self>> = expected.into_iter().collect();
         if let Err(what) = self.mock_calls().check_has_calls(&expected) {
             self.fail(&what);
         }
@@ -148,40 +185,13 @@ impl MockCore {
     ///   Actual: [now(), sleep(5)]
     /// ```
     #[track_caller]
-    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
-        self.check_names(&expected);
+    fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall<Self>>>(&self, expected: I) {
+        let expected: Vec<PathCall<Self>> = expected.into_iter().collect();
         if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
             self.fail(&what);
         }
     }
-
-    /// Panics when an expected call names a method the mock does not have
-    /// (a misspelt name no call could match), or has a path, which only the
-    /// calls in a [`Recorder`](crate::Recorder) have.
-    #[track_caller]
-    fn check_names(&self, expected: &[PathCall]) {
-        let methods = lock(&self.shared.method_names).clone();
-        for call in expected {
-            if !call.path().is_empty() {
-                self.fail(&format!(
-                    "{call:?}: the calls of a mock have no path; write `call!(.{}(…))` \
-                     (paths name the mocks attached to a `Recorder`).",
-                    call.method()
-                ));
-            }
-            if !methods.contains(&call.method()) {
-                self.fail(&format!(
-                    "{call:?}: the mock has no method `{}`. Its methods: {}.",
-                    call.method(),
-                    methods.join(", ")
-                ));
-            }
-        }
-    }
-
-    #[track_caller]
-    fn fail(&self, what: &str) -> ! {
-        panic!("{}: {what}", self.name())
-    }
 }
+
+/// Every mock: what its `Deref` reaches is its [`MockCore`].
+impl<M: Deref<Target = MockCore>> MockCalls for M {}

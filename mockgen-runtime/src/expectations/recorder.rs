@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use crate::assertions::history::{CallList, MockCall};
-use crate::matching::call::PathCall;
+use crate::matching::path_call::PathCall;
 use crate::state::attached::{Member, RecorderShared};
 use crate::state::mock::MockCore;
 use crate::state::sync::lock;
@@ -159,7 +159,7 @@ impl Recorder {
     /// assert_eq!(calls.mock_calls(), [call!(.b.open("1")), call!(.a.open("2"))]);
     /// ```
     #[must_use]
-    pub fn mock_calls(&self) -> CallList {
+    pub fn mock_calls(&self) -> CallList<Recorder> {
         let calls = lock(&self.shared.calls).clone();
         CallList::from_sorted(
             calls
@@ -239,7 +239,7 @@ impl Recorder {
     ///   db.open("f")
     /// ```
     #[track_caller]
-    pub fn assert_any_call(&self, expected: PathCall) {
+    pub fn assert_any_call(&self, expected: PathCall<Recorder>) {
         self.check_names(std::slice::from_ref(&expected));
         if let Err(what) = self.mock_calls().check_any_call(&expected) {
             self.fail(&what);
@@ -281,8 +281,8 @@ impl Recorder {
     ///   Actual: [db.open("f"), log.write("opened")]
     /// ```
     #[track_caller]
-    pub fn assert_has_calls<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
+    pub fn assert_has_calls<I: IntoIterator<Item = PathCall<Recorder>>>(&self, expected: I) {
+        let expected: Vec<PathCall<Recorder>> = expected.into_iter().collect();
         self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls(&expected) {
             self.fail(&what);
@@ -322,8 +322,11 @@ impl Recorder {
     ///   Actual: [db.open("f"), log.write("opened")]
     /// ```
     #[track_caller]
-    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall>>(&self, expected: I) {
-        let expected: Vec<PathCall> = expected.into_iter().collect();
+    pub fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall<Recorder>>>(
+        &self,
+        expected: I,
+    ) {
+        let expected: Vec<PathCall<Recorder>> = expected.into_iter().collect();
         self.check_names(&expected);
         if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
             self.fail(&what);
@@ -334,7 +337,7 @@ impl Recorder {
     /// a method its mock does not have: a misspelt name, which no
     /// recorded call could ever match.
     #[track_caller]
-    fn check_names(&self, expected: &[PathCall]) {
+    fn check_names(&self, expected: &[PathCall<Recorder>]) {
         let members = lock(&self.shared.members).clone();
         for call in expected {
             if let Err(what) = names_check(&members, call) {
@@ -351,7 +354,7 @@ impl Recorder {
 
 /// `Err` with the message when `call` names no attached mock, or a method
 /// its mock does not have.
-fn names_check(members: &[Member], call: &PathCall) -> Result<(), String> {
+fn names_check(members: &[Member], call: &PathCall<Recorder>) -> Result<(), String> {
     let path = call.path();
     let shown = format!("{call:?}");
     let Some(member) = members
@@ -365,14 +368,9 @@ fn names_check(members: &[Member], call: &PathCall) -> Result<(), String> {
             attached.join(", ")
         };
         let name = path.join(".");
-        return Err(if path.is_empty() {
-            format!(
-                "{shown} names no attached mock: write `call!(.name.{}(…))`. Attached: {attached}.",
-                call.method()
-            )
-        } else {
-            format!("{shown}: no mock is attached as `{name}`. Attached: {attached}.")
-        });
+        return Err(format!(
+            "{shown}: no mock is attached as `{name}`. Attached: {attached}."
+        ));
     };
     if member.methods.contains(&call.method()) {
         return Ok(());

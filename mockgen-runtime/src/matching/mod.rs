@@ -7,4 +7,5 @@ pub(crate) mod call;
 pub(crate) mod matcher;
 pub mod matchers;
 pub(crate) mod matchers_erased;
+pub(crate) mod path_call;
 pub(crate) mod sentinel;

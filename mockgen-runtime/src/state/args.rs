@@ -417,6 +417,21 @@ pub trait IntoMatchers<K: ArgKinds> {
     fn into_matchers(self) -> K::Matchers;
 }
 
+/// The argument kinds of a method that `call!(.method(…))` names, which
+/// take the tuple of matchers it builds. Unlike [`IntoMatchers`], the
+/// impl is picked by the method's kinds, once the mock is known, so a
+/// wrong number of arguments is reported as such.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "this `call!(.…)` does not have one value or matcher per argument of the method",
+    label = "a value, a matcher or `_` for each argument of the method",
+    note = "the method's arguments are recorded as `{Self}`"
+)]
+pub trait FromMatchers<T>: ArgKinds {
+    /// The matchers, one per argument.
+    fn from_matchers(matchers: T) -> Self::Matchers;
+}
+
 macro_rules! arg_kinds_tuple {
     ($($kind:ident $idx:tt),*) => {
         impl<$($kind: ArgKind),*> ArgKinds for ($($kind,)*) {
@@ -434,6 +449,12 @@ macro_rules! arg_kinds_tuple {
         impl<$($kind: ArgKind),*> IntoMatchers<($($kind,)*)> for ($(BoxMatcher<$kind::Target>,)*) {
             fn into_matchers(self) -> ($(BoxMatcher<$kind::Target>,)*) {
                 self
+            }
+        }
+        #[diagnostic::do_not_recommend]
+        impl<$($kind: ArgKind),*> FromMatchers<($(BoxMatcher<$kind::Target>,)*)> for ($($kind,)*) {
+            fn from_matchers(matchers: ($(BoxMatcher<$kind::Target>,)*)) -> Self::Matchers {
+                matchers
             }
         }
     };

@@ -169,6 +169,14 @@ impl AnyEntry {
         &self.calls.entry::<A>(self.index).record
     }
 
+    /// The recorded arguments, when the method's argument kinds are `A`.
+    pub(crate) fn try_record<A: ArgKinds>(&self) -> Option<&A::Record> {
+        self.calls
+            .entries
+            .holds::<Entry<A>>()
+            .then(|| self.record::<A>())
+    }
+
     /// The typed entry of a method with argument kinds `A` (checked when
     /// it is read).
     pub(crate) fn of_kinds<A: ArgKinds>(self) -> EntryRef<A> {
