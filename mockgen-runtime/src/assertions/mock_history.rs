@@ -76,7 +76,11 @@ impl MockCore {
 /// assert_eq!(clock.mock_calls(), [call!(.now()), call!(.sleep(5))]);
 /// clock.assert_any_call(call!(.sleep(5)));
 /// ```
-pub trait MockCalls: Deref<Target = MockCore> + Sized {
+pub trait MockCalls: Sized {
+    /// The mock's state.
+    #[doc(hidden)]
+    fn __core(&self) -> &MockCore;
+
     /// Every call of every method of this mock, in order (Python's
     /// `mock_calls`).
     ///
@@ -95,7 +99,7 @@ pub trait MockCalls: Deref<Target = MockCore> + Sized {
     /// assert!(clock.mock_calls().contains(&call!(.sleep(5))));
     /// ```
     fn mock_calls(&self) -> CallList<Self> {
-        self.calls()
+        self.__core().calls()
     }
 
     /// Panics unless some call matches `expected`, a `call!(.method(…))`.
@@ -122,7 +126,7 @@ pub trait MockCalls: Deref<Target = MockCore> + Sized {
     #[track_caller]
     fn assert_any_call(&self, expected: PathCall<Self>) {
         if let Err(what) = self.mock_calls().check_any_call(&expected) {
-            self.fail(&what);
+            self.__core().fail(&what);
         }
     }
 
@@ -156,7 +160,7 @@ pub trait MockCalls: Deref<Target = MockCore> + Sized {
     fn assert_has_calls<I: IntoIterator<Item = PathCall<Self>>>(&self, expected: I) {
         let expected: Vec<PathCall<Self>> = expected.into_iter().collect();
         if let Err(what) = self.mock_calls().check_has_calls(&expected) {
-            self.fail(&what);
+            self.__core().fail(&what);
         }
     }
 
@@ -188,10 +192,22 @@ pub trait MockCalls: Deref<Target = MockCore> + Sized {
     fn assert_has_calls_any_order<I: IntoIterator<Item = PathCall<Self>>>(&self, expected: I) {
         let expected: Vec<PathCall<Self>> = expected.into_iter().collect();
         if let Err(what) = self.mock_calls().check_has_calls_any_order(&expected) {
-            self.fail(&what);
+            self.__core().fail(&what);
         }
     }
 }
 
 /// Every mock: what its `Deref` reaches is its [`MockCore`].
-impl<M: Deref<Target = MockCore>> MockCalls for M {}
+impl<M: Deref<Target = MockCore>> MockCalls for M {
+    fn __core(&self) -> &MockCore {
+        self
+    }
+}
+
+/// The mock-level view of a callable mock (`handle.core()`), whose calls
+/// are only compared through their handle.
+impl MockCalls for MockCore {
+    fn __core(&self) -> &MockCore {
+        self
+    }
+}

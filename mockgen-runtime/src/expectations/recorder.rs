@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use crate::assertions::history::{CallList, MockCall};
-use crate::matching::path_call::PathCall;
+use crate::matching::path_call::{PathCall, TakesPaths};
 use crate::state::attached::{Member, RecorderShared};
 use crate::state::mock::MockCore;
 use crate::state::sync::lock;
@@ -382,3 +382,6 @@ fn names_check(members: &[Member], call: &PathCall<Recorder>) -> Result<(), Stri
         member.methods.join(", ")
     ))
 }
+
+/// A recorder's calls name the mock they come from: `call!(.db.open(…))`.
+impl TakesPaths for Recorder {}

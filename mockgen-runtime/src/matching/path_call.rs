@@ -4,14 +4,13 @@
 //! A call of a mock's own method is typed by the mock ([`HasMethod`]), so
 //! the method's name, its number of arguments and their types are checked
 //! by the compiler and values compare as the argument's type. A call
-//! through a [`Recorder`] names the mock it was attached under, which is
+//! through a [`Recorder`](crate::Recorder) names the mock it was attached under, which is
 //! only known at run time: its values compare as recorded
 //! ([`ErasedMatcher`]).
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::expectations::recorder::Recorder;
 use crate::matching::call::Call;
 use crate::matching::matcher::ErasedMatcher;
 use crate::state::args::{ArgKinds, ArgView};
@@ -32,15 +31,14 @@ pub trait HasMethod<const ID: u64> {
     const NAME: &'static str;
 }
 
-/// What takes calls with a path (`call!(.db.open(…))`): a [`Recorder`].
+/// What takes calls with a path (`call!(.db.open(…))`): a
+/// [`Recorder`](crate::Recorder).
 #[diagnostic::on_unimplemented(
     message = "the calls of `{Self}` have no path: write `call!(.method(…))`",
     label = "a call with a path",
     note = "a path (`call!(.db.open(…))`) names a mock attached to a `Recorder`"
 )]
 pub trait TakesPaths {}
-
-impl TakesPaths for Recorder {}
 
 /// An expected call named by its method (Python's `call.method(a)`), for
 /// the assertions and the history of a whole mock `M`
@@ -71,7 +69,9 @@ impl TakesPaths for Recorder {}
 /// weather.cities();
 /// weather.temperature("London");
 /// weather.assert_has_calls([call!(.cities()), call!(.temperature("London"))]);
-/// assert_eq!(format!("{:?}", call!(.temperature(ANY))), "call.temperature(ANY)");
+///
+/// let expected: mockgen::PathCall<MockWeather> = call!(.temperature(ANY));
+/// assert_eq!(format!("{expected:?}"), "call.temperature(ANY)");
 /// ```
 pub struct PathCall<M> {
     path: Vec<&'static str>,

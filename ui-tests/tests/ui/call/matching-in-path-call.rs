@@ -1,4 +1,5 @@
-// `matching` needs the argument's type, which a path call does not name.
+// `matching` needs the argument's type, which a path through a `Recorder`
+// does not name.
 
 use mockgen::prelude::*;
 
@@ -9,5 +10,7 @@ pub trait Db {
 
 fn main() {
     let db = MockDb::new();
-    db.assert_any_call(call!(.query(matching(|s: &str| s.len() > 3))));
+    let calls = Recorder::new();
+    calls.attach("db", &db);
+    calls.assert_any_call(call!(.db.query(matching(|s: &str| s.len() > 3))));
 }
