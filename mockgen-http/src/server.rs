@@ -8,7 +8,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use mockgen::{Call, CallList, Method, MockCore, Signature};
+use mockgen::{Call, CallList, Method, MockCalls as _, MockCore, Signature};
 
 use crate::report;
 use crate::request::Request;
@@ -228,7 +228,7 @@ impl MockServer {
     /// ureq::get(&server.url("/users/1")).call().unwrap();
     /// assert_eq!(format!("{:?}", server.mock_calls()), "[GET /users/{id}(GET /users/1)]");
     /// ```
-    pub fn mock_calls(&self) -> CallList {
+    pub fn mock_calls(&self) -> CallList<MockCore> {
         self.core.mock_calls()
     }
 

@@ -138,7 +138,12 @@ fn emit(input: &FnInput) -> syn::Result<TokenStream> {
     Ok(quote! {{
         #signature
 
-        let core = #core_ty::__new("mock_fn");
+        // The drop check panics here, on the `mock_fn!` line, not in
+        // mockgen's sources.
+        fn unmet(report: ::std::string::String) {
+            ::core::panic!("{}", report)
+        }
+        let core = #core_ty::__new_reporting("mock_fn", unmet);
         let handle: #method_ty<#marker> = core.__method();
         #mock_fn::__new(core, handle, |handle: &#method_ty<#marker>| {
             let handle = ::core::clone::Clone::clone(handle);

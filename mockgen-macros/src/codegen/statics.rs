@@ -60,7 +60,12 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         impl #impl_generics #ident #ty_generics #where_clause {
             #[doc(hidden)]
             pub fn __new() -> Self {
-                let #core = #core_ty::__new(#name);
+                // The drop check panics here, in the test's crate, not in
+                // mockgen's sources.
+                fn unmet(report: ::std::string::String) {
+                    ::core::panic!("{}", report)
+                }
+                let #core = #core_ty::__new_reporting(#name, unmet);
                 #seal
                 Self {
                     #(#inits)*
