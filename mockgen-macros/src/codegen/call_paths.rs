@@ -20,11 +20,14 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let mock_ident = &spec.mock_ident;
     let (has_method, signature) = (rt.item("HasMethod"), rt.item("Signature"));
     // Generic methods record each instantiation apart; their calls are
-    // asserted on their handles.
-    let methods = spec
-        .methods
-        .iter()
-        .filter(|m| !m.is_static() && m.type_params.is_empty());
+    // asserted on their handles. A non-`pub` method of an `#[autospec]`
+    // type has a marker as private as it is, which a public impl cannot
+    // name.
+    let methods = spec.methods.iter().filter(|m| {
+        let private_inherent =
+            spec.impls[m.impl_index].inherent && !matches!(m.vis, syn::Visibility::Public(_));
+        !m.is_static() && m.type_params.is_empty() && !private_inherent
+    });
     let impls = methods.map(|method: &MockMethod| {
         let name = method.ident.unraw().to_string();
         let id = Literal::u64_suffixed(names::method_id(&name));
