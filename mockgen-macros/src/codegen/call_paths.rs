@@ -20,12 +20,12 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let mock_ident = &spec.mock_ident;
     let (has_method, signature) = (rt.item("HasMethod"), rt.item("Signature"));
     // Generic methods record each instantiation apart; their calls are
-    // asserted on their handles. A non-`pub` method of an `#[autospec]`
-    // type has a marker as private as it is, which a public impl cannot
-    // name.
+    // asserted on their handles. A private method of an `#[autospec]`
+    // type has a private marker, which an impl for the mock cannot name
+    // (E0446); its calls too are asserted on its handle.
     let methods = spec.methods.iter().filter(|m| {
         let private_inherent =
-            spec.impls[m.impl_index].inherent && !matches!(m.vis, syn::Visibility::Public(_));
+            spec.impls[m.impl_index].inherent && matches!(m.vis, syn::Visibility::Inherited);
         !m.is_static() && m.type_params.is_empty() && !private_inherent
     });
     let impls = methods.map(|method: &MockMethod| {
