@@ -5,7 +5,8 @@
 //! call!("Oslo", _)  →  Call::__new(((&&Wrap::new("Oslo")).__mockgen_matcher(),
 //!                                   (&&Wrap::new(ANY)).__mockgen_matcher(),))
 //! call!(.temperature("Oslo"))
-//!     →  PathCall::__method::<ID>(Call::__new(((&&Wrap::new("Oslo")).__mockgen_matcher(),)))
+//!     →  PathCall::__method::<ID, _>("temperature",
+//!            Call::__of_method(((&&Wrap::new("Oslo")).__mockgen_matcher(),)))
 //! call!(.db.open(path))
 //!     →  PathCall::__path(&["db"], "open", vec![(&&Wrap::new(path)).__mockgen_erased()])
 //! ```
@@ -140,8 +141,11 @@ fn method_call(
     args: &Punctuated<Position, Token![,]>,
 ) -> TokenStream {
     use syn::ext::IdentExt as _;
-    let mut id = Literal::u64_suffixed(crate::names::method_id(&method.unraw().to_string()));
+    let name = method.unraw().to_string();
+    let mut id = Literal::u64_suffixed(crate::names::method_id(&name));
     id.set_span(method.span());
+    let mut name = Literal::string(&name);
+    name.set_span(method.span());
     let matchers = args.iter().map(|position| {
         let expr = position_expr(position);
         quote_spanned! {position_span(position)=>
@@ -149,8 +153,7 @@ fn method_call(
         }
     });
     let call = quote_spanned!(parens=> ::mockgen::__private::Call::__of_method((#(#matchers,)*)));
-    let path_call =
-        quote_spanned!(method.span()=> ::mockgen::__private::PathCall::__method::<#id, _>(#call));
+    let path_call = quote_spanned!(method.span()=> ::mockgen::__private::PathCall::__method::<#id, _>(#name, #call));
     quote! {{
         #[allow(unused_imports)]
         use ::mockgen::__private::__dispatch::{ViaMatcher as _, ViaValue as _};

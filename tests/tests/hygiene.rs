@@ -326,7 +326,7 @@ mod generated_member_names {
             into_inner, into_value_matcher, named, new, statics, with_recorder, wrapping,
             of, boxed, boxed_async, visit_args, default_output,
         ],
-        type: [Target],
+        type: [Target, Args],
     }
 
     /// Static methods named after the mock's own constructors and guard.

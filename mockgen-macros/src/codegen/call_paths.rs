@@ -4,7 +4,6 @@
 //! ```text
 //! impl HasMethod<0x…> for MockWeather {
 //!     type Args = <__Mockgen…temperature as Signature>::Args;
-//!     const NAME: &'static str = "temperature";
 //! }
 //! ```
 
@@ -39,7 +38,6 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             #[diagnostic::do_not_recommend]
             impl #impl_generics #has_method<#id> for #mock_ident #ty_generics #where_clause {
                 type Args = <#marker #ty_generics as #signature>::Args;
-                const NAME: &'static str = #name;
             }
         }
     });

@@ -27,8 +27,6 @@ use crate::state::message;
 pub trait HasMethod<const ID: u64> {
     /// The method's argument kinds (an [`ArgKinds`] tuple).
     type Args;
-    /// The method's name.
-    const NAME: &'static str;
 }
 
 /// What takes calls with a path (`call!(.db.open(…))`): a
@@ -105,15 +103,16 @@ impl<K: ArgKinds> TypedArgs for Call<K> {
 }
 
 impl<M> PathCall<M> {
-    /// `call!(.method(…))`: a call of `M`'s method number `ID`.
+    /// `call!(.method(…))`: a call of `M`'s method `method`, whose name's
+    /// number is `ID`.
     #[doc(hidden)]
-    pub fn __method<const ID: u64, K: ArgKinds>(call: Call<K>) -> Self
+    pub fn __method<const ID: u64, K: ArgKinds>(method: &'static str, call: Call<K>) -> Self
     where
         M: HasMethod<ID, Args = K>,
     {
         PathCall {
             path: Vec::new(),
-            method: <M as HasMethod<ID>>::NAME,
+            method,
             args: Args::Typed(Box::new(call)),
             mock: PhantomData,
         }
