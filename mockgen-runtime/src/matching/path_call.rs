@@ -41,7 +41,7 @@ pub trait TakesPaths {}
 /// An expected call named by its method (Python's `call.method(a)`), for
 /// the assertions and the history of a whole mock `M`
 /// (`mock.assert_has_calls([call!(.temperature("London"))])`), or of a
-/// [`Recorder`] (`call!(.db.open("f"))`, with the name the mock was
+/// [`Recorder`](crate::Recorder) (`call!(.db.open("f"))`, with the name the mock was
 /// attached under).
 ///
 /// For a mock, `call!(.method(…))` is checked by the compiler: a method

@@ -17,9 +17,9 @@ use crate::state::signature::Signature;
 use crate::state::sync::lock;
 
 /// The mock-level API every generated mock has (through `Deref`): its name,
-/// [`seal`](Self::seal), the history of all its methods
-/// ([`mock_calls`](Self::mock_calls)), resets, and assertions across
-/// methods with `call!(.method(…))`.
+/// [`seal`](Self::seal), resets and `assert_not_called`. The history of all
+/// its methods and the assertions across methods with `call!(.method(…))`
+/// come from [`MockCalls`](crate::MockCalls).
 ///
 /// ```
 /// use mockgen::prelude::*;
