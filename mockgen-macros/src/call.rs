@@ -153,7 +153,7 @@ fn method_call(
         }
     });
     let call = quote_spanned!(parens=> ::mockgen::__private::Call::__of_method((#(#matchers,)*)));
-    let path_call = quote_spanned!(method.span()=> ::mockgen::__private::PathCall::__method::<#id, _>(#name, #call));
+    let path_call = quote_spanned!(method.span()=> ::mockgen::__private::PathCall::__method::<#id, _, _>(#name, #call));
     quote! {{
         #[allow(unused_imports)]
         use ::mockgen::__private::__dispatch::{ViaMatcher as _, ViaValue as _};

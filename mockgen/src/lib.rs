@@ -546,8 +546,8 @@ pub mod __private {
     };
     pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, HasMethod,
-        Instantiate, IntoValue, Method, MockCore, Opaque, OpaqueArg, OptVal, PathCall, RecordOf,
-        SameMock, Signature, Statics, Val,
+        Instantiate, IntoValue, Method, MockCalls, MockCore, Opaque, OpaqueArg, OptVal, PathCall,
+        RecordOf, SameMock, Signature, Statics, Val,
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {

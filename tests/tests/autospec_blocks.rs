@@ -203,3 +203,23 @@ fn a_struct_with_a_lifetime_and_a_type_parameter_joins_its_blocks() {
     real.merge(store::Store::new("other"));
     assert_eq!((real.get(0), real.name()), (Some(1), "real"));
 }
+
+#[test]
+fn call_paths_are_checked_against_the_methods_of_every_block() {
+    let mut db = db::MockDatabase::named("db");
+    db.tables();
+    db.drop_table("tmp_1");
+    assert_eq!(
+        db.mock_calls(),
+        [call!(.tables()), call!(.drop_table("tmp_1"))]
+    );
+    db.assert_any_call(call!(.drop_table("tmp_1")));
+    let missing = std::panic::catch_unwind(|| db.assert_any_call(call!(.drop_table("tmp_2"))))
+        .expect_err("no such call");
+    assert_eq!(
+        missing.downcast_ref::<String>().map(String::as_str),
+        Some(
+            "db: drop_table(\"tmp_2\") call not found.\nCalls:\n  tables()\n  drop_table(\"tmp_1\")"
+        )
+    );
+}

@@ -15,7 +15,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::{mock_struct, trait_impl};
+use super::{call_paths, mock_struct, trait_impl};
 use crate::model::{MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
@@ -37,7 +37,9 @@ pub(crate) fn emit(spec: &MockSpec, block: &syn::Ident, rt: &Runtime) -> TokenSt
     );
     let listed = listed_check(spec, block, rt);
     let methods = trait_impl::emit(spec, rt);
+    let call_paths = call_paths::emit_block(spec, &names::block_ident(&spec.mock_ident, block), rt);
     quote! {
+        #call_paths
         #handles
         #static_handles
         #listed

@@ -6,6 +6,9 @@
 //!     type Args = <__Mockgen…temperature as Signature>::Args;
 //! }
 //! ```
+//!
+//! A mock whose `impl` blocks join into one gets its impls from each
+//! block, told apart by the block (`HasMethod<ID, Block>`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -14,8 +17,23 @@ use syn::ext::IdentExt as _;
 use crate::model::{MockMethod, MockSpec};
 use crate::names::{self, Runtime};
 
+/// A single mock's impls.
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    own_methods(spec, rt, None)
+}
+
+/// The impls of one block of a joined mock, for the mock: `At` is the
+/// block's link type, so that the blocks' impls do not overlap.
+pub(crate) fn emit_block(spec: &MockSpec, link: &syn::Ident, rt: &Runtime) -> TokenStream {
+    let params = spec.generics.type_params().map(|t| &t.ident);
+    own_methods(spec, rt, Some(quote!(#link<#(#params,)* ()>)))
+}
+
+/// One impl per method of `spec` that `call!(.method(…))` can name:
+/// `HasMethod<ID>`, or `HasMethod<ID, At>` for a block `at`.
+fn own_methods(spec: &MockSpec, rt: &Runtime, at: Option<TokenStream>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = spec.generics.split_for_impl();
+    let at = at.map(|at| quote!(, #at));
     let mock_ident = &spec.mock_ident;
     let (has_method, signature) = (rt.item("HasMethod"), rt.item("Signature"));
     // Generic methods record each instantiation apart; their calls are
@@ -36,7 +54,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             #(#cfgs)*
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
-            impl #impl_generics #has_method<#id> for #mock_ident #ty_generics #where_clause {
+            impl #impl_generics #has_method<#id #at> for #mock_ident #ty_generics #where_clause {
                 type Args = <#marker #ty_generics as #signature>::Args;
             }
         }

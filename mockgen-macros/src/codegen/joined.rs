@@ -48,6 +48,7 @@ pub(crate) fn emit(spec: &JoinedSpec, rt: &Runtime) -> TokenStream {
         names::type_text(&spec.real_ty)
     );
     let std_impls = std_impls(spec, &core, &blocks);
+    let mock_calls = rt.item("MockCalls");
     let wrapping = wrapping(spec, &core, rt);
     quote! {
         #[doc = #doc]
@@ -137,6 +138,16 @@ pub(crate) fn emit(spec: &JoinedSpec, rt: &Runtime) -> TokenStream {
         }
 
         #(#listed)*
+
+        // The mock-level API is reached through `Deref`; `MockCalls` is
+        // the mock's own, so that `call!(.method(…))` is checked against
+        // the methods of all its blocks.
+        #[automatically_derived]
+        impl #impl_generics #mock_calls for #mock_ident #ty_generics #where_clause {
+            fn __core(&self) -> &#core_ty {
+                &self.#core
+            }
+        }
 
         #std_impls
 

@@ -19,12 +19,16 @@ use crate::state::message;
 
 /// A mock with a method whose name hashes to `ID` (see
 /// [`PathCall`]). Implemented by generated mocks, once per method.
+///
+/// `At` is `()` for a mock's own method; a mock whose `impl` blocks join
+/// into one has the method from the block `At`, inferred where
+/// `call!(.method(…))` names it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no method of the name in this `call!(.…)`",
     label = "not a method of `{Self}`",
     note = "a mock's methods are its handle fields (`mock.method`); through a `Recorder`, name the mock first: `call!(.db.open(…))`"
 )]
-pub trait HasMethod<const ID: u64> {
+pub trait HasMethod<const ID: u64, At = ()> {
     /// The method's argument kinds (an [`ArgKinds`] tuple).
     type Args;
 }
@@ -106,9 +110,9 @@ impl<M> PathCall<M> {
     /// `call!(.method(…))`: a call of `M`'s method `method`, whose name's
     /// number is `ID`.
     #[doc(hidden)]
-    pub fn __method<const ID: u64, K: ArgKinds>(method: &'static str, call: Call<K>) -> Self
+    pub fn __method<const ID: u64, K: ArgKinds, At>(method: &'static str, call: Call<K>) -> Self
     where
-        M: HasMethod<ID, Args = K>,
+        M: HasMethod<ID, At, Args = K>,
     {
         PathCall {
             path: Vec::new(),
