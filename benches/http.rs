@@ -2,8 +2,10 @@
 //! and stop a server, one request's round trip (one configured route,
 //! a kept-alive connection), and 1,000 concurrent requests from 8 client
 //! threads, checking that none is lost. One client (ureq) for all.
-//! wiremock, httpmock and mockito hand out pooled servers from `start`;
-//! wiremock's `start unpooled` starts a fresh one, as `mockgen-http` does.
+//! `start` is each library's pooled start (wiremock, httpmock and mockito
+//! hand out pooled servers from `start`; mockgen-http from `pooled`);
+//! `start unpooled` starts a fresh server (mockgen-http's `start`,
+//! wiremock's `builder().start()`).
 //!
 //! `cargo bench -p mockgen-benches --bench http`
 
@@ -70,7 +72,8 @@ fn concurrent_runs(iters: u64, url: &str, seen: impl Fn() -> usize) -> Duration 
 fn mockgen_http(c: &mut Criterion) {
     use mockgen_http::prelude::*;
     let mut group = c.benchmark_group("mockgen-http");
-    group.bench_function("start", |b| b.iter(MockServer::start));
+    group.bench_function("start", |b| b.iter(MockServer::pooled));
+    group.bench_function("start unpooled", |b| b.iter(MockServer::start));
     let server = MockServer::start();
     server
         .route(GET, "/ping")

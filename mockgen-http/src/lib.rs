@@ -38,6 +38,7 @@
 mod fault_io;
 pub mod guide;
 pub mod matchers;
+mod pool;
 mod report;
 mod request;
 mod response;

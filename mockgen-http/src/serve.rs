@@ -1,7 +1,8 @@
 //! The server itself: hyper on the current-thread tokio runtime of a
 //! thread it has to itself ([`Worker`]), so that it serves plain
 //! `#[test]`s and async tests alike (whatever runtime the test has, it
-//! never runs on it). Stopping it closes the listener and every
+//! never runs on it). Requests go to the routes of the server that has
+//! the socket ([`Current`]). Stopping it closes the listener and every
 //! connection before the thread goes back to the idle ones.
 
 use std::convert::Infallible;
@@ -20,9 +21,9 @@ use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 
 use crate::fault_io::{FaultCell, FaultyIo};
+use crate::pool::Current;
 use crate::request::Request;
 use crate::response::Response;
-use crate::routes::Routes;
 use crate::workers::Worker;
 
 /// A running server; [`stop`](Self::stop) ends it.
@@ -37,7 +38,7 @@ pub(crate) struct Serving {
 impl Serving {
     /// Serves `listener` on a worker thread. The listener is registered
     /// here, so that a failure is the caller's error.
-    pub(crate) fn start(listener: StdListener, routes: Arc<Routes>) -> io::Result<Serving> {
+    pub(crate) fn start(listener: StdListener, current: Arc<Current>) -> io::Result<Serving> {
         let worker = Worker::take()?;
         listener.set_nonblocking(true)?;
         let listener = {
@@ -48,12 +49,21 @@ impl Serving {
         let (closed, stopped) = mpsc::channel();
         worker
             .handle()
-            .spawn(accept(listener, routes, stop_requested, closed));
+            .spawn(accept(listener, current, stop_requested, closed));
         Ok(Serving {
             worker: Some(worker),
             stop: Some(stop),
             stopped: Some(Mutex::new(stopped)),
         })
+    }
+
+    /// The running server, leaving a stopped one in its place.
+    pub(crate) fn take(&mut self) -> Serving {
+        Serving {
+            worker: self.worker.take(),
+            stop: self.stop.take(),
+            stopped: self.stopped.take(),
+        }
     }
 
     /// Stops accepting and closes every connection; returns once they are
@@ -77,7 +87,7 @@ impl Serving {
 /// every connection; `closed` is dropped last.
 async fn accept(
     listener: TcpListener,
-    routes: Arc<Routes>,
+    current: Arc<Current>,
     mut stop_requested: oneshot::Receiver<()>,
     closed: mpsc::Sender<()>,
 ) {
@@ -87,7 +97,7 @@ async fn accept(
             _ = &mut stop_requested => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    connections.spawn(serve_connection(stream, Arc::clone(&routes)));
+                    connections.spawn(serve_connection(stream, Arc::clone(&current)));
                 }
                 // Out of file descriptors, or the client gave up before
                 // the accept: the listener itself is fine.
@@ -103,13 +113,13 @@ async fn accept(
     drop(closed);
 }
 
-async fn serve_connection(stream: TcpStream, routes: Arc<Routes>) {
+async fn serve_connection(stream: TcpStream, current: Arc<Current>) {
     let _ = stream.set_nodelay(true);
     let fault = Arc::new(FaultCell::default());
     let io = FaultyIo::new(TokioIo::new(stream), Arc::clone(&fault));
     let service = service_fn(move |request| {
-        let (routes, fault) = (Arc::clone(&routes), Arc::clone(&fault));
-        async move { Ok::<_, Infallible>(handle(&routes, &fault, request).await) }
+        let (current, fault) = (Arc::clone(&current), Arc::clone(&fault));
+        async move { Ok::<_, Infallible>(handle(&current, &fault, request).await) }
     });
     // Errors end one connection: a malformed request (hyper answers it
     // with 400 itself), a client that went away, a fault.
@@ -120,10 +130,16 @@ async fn serve_connection(stream: TcpStream, routes: Arc<Routes>) {
 }
 
 async fn handle(
-    routes: &Routes,
+    current: &Current,
     fault: &FaultCell,
     request: hyper::Request<Incoming>,
 ) -> hyper::Response<Full<Bytes>> {
+    let Some(routes) = current.get() else {
+        return plain(
+            503,
+            "this pooled server is between tests: no MockServer has it",
+        );
+    };
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use mockgen::{Call, CallList, Method, MockCalls as _, MockCore, Signature};
 
+use crate::pool::{self, Current, Socket};
 use crate::report;
 use crate::request::Request;
 use crate::response::Response;
@@ -26,8 +27,10 @@ pub type RequestCall = Call<<RouteCall as Signature>::Args>;
 
 /// A mock HTTP server (Python's `responses` / `respx`, with a real socket):
 /// it listens on `127.0.0.1` on a free port, serves HTTP/1.1 from a thread
-/// of its own, and stops when dropped, freeing the port. It works in plain
-/// `#[test]`s and in async tests on any tokio runtime.
+/// of its own, and stops when dropped, freeing the port
+/// ([`pooled`](Self::pooled) keeps the port open for the next server
+/// instead). It works in plain `#[test]`s and in async tests on any tokio
+/// runtime.
 ///
 /// Each [`route`](Self::route) is a mock handle ([`Route`]): configure
 /// what it answers, let the code under test make its requests, then assert
@@ -58,10 +61,14 @@ pub struct MockServer {
     address: SocketAddr,
     core: MockCore,
     routes: Arc<Routes>,
+    /// Where the socket's requests find `routes`.
+    current: Arc<Current>,
     /// Only `Drop` changes it, taking each part once: a panic cannot
     /// leave it half changed, so the server stays `UnwindSafe` for
     /// `catch_unwind(|| server.verify())`.
     serving: AssertUnwindSafe<Serving>,
+    /// Whether `drop` gives the socket back to the pool.
+    pooled: bool,
 }
 
 impl MockServer {
@@ -89,15 +96,76 @@ impl MockServer {
     pub fn try_start() -> std::io::Result<MockServer> {
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
         let address = listener.local_addr()?;
+        let current = Arc::new(Current::default());
+        let serving = Serving::start(listener, Arc::clone(&current))?;
+        Ok(MockServer::on(
+            Socket {
+                address,
+                serving,
+                current,
+            },
+            false,
+        ))
+    }
+
+    /// A server on a socket that a server dropped earlier in the process
+    /// gave back, or on a new one: starting it costs no bind and no
+    /// listener (wiremock's, httpmock's and mockito's `start` work this
+    /// way). It has no routes and no requests, as a started one; what
+    /// differs is the socket: its port stays open when the server is
+    /// dropped, for the next `pooled()` server, and a connection that a
+    /// client keeps alive past the drop reaches that next server. Use
+    /// [`start`](Self::start) when a test needs the port closed after it
+    /// (a test of connection errors) or a connection of its own.
+    ///
+    /// ```
+    /// use mockgen_http::prelude::*;
+    ///
+    /// let first = MockServer::pooled();
+    /// first.route(GET, "/a").return_value(Response::new(204));
+    /// ureq::get(&first.url("/a")).call().unwrap();
+    /// let address = first.address();
+    /// drop(first);
+    ///
+    /// // The next pooled server may be on the same socket, and starts empty.
+    /// let next = MockServer::pooled();
+    /// # let _ = address;
+    /// assert!(next.mock_calls().is_empty());
+    /// let answer = ureq::get(&next.url("/a")).call();
+    /// assert!(matches!(answer, Err(ureq::Error::StatusCode(404))));
+    /// next.reset_mock();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`start`](Self::start), when no socket is idle and none can be
+    /// opened.
+    #[track_caller]
+    pub fn pooled() -> MockServer {
+        match pool::take() {
+            Some(socket) => MockServer::on(socket, true),
+            None => {
+                let mut server = MockServer::start();
+                server.pooled = true;
+                server
+            }
+        }
+    }
+
+    /// A server without routes on `socket`.
+    fn on(socket: Socket, pooled: bool) -> MockServer {
         let core = MockCore::__new("MockServer");
         let routes = Arc::new(Routes::new(&core));
-        let serving = Serving::start(listener, Arc::clone(&routes))?;
-        Ok(MockServer {
-            address,
+        // An idle pooled socket has no routes: nothing user-made to drop.
+        let _idle = socket.current.replace(Some(Arc::clone(&routes)));
+        MockServer {
+            address: socket.address,
             core,
             routes,
-            serving: AssertUnwindSafe(serving),
-        })
+            current: socket.current,
+            serving: AssertUnwindSafe(socket.serving),
+            pooled,
+        }
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash: the base URL to
@@ -310,7 +378,18 @@ impl MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
-        self.serving.stop();
+        if self.pooled {
+            // New requests find no server; then the socket is free for the
+            // next one. These are this server's own routes, which it keeps.
+            let _own = self.current.replace(None);
+            pool::give_back(Socket {
+                address: self.address,
+                serving: self.serving.take(),
+                current: Arc::clone(&self.current),
+            });
+        } else {
+            self.serving.stop();
+        }
         // A second panic while unwinding would abort the test binary.
         if std::thread::panicking() {
             return;
