@@ -23,7 +23,7 @@ pub(crate) fn problems(routes: &Routes) -> Option<String> {
 }
 
 fn unmatched(routes: &Routes, out: &mut String) {
-    let requests = routes.unmatched.call_args_list();
+    let requests = routes.unmatched_requests();
     if requests.is_empty() {
         return;
     }
@@ -34,7 +34,7 @@ fn unmatched(routes: &Routes, out: &mut String) {
         out,
         "MockServer: {count} {noun} matched no route (answered by the fallback, 404 unless `fallback` was set):"
     );
-    for (request,) in &requests {
+    for request in &requests {
         let _ = write!(out, "\n  {request:?}\n    {}", nearest(&entries, request));
     }
 }

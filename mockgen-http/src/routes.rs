@@ -5,7 +5,7 @@
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use mockgen::{Method, MockCore};
 
@@ -20,8 +20,11 @@ pub(crate) struct Routes {
     /// Replaced whole when a route is added: a request takes the current
     /// list with one reference count.
     routes: Mutex<Arc<[Arc<RouteEntry>]>>,
-    /// Records the requests no route takes, and answers them.
-    pub(crate) unmatched: Method<RouteCall>,
+    /// Where the handle of unmatched requests is registered.
+    core: MockCore,
+    /// Records the requests no route takes, and answers them; made by
+    /// the first of them (or `fallback`), which keeps a start cheap.
+    unmatched: OnceLock<Method<RouteCall>>,
     /// Set by `fallback`: unmatched requests are then expected.
     pub(crate) fallback_set: AtomicBool,
     /// The messages of side effects that panicked, with their route.
@@ -34,15 +37,31 @@ pub(crate) const UNMATCHED: &str = "<no route>";
 
 impl Routes {
     pub(crate) fn new(core: &MockCore) -> Self {
-        let unmatched = core.__method_named::<RouteCall>(UNMATCHED);
-        unmatched.return_value(Response::new(404));
         Routes {
             routes: Mutex::new(Arc::from([])),
-            unmatched,
+            core: core.clone(),
+            unmatched: OnceLock::new(),
             fallback_set: AtomicBool::new(false),
             panics: Mutex::new(Vec::new()),
             arrivals: AtomicU64::new(0),
         }
+    }
+
+    /// The handle of unmatched requests.
+    pub(crate) fn unmatched(&self) -> &Method<RouteCall> {
+        self.unmatched
+            .get_or_init(|| self.core.__method_named::<RouteCall>(UNMATCHED))
+    }
+
+    /// The requests no route took, oldest first.
+    pub(crate) fn unmatched_requests(&self) -> Vec<Request> {
+        self.unmatched.get().map_or_else(Vec::new, |handle| {
+            handle
+                .call_args_list()
+                .into_iter()
+                .map(|(request,)| request)
+                .collect()
+        })
     }
 
     pub(crate) fn add(&self, entry: Arc<RouteEntry>) {
@@ -71,7 +90,14 @@ impl Routes {
                 return self.call(&entry.handle, request.with_params(params));
             }
         }
-        self.call(&self.unmatched, request)
+        let answer = self.call(self.unmatched(), request);
+        // Until `fallback` configures the handle, its answer is 404; not
+        // configuring it at the start keeps a start cheap.
+        if self.fallback_set.load(Ordering::Acquire) {
+            answer
+        } else {
+            Response::new(404)
+        }
     }
 
     fn call(&self, handle: &Method<RouteCall>, request: Request) -> Response {

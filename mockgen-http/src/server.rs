@@ -243,18 +243,13 @@ impl MockServer {
     /// server.verify();
     /// ```
     pub fn fallback(&self, response: Response) {
-        self.routes.unmatched.return_value(response);
+        self.routes.unmatched().return_value(response);
         self.routes.fallback_set.store(true, Ordering::Release);
     }
 
     /// The requests that no route took, oldest first.
     pub fn unmatched(&self) -> Vec<Request> {
-        self.routes
-            .unmatched
-            .call_args_list()
-            .into_iter()
-            .map(|(request,)| request)
-            .collect()
+        self.routes.unmatched_requests()
     }
 
     /// Every request the server received, matched or not, in order of
@@ -277,8 +272,8 @@ impl MockServer {
             .all()
             .iter()
             .flat_map(|entry| entry.handle.call_args_list())
-            .chain(self.routes.unmatched.call_args_list())
             .map(|(request,)| request)
+            .chain(self.routes.unmatched_requests())
             .collect();
         all.sort_by_key(Request::seq);
         all
