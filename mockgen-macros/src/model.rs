@@ -155,6 +155,20 @@ pub(crate) struct MockMethod {
     /// The trait's default body: what an unconfigured call runs.
     pub(crate) default_body: Option<Block>,
     pub(crate) asyncness: Asyncness,
+    /// Set when the return value borrows from the arguments: the side
+    /// effect's type, with the method's lifetimes.
+    pub(crate) lending: Option<Lending>,
+}
+
+/// The side effect of a method whose return value borrows from its
+/// arguments: `for<'a> Fn(&'a str, &str) -> &'a str`.
+pub(crate) struct Lending {
+    /// The lifetimes its arguments name (its binder).
+    pub(crate) lifetimes: Vec<syn::Lifetime>,
+    /// What it receives, per argument: `None` for a placeholder.
+    pub(crate) args: Vec<Option<Type>>,
+    /// The return type as written (`Self` replaced).
+    pub(crate) output: Type,
 }
 
 /// Whether and how the method is async.

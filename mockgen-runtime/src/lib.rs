@@ -44,6 +44,7 @@ pub use callables::mock_fn::MockFn;
 pub use callables::mock_open::{MockFile, MockOpen, mock_open};
 pub use callables::statics::Statics;
 pub use config::configure::ReturnValue;
+pub use config::lending::LendingAnswer;
 pub use expectations::expect_builder::Expectation;
 pub use expectations::recorder::Recorder;
 pub use expectations::sequence::Sequence;
@@ -63,8 +64,8 @@ pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::signature::{
     Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
-    Arity10, Arity11, Arity12, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8,
-    Sig9, Sig10, Sig11, Sig12, Signature,
+    Arity10, Arity11, Arity12, LendingEffect, Lends, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5,
+    Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Signature,
 };
 
 #[doc(hidden)]

@@ -32,8 +32,8 @@ pub mod guide;
 pub use mockgen_runtime::{
     ANY, AnyArg, ArgKind, ArgKinds, ArgMatcher, ArgView, BoxMatcher, Call, CallList, DebugText,
     Debugged, ErasedMatcher, GenericMethod, HasMethod, Instantiate, IntoMatchers, IntoValue,
-    Method, MockCall, MockCalls, MockCore, Opaque, OpaqueArg, PathCall, RecordOf, ReturnValue,
-    Sentinel, Signature, Statics, TakesPaths, Val,
+    LendingEffect, Lends, Method, MockCall, MockCalls, MockCore, Opaque, OpaqueArg, PathCall,
+    RecordOf, ReturnValue, Sentinel, Signature, Statics, TakesPaths, Val,
 };
 #[doc(inline)]
 pub use mockgen_runtime::{AsyncSignature, BoxFuture, MockFile, MockFn, MockOpen, mock_open};
@@ -546,8 +546,8 @@ pub mod __private {
     };
     pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, HasMethod,
-        Instantiate, IntoValue, Method, MockCalls, MockCore, Opaque, OpaqueArg, OptVal, PathCall,
-        RecordOf, SameMock, Signature, Statics, Val,
+        Instantiate, IntoValue, LendingAnswer, LendingEffect, Lends, Method, MockCalls, MockCore,
+        Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock, Signature, Statics, Val,
     };
     /// What `#[patchable]` trampolines use.
     pub mod patching {

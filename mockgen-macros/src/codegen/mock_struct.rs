@@ -127,7 +127,9 @@ pub(crate) fn init(method: &MockMethod, core: &syn::Ident) -> TokenStream {
     let MockMethod { ident, cfgs, .. } = method;
     use syn::ext::IdentExt as _;
     let name = ident.unraw().to_string();
-    if method.type_params.is_empty() {
+    if method.lending.is_some() {
+        quote!(#(#cfgs)* #ident: #core.__lending_method_named(#name),)
+    } else if method.type_params.is_empty() {
         quote!(#(#cfgs)* #ident: #core.__method_named(#name),)
     } else {
         quote!(#(#cfgs)* #ident: #core.__generic_method(#name),)
@@ -143,7 +145,14 @@ pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Token
     let handle = if method.type_params.is_empty() {
         let method_ty = rt.item("Method");
         let marker = method.marker(&spec.mock_ident);
-        quote!(#method_ty<#marker #ty_generics>)
+        match method.lending {
+            // Its `side_effect` returns borrows of the arguments.
+            Some(_) => {
+                let lends = rt.item("Lends");
+                quote!(#method_ty<#marker #ty_generics, #lends>)
+            }
+            None => quote!(#method_ty<#marker #ty_generics>),
+        }
     } else {
         let generic_ty = rt.item("GenericMethod");
         let family = family_ident(spec, method);

@@ -20,7 +20,7 @@ use quote::quote;
 use syn::ext::IdentExt as _;
 
 use super::generics;
-use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
+use crate::model::{Lending, MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
@@ -124,6 +124,30 @@ pub(crate) fn emit_with(
             quote!(),
         )
     };
+    // A side effect that returns borrows of the arguments: `Fn` is typed
+    // with the method's lifetimes; a closure returning the configured
+    // `'static` form is wrapped into it.
+    let (fn_type, boxed_body, lending_impl) = match &method.lending {
+        Some(lending) => (
+            {
+                let bound = lending_bound(lending, rt);
+                quote!(dyn #bound)
+            },
+            quote!(::std::boxed::Box::new(move |#(#params),*| #closure(#(#params),*))),
+            {
+                let lending_impl = lending_impl(&generics, &marker, lending, rt);
+                quote!(#(#cfgs)* #lending_impl)
+            },
+        ),
+        None => (
+            quote! {
+                dyn for<#binder> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
+                    + ::core::marker::Send + ::core::marker::Sync
+            },
+            boxed_body,
+            quote!(),
+        ),
+    };
     let again = again(args, rt);
     // Further impls (async, generic family) share the method's `#[cfg]`.
     let extras = if async_impls.is_empty() && family_impl.is_empty() {
@@ -145,8 +169,7 @@ pub(crate) fn emit_with(
                 type Arity = #arity;
                 #args_item
                 type Output = #owned;
-                type Fn = dyn for<#binder> ::core::ops::Fn(#(#fn_args),*) -> #fn_output
-                    + ::core::marker::Send + ::core::marker::Sync;
+                type Fn = #fn_type;
                 const NAME: &'static str = #name;
                 const OUTPUT: &'static str = #output_text;
                 fn default_output() -> ::core::option::Option<#owned> {
@@ -174,9 +197,61 @@ pub(crate) fn emit_with(
                 #again
             }
 
+            #lending_impl
+
             #extras
 
             #owned_checks
+    }
+}
+
+/// `for<'a> Fn(&'a str, &str) -> &'a str + Send + Sync`: the side
+/// effect of a method whose return value borrows from its arguments.
+fn lending_bound(lending: &Lending, rt: &Runtime) -> TokenStream {
+    let Lending {
+        lifetimes,
+        args,
+        output,
+    } = lending;
+    let opaque = rt.item("OpaqueArg");
+    let args = args.iter().map(|a| match a {
+        Some(ty) => quote!(#ty),
+        None => quote!(#opaque),
+    });
+    quote! {
+        for<#(#lifetimes),*> ::core::ops::Fn(#(#args),*) -> #output
+            + ::core::marker::Send + ::core::marker::Sync
+    }
+}
+
+/// `LendingEffect<C>` for every closure `C` of the method's signature, its
+/// lifetimes written out, so that the handle's `side_effect` infers the
+/// closure's types from it.
+fn lending_impl(
+    generics: &syn::Generics,
+    marker: &syn::Ident,
+    lending: &Lending,
+    rt: &Runtime,
+) -> TokenStream {
+    let (closure, (closure_ty, _)) = (names::hygienic("closure"), names::closure_params());
+    let mut with_closure = generics.clone();
+    with_closure.params.push(syn::parse_quote!(#closure_ty));
+    let (impl_generics, _, _) = with_closure.split_for_impl();
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let predicates = where_clause.map(|w| &w.predicates);
+    let lending_effect = rt.item("LendingEffect");
+    let bound = lending_bound(lending, rt);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #lending_effect<#closure_ty> for #marker #ty_generics
+        where
+            #closure_ty: #bound + 'static,
+            #predicates
+        {
+            fn boxed_lending(#closure: #closure_ty) -> ::std::boxed::Box<Self::Fn> {
+                ::std::boxed::Box::new(#closure)
+            }
+        }
     }
 }
 

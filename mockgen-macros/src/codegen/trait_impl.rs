@@ -145,6 +145,10 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         },
         None => quote!(#handle.__call_lent((#(#records,)*), #(#passed),*)),
     };
+    if method.lending.is_some() {
+        let body = lending_answer(method, &handle, &records, &passed, rt);
+        return method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt);
+    }
     let body = match (output.serve, default_body) {
         (Serve::Value, Some(default)) => {
             let delegate = rt.item("Delegate");
@@ -217,6 +221,39 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         }
     };
     method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt)
+}
+
+/// The answer of a method whose return value borrows from its arguments:
+/// its side effect, run here with the arguments; a configured value; or
+/// the trait's default body.
+fn lending_answer(
+    method: &MockMethod,
+    handle: &TokenStream,
+    records: &[TokenStream],
+    passed: &[TokenStream],
+    rt: &Runtime,
+) -> TokenStream {
+    let answer = rt.item("LendingAnswer");
+    let (effect, value) = (names::hygienic("effect"), names::hygienic("value"));
+    let Some(default) = &method.default_body else {
+        return quote! {
+            match #handle.__call_lending((#(#records,)*)) {
+                #answer::Effect(#effect) => #effect(#(#passed),*),
+                #value => #value.__value(),
+            }
+        };
+    };
+    let rebind = method.args.iter().map(rebind_pattern);
+    quote! {
+        match #handle.__call_lending_or_default((#(#records,)*)) {
+            #answer::Effect(#effect) => #effect(#(#passed),*),
+            #answer::Original => {
+                #(#rebind)*
+                #default
+            }
+            #value => #value.__value(),
+        }
+    }
 }
 
 /// Lends the kept value in the shape the signature returns.

@@ -5,7 +5,7 @@ use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
 
 use super::context::Context;
 use super::erased::Erased;
-use super::{arg, bounds, output, rejected};
+use super::{arg, bounds, lending, output, rejected};
 use crate::diag::Errors;
 use crate::model::{Asyncness, MockMethod, MockOutput, Pass, Receiver, Recording, Serve};
 
@@ -93,6 +93,16 @@ pub(crate) fn lower(
     if errors.len() > before {
         return None;
     }
+    let type_params: Vec<_> = bounds::type_params(&sig.generics)
+        .into_iter()
+        .filter(|param| !erased.contains(param))
+        .collect();
+    let served = output
+        .as_ref()
+        .is_some_and(|o| matches!(o.serve, Serve::Value));
+    let lending = (served && asyncness == Asyncness::Sync && type_params.is_empty())
+        .then(|| lending::of(sig, &args, cx))
+        .flatten();
     Some(MockMethod {
         ident: sig.ident.clone(),
         vis: Visibility::Inherited,
@@ -101,10 +111,7 @@ pub(crate) fn lower(
         docs: attrs_named(&method.attrs, "doc"),
         sig: sig.clone(),
         receiver,
-        type_params: bounds::type_params(&sig.generics)
-            .into_iter()
-            .filter(|param| !erased.contains(param))
-            .collect(),
+        type_params,
         lent_params: erased.idents(),
         impl_params: Vec::new(),
         same_signature_as: None,
@@ -112,6 +119,7 @@ pub(crate) fn lower(
         output: output?,
         default_body: method.default.clone(),
         asyncness,
+        lending,
     })
 }
 

@@ -10,6 +10,7 @@ mod erased;
 mod impls;
 mod inherent;
 mod joined;
+mod lending;
 mod method;
 mod output;
 mod rejected;

@@ -38,7 +38,14 @@ fn key(method: &MockMethod) -> Option<String> {
     let asyncness = format!("{:?}", std::mem::discriminant(&method.asyncness));
     let owned = &method.output.owned;
     let args = method.args.iter().map(arg_key);
-    Some(quote!(#(#cfgs)* #vis #asyncness #owned (#(#args)*)).to_string())
+    // A side effect that returns borrows of the arguments has a type of
+    // its own.
+    let lending = method.lending.as_ref().map(|l| {
+        let (lifetimes, output) = (&l.lifetimes, &l.output);
+        let args = l.args.iter().map(|a| quote!((#a)));
+        quote!(lending for<#(#lifetimes),*> (#(#args)*) -> #output)
+    });
+    Some(quote!(#(#cfgs)* #vis #asyncness #owned (#(#args)*) #lending).to_string())
 }
 
 fn arg_key(arg: &MockArg) -> TokenStream {

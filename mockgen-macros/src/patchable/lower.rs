@@ -133,6 +133,8 @@ pub(crate) fn lower_fn(
         formatting_trait: false,
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
+    // A patched function's side effects return the configured form.
+    method.lending = None;
     adapt(&mut method, written, output);
     // The marker needs no family of instantiations (generic mock methods
     // have one for `.of::<T>()`): `patch!` names the instantiation.

@@ -4,3 +4,4 @@
 //! Uses `state` only.
 
 pub(crate) mod configure;
+pub(crate) mod lending;

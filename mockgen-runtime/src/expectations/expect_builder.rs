@@ -399,3 +399,31 @@ macro_rules! expectation_side_effect {
 }
 
 crate::state::signature::for_each_arity!(expectation_side_effect);
+
+impl<S: Signature> Expectation<S, crate::state::signature::Lends> {
+    /// Matching calls run `f` with the call's arguments, for a method
+    /// whose return value borrows from its arguments ([`Lends`](crate::Lends)):
+    /// what `f` returns may borrow from them.
+    ///
+    /// ```
+    /// # use mockgen::prelude::*;
+    /// #[automock]
+    /// trait Words {
+    ///     fn first_word<'a>(&self, text: &'a str) -> &'a str;
+    /// }
+    ///
+    /// let words = MockWords::new();
+    /// words
+    ///     .first_word
+    ///     .expect(call!(starts_with("hello")))
+    ///     .side_effect(|text| &text[..5]);
+    /// assert_eq!(words.first_word("hello world"), "hello");
+    /// assert_eq!(words.first_word("bye"), ""); // not expected: the default
+    /// ```
+    pub fn side_effect<C>(self, f: C) -> Self
+    where
+        S: crate::state::signature::LendingEffect<C>,
+    {
+        self.set_side_effect(S::boxed_lending(f))
+    }
+}

@@ -13,7 +13,7 @@ use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
 use crate::state::real_async::LentAsync;
 use crate::state::registry::Registry;
-use crate::state::signature::Signature;
+use crate::state::signature::{Lends, Signature};
 use crate::state::sync::lock;
 
 /// The mock-level API every generated mock has (through `Deref`): its name,
@@ -140,6 +140,13 @@ impl MockCore {
     /// methods of a mock with the same signature share one marker.
     #[doc(hidden)]
     pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
+        Method::from_inner(self.method_inner(name, meta::<S>()))
+    }
+
+    /// The handle of method `name` whose return value borrows from its
+    /// arguments (see [`Lends`]).
+    #[doc(hidden)]
+    pub fn __lending_method_named<S: Signature>(&self, name: &'static str) -> Method<S, Lends> {
         Method::from_inner(self.method_inner(name, meta::<S>()))
     }
 

@@ -52,6 +52,53 @@ pub trait Arg<'a, 'b, const N: usize, Implied = &'a &'b ()> {
 /// `'b` (see [`Arg`]).
 pub type ArgOf<'a, 'b, S, const N: usize> = <S as Arg<'a, 'b, N>>::Ty;
 
+/// Marks the handle of a method whose return value borrows from its
+/// arguments: `Method<S, Lends>`. Its [`side_effect`](Method::side_effect)
+/// returns borrows of the arguments; everything else is a
+/// [`Method`]'s.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Words {
+///     fn first_word<'a>(&self, text: &'a str) -> &'a str;
+/// }
+///
+/// let words = MockWords::new();
+/// words.first_word.side_effect(|text| text.split(' ').next().unwrap_or(""));
+/// let text = String::from("hello world");
+/// assert_eq!(words.first_word(&text), "hello");
+/// words.first_word.assert_called_once_with(call!("hello world"));
+/// ```
+#[derive(Debug)]
+pub enum Lends {}
+
+/// The side effects a method whose return value borrows from its
+/// arguments takes: implemented by generated code for every closure `C`
+/// with the method's signature, its lifetimes written out
+/// (`C: for<'a> Fn(&'a str) -> &'a str`), so that the closure's types are
+/// inferred from it.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Words {
+///     fn longest<'a>(&self, left: &'a str, right: &'a str) -> &'a str;
+/// }
+///
+/// let words = MockWords::new();
+/// // `|l, r|` are inferred as `&'a str` from the generated
+/// // `LendingEffect` impl.
+/// words.longest.side_effect(|l, r| if l.len() < r.len() { r } else { l });
+/// assert_eq!(words.longest("ab", "abc"), "abc");
+/// ```
+pub trait LendingEffect<C>: Signature {
+    /// Boxes the side effect as [`Signature::Fn`].
+    fn boxed_lending(closure: C) -> Box<Self::Fn>;
+}
+
 /// Invokes `$mac!` once per supported arity, 0 to 12 arguments, as
 /// `$mac!(ArityN SigN AsyncSigN; 0 'a0 'b0 a0, …)`: the marker, the
 /// signature traits, then per argument its index, its two lifetimes (see

@@ -1,0 +1,115 @@
+//! Methods whose return value borrows from their arguments
+//! (`fn first_word<'a>(&self, text: &'a str) -> &'a str`): a side effect
+//! returns a borrow of what it is given.
+//!
+//! The generic `side_effect` of a [`Method`] cannot say so: its bound names
+//! each argument's lifetimes through [`ArgOf`](crate::ArgOf), and a return
+//! type cannot name them (a lifetime that appears only in an associated
+//! type's projection is not constrained by the inputs). Such a method's
+//! handle is a `Method<S, Lends>` instead, whose `side_effect` takes the
+//! bound the generated code writes out with the method's own lifetimes
+//! ([`LendingEffect`]). The side effect is stored like any other, as
+//! `S::Fn`, and the generated method calls it itself, with no lock held.
+
+use std::sync::Arc;
+
+use crate::state::answer::{Resolved, Slot, effect, taken};
+use crate::state::dispatch::Original;
+use crate::state::method::Method;
+use crate::state::signature::{LendingEffect, Lends, RecordOf, Signature};
+
+/// What answers a call of a method whose return value borrows from its
+/// arguments: a value (the configured `'static` form), or the side effect,
+/// which the caller runs with the arguments.
+#[doc(hidden)]
+#[allow(missing_debug_implementations)]
+pub enum LendingAnswer<S: Signature> {
+    Value(S::Output),
+    Effect(Arc<S::Fn>),
+    /// The trait's default body.
+    Original,
+}
+
+impl<S: Signature> LendingAnswer<S> {
+    /// The value; only ever called on answers that are not a side effect
+    /// or the default body.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __value(self) -> S::Output {
+        match self {
+            LendingAnswer::Value(value) => value,
+            _ => unanswered(),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unanswered() -> ! {
+    panic!("invariant: a lending method's answer is a value, a side effect or its default body")
+}
+
+impl<S: Signature> Method<S, Lends> {
+    /// Calls to the method run `f` with the arguments (Python's
+    /// `side_effect`); what it returns may borrow from them, as the
+    /// method's signature says (`|text| text.split(' ').next().unwrap()`).
+    /// It runs with no lock of the mock held, so it may call the mock.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[derive(Debug, Clone, PartialEq)]
+    /// pub struct Item {
+    ///     pub id: u32,
+    /// }
+    ///
+    /// #[automock]
+    /// trait Picker {
+    ///     fn pick<'a>(&self, items: &'a [Item]) -> Option<&'a Item>;
+    /// }
+    ///
+    /// let picker = MockPicker::new();
+    /// picker.pick.side_effect(|items| items.iter().find(|i| i.id > 1));
+    /// let items = vec![Item { id: 1 }, Item { id: 2 }];
+    /// assert_eq!(picker.pick(&items), Some(&items[1]));
+    /// ```
+    pub fn side_effect<C>(&self, f: C)
+    where
+        S: LendingEffect<C>,
+    {
+        self.set_side_effect(S::boxed_lending(f));
+    }
+
+    /// Records a call and resolves what answers it.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_lending(&self, record: RecordOf<S>) -> LendingAnswer<S> {
+        self.lending_answer(record, Original::Missing)
+    }
+
+    /// `__call_lending` for a trait method with a default body, which
+    /// answers when nothing is configured.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_lending_or_default(&self, record: RecordOf<S>) -> LendingAnswer<S> {
+        self.lending_answer(record, Original::ByDefault)
+    }
+
+    #[track_caller]
+    fn lending_answer(&self, record: RecordOf<S>, original: Original) -> LendingAnswer<S> {
+        let mut out = None;
+        match self
+            .inner
+            .call::<S::Args>(record, original, &mut Slot::new(&mut out))
+        {
+            Resolved::Effect(f) => LendingAnswer::Effect(Arc::clone(effect::<S::Fn>(&f))),
+            // A side effect that may step aside, whole: it falls back to
+            // what needs no arguments.
+            Resolved::StepAside { effect: step, .. } => {
+                LendingAnswer::Effect(Arc::clone(effect::<S::Fn>(&step.whole)))
+            }
+            Resolved::Original | Resolved::Real => LendingAnswer::Original,
+            Resolved::Value => LendingAnswer::Value(taken(out)),
+        }
+    }
+}
