@@ -53,9 +53,8 @@ pub trait Arg<'a, 'b, const N: usize, Implied = &'a &'b ()> {
 pub type ArgOf<'a, 'b, S, const N: usize> = <S as Arg<'a, 'b, N>>::Ty;
 
 /// Marks the handle of a method whose return value borrows from its
-/// arguments: `Method<S, Lends>`. Its [`side_effect`](Method::side_effect)
-/// returns borrows of the arguments; everything else is a
-/// [`Method`]'s.
+/// arguments: `Method<S, Lends>`. Its `side_effect` returns borrows of
+/// the arguments; everything else is a [`Method`](crate::Method)'s.
 ///
 /// ```
 /// use mockgen::prelude::*;
