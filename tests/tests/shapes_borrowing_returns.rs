@@ -73,6 +73,7 @@ fn a_side_effect_returns_a_borrow_of_its_argument() {
         words.first_word.call_args(),
         Some(("hello world".to_string(),))
     );
+    words.assert_any_call(call!(.first_word("hello world")));
 }
 
 #[test]
