@@ -155,20 +155,43 @@ pub(crate) struct MockMethod {
     /// The trait's default body: what an unconfigured call runs.
     pub(crate) default_body: Option<Block>,
     pub(crate) asyncness: Asyncness,
-    /// Set when the return value borrows from the arguments: the side
-    /// effect's type, with the method's lifetimes.
+    /// Set when the side effect is typed as the method is written (its
+    /// return value borrows from the arguments, or an argument cannot be
+    /// named per argument): its type, with the method's lifetimes.
     pub(crate) lending: Option<Lending>,
 }
 
-/// The side effect of a method whose return value borrows from its
-/// arguments: `for<'a> Fn(&'a str, &str) -> &'a str`.
+/// The side effect of a method typed as written:
+/// `for<'a> Fn(&'a str, &str) -> &'a str`.
 pub(crate) struct Lending {
     /// The lifetimes its arguments name (its binder).
     pub(crate) lifetimes: Vec<syn::Lifetime>,
-    /// What it receives, per argument: `None` for a placeholder.
-    pub(crate) args: Vec<Option<Type>>,
-    /// The return type as written (`Self` replaced).
+    /// What it receives, per argument.
+    pub(crate) args: Vec<LentArg>,
+    /// The return type as written (`Self` replaced), or the configured
+    /// form when it borrows from no argument.
     pub(crate) output: Type,
+}
+
+/// What a side effect typed as written receives for one argument.
+pub(crate) enum LentArg {
+    /// A placeholder (`OpaqueArg`).
+    Placeholder,
+    /// The argument, of this type.
+    AsIs(Type),
+    /// The argument, of this type, which one lifetime per argument cannot
+    /// name (`&mut Pair<'_, '_>`): a placeholder where side effects are
+    /// typed through `ArgOf`.
+    Unnamed(Type),
+}
+
+impl LentArg {
+    pub(crate) fn ty(&self) -> Option<&Type> {
+        match self {
+            LentArg::Placeholder => None,
+            LentArg::AsIs(ty) | LentArg::Unnamed(ty) => Some(ty),
+        }
+    }
 }
 
 /// Whether and how the method is async.

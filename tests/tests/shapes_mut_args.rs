@@ -265,18 +265,41 @@ fn a_side_effect_receives_an_optional_borrowing_buffer() {
 }
 
 #[test]
-fn a_mut_argument_borrowing_for_two_lifetimes_reaches_side_effects_as_a_placeholder() {
+fn a_mut_argument_borrowing_for_two_lifetimes_reaches_side_effects_as_itself() {
     let collector = MockCollector::new();
-    collector
-        .swap
-        .side_effect(|pair| assert_eq!(format!("{pair:?}"), "<&mut Pair<'_, '_>>"));
+    collector.swap.side_effect(|pair| {
+        assert_eq!(pair.right, "r");
+        pair.left = "from the mock";
+    });
 
+    let right = String::from("r");
+    let mut pair = Pair {
+        left: "l",
+        right: &right,
+    };
+    collector.swap(&mut pair);
+
+    assert_eq!((pair.left, pair.right), ("from the mock", "r"));
+    // Recorded as a placeholder: `Pair` has no `Debug`.
+    collector.swap.assert_called_once_with(call!(ANY));
+}
+
+/// A static method has no handle to type its side effect as written: the
+/// argument stays a placeholder there.
+#[automock]
+trait Swapper {
+    fn swap_static(pair: &mut Pair<'_, '_>) -> u8;
+}
+
+#[test]
+fn a_static_method_gets_a_placeholder_for_it() {
+    let statics = MockSwapper::statics();
+    statics
+        .swap_static
+        .side_effect(|pair| u8::from(format!("{pair:?}") == "<&mut Pair<'_, '_>>"));
     let mut pair = Pair {
         left: "l",
         right: "r",
     };
-    collector.swap(&mut pair);
-
-    assert_eq!((pair.left, pair.right), ("l", "r"));
-    collector.swap.assert_called_once_with(call!(ANY));
+    assert_eq!(MockSwapper::swap_static(&mut pair), 1);
 }

@@ -20,7 +20,7 @@ use quote::quote;
 use syn::ext::IdentExt as _;
 
 use super::generics;
-use crate::model::{Lending, MockArg, MockMethod, MockSpec, Pass, Recording};
+use crate::model::{Lending, LentArg, MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
@@ -133,7 +133,7 @@ pub(crate) fn emit_with(
                 let bound = lending_bound(lending, rt);
                 quote!(dyn #bound)
             },
-            quote!(::std::boxed::Box::new(move |#(#params),*| #closure(#(#params),*))),
+            lending_boxed(args, lending, rt),
             {
                 let lending_impl = lending_impl(&generics, &marker, lending, rt);
                 quote!(#(#cfgs)* #lending_impl)
@@ -214,14 +214,39 @@ fn lending_bound(lending: &Lending, rt: &Runtime) -> TokenStream {
         output,
     } = lending;
     let opaque = rt.item("OpaqueArg");
-    let args = args.iter().map(|a| match a {
+    let args = args.iter().map(|a| match a.ty() {
         Some(ty) => quote!(#ty),
         None => quote!(#opaque),
     });
+    let binder = if lifetimes.is_empty() {
+        quote!()
+    } else {
+        quote!(for<#(#lifetimes),*>)
+    };
     quote! {
-        for<#(#lifetimes),*> ::core::ops::Fn(#(#args),*) -> #output
+        #binder ::core::ops::Fn(#(#args),*) -> #output
             + ::core::marker::Send + ::core::marker::Sync
     }
+}
+
+/// `SigN::boxed` of a side effect typed as written: a closure typed
+/// through `ArgOf`, which returns the configured form and gets a
+/// placeholder for what it cannot name, wrapped into `Fn`.
+fn lending_boxed(args: &[MockArg], lending: &Lending, rt: &Runtime) -> TokenStream {
+    let opaque = rt.item("OpaqueArg");
+    let closure = names::hygienic("closure");
+    let (patterns, passed): (Vec<_>, Vec<_>) = closure_args(args.len())
+        .into_iter()
+        .zip(args.iter().zip(&lending.args))
+        .map(|(param, (arg, lent))| match lent {
+            LentArg::Unnamed(_) => {
+                let text = names::type_text(&arg.written);
+                (quote!(_), quote!(#opaque::new(#text)))
+            }
+            _ => (quote!(#param), quote!(#param)),
+        })
+        .unzip();
+    quote!(::std::boxed::Box::new(move |#(#patterns),*| #closure(#(#passed),*)))
 }
 
 /// `LendingEffect<C>` for every closure `C` of the method's signature, its

@@ -26,7 +26,7 @@ use super::method_parts::{
     conversion, handed_back, handle, method_item, passed, rebind_pattern, record, signature,
 };
 use super::{async_method, wrapping};
-use crate::model::{MockMethod, MockSpec, Receiver, Serve, TraitImpl};
+use crate::model::{LentArg, MockMethod, MockSpec, Receiver, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
@@ -235,6 +235,21 @@ fn lending_answer(
 ) -> TokenStream {
     let answer = rt.item("LendingAnswer");
     let (effect, value) = (names::hygienic("effect"), names::hygienic("value"));
+    // An argument that only this side effect can name gets it as itself.
+    let passed: Vec<TokenStream> = match &method.lending {
+        Some(lending) => passed
+            .iter()
+            .zip(method.args.iter().zip(&lending.args))
+            .map(|(passed, (arg, lent))| match lent {
+                LentArg::Unnamed(_) => {
+                    let ident = &arg.ident;
+                    quote!(#ident)
+                }
+                _ => passed.clone(),
+            })
+            .collect(),
+        None => passed.to_vec(),
+    };
     let Some(default) = &method.default_body else {
         return quote! {
             match #handle.__call_lending((#(#records,)*)) {

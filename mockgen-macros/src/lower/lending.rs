@@ -1,26 +1,92 @@
-//! A method whose return value borrows from its arguments
-//! (`fn first_word<'a>(&self, text: &'a str) -> &'a str`): its side effect
-//! is typed with the method's own lifetimes, so that it can return a borrow
-//! of what it is given (`for<'a> Fn(&'a str) -> &'a str`).
+//! A method whose side effect is typed as the method is written, with its
+//! own lifetimes, because the per-argument lifetimes of `ArgOf` cannot say
+//! what it needs:
+//!
+//! - its return value borrows from its arguments
+//!   (`fn first_word<'a>(&self, text: &'a str) -> &'a str`): the side
+//!   effect returns a borrow of what it is given
+//!   (`for<'a> Fn(&'a str) -> &'a str`);
+//! - an argument borrows for lifetimes that one name per argument cannot
+//!   stand for: a `&mut` of a type that borrows for several
+//!   (`&mut Pair<'_, '_>`), or a lifetime that another argument shares,
+//!   named inside a trait object or function pointer
+//!   (`text: &'a str, visit: &dyn Fn(&'a str)`). Such an argument is a
+//!   placeholder for what is typed through `ArgOf`, and reaches the side
+//!   effect as itself.
 
 use syn::visit::Visit;
 use syn::{Lifetime, ReturnType, Type};
 
 use super::context::Context;
-use crate::model::{Lending, MockArg, Pass};
+use crate::model::{Lending, LentArg, MockArg, MockOutput, Pass, Recording};
 use crate::normalize::{ReplaceSelf, mentions_word};
 
-/// The side effect's type for a method whose return type names a lifetime
-/// of its arguments' and not of the receiver's; `None` for any other
-/// method, whose side effects return what the handle is configured with.
-pub(super) fn of(sig: &syn::Signature, args: &[MockArg], cx: &Context<'_>) -> Option<Lending> {
-    let ReturnType::Type(_, written) = &sig.output else {
-        return None;
-    };
+/// The side effect's type, for a method that needs one written out (see
+/// the top of this file); `None` for any other method.
+pub(super) fn of(
+    sig: &syn::Signature,
+    args: &[MockArg],
+    owned: &MockOutput,
+    cx: &Context<'_>,
+) -> Option<Lending> {
     let receiver = sig.receiver()?;
     if !bounds_are_implied(sig) {
         return None;
     }
+    let replace = |ty: &Type| {
+        ReplaceSelf {
+            mock_ty: cx.mock_ty,
+            assoc: cx.assoc,
+        }
+        .ty(ty)
+    };
+    let written: Vec<Type> = args.iter().map(|a| replace(&a.written)).collect();
+    // What the side effect receives, with the signature's lifetimes.
+    let lent: Vec<LentArg> = args
+        .iter()
+        .enumerate()
+        .map(|(index, arg)| match &arg.pass {
+            Pass::Placeholder if unnameable(index, &written) => {
+                LentArg::Unnamed(written[index].clone())
+            }
+            Pass::Placeholder => LentArg::Placeholder,
+            Pass::Direct => LentArg::AsIs(written[index].clone()),
+            _ => LentArg::AsIs(arg.effect_ty.clone()),
+        })
+        .collect();
+    let mut lifetimes: Vec<Lifetime> = Vec::new();
+    for ty in lent.iter().filter_map(LentArg::ty) {
+        for lifetime in free_lifetimes(ty) {
+            if !lifetimes.contains(&lifetime) {
+                lifetimes.push(lifetime);
+            }
+        }
+    }
+    let borrowed = borrowed_output(sig, receiver, &lifetimes, cx);
+    let unnamed = lent.iter().any(|a| matches!(a, LentArg::Unnamed(_)));
+    let output = match borrowed {
+        Some(output) => output,
+        None if unnamed => owned.owned.clone(),
+        None => return None,
+    };
+    Some(Lending {
+        lifetimes,
+        args: lent,
+        output,
+    })
+}
+
+/// The return type, when it borrows for lifetimes of the arguments
+/// (`lifetimes`) and not of the receiver.
+fn borrowed_output(
+    sig: &syn::Signature,
+    receiver: &syn::Receiver,
+    lifetimes: &[Lifetime],
+    cx: &Context<'_>,
+) -> Option<Type> {
+    let ReturnType::Type(_, written) = &sig.output else {
+        return None;
+    };
     let output = ReplaceSelf {
         mock_ty: cx.mock_ty,
         assoc: cx.assoc,
@@ -34,39 +100,58 @@ pub(super) fn of(sig: &syn::Signature, args: &[MockArg], cx: &Context<'_>) -> Op
     if returned.is_empty() || returned.iter().any(|l| Some(l) == receiver_lifetime) {
         return None;
     }
-    // What the side effect receives, with the signature's lifetimes.
-    let lent: Vec<Option<Type>> = args
-        .iter()
-        .map(|arg| match &arg.pass {
-            Pass::Placeholder => None,
-            Pass::Direct => Some(
-                ReplaceSelf {
-                    mock_ty: cx.mock_ty,
-                    assoc: cx.assoc,
-                }
-                .ty(&arg.written),
-            ),
-            _ => Some(arg.effect_ty.clone()),
-        })
-        .collect();
-    let mut lifetimes: Vec<Lifetime> = Vec::new();
-    for ty in lent.iter().flatten() {
-        for lifetime in free_lifetimes(ty) {
-            if !lifetimes.contains(&lifetime) {
-                lifetimes.push(lifetime);
-            }
-        }
-    }
     // Every lifetime of the return type must come from an argument: a
     // side effect cannot make up a borrow for any other.
-    if !returned.iter().all(|l| lifetimes.contains(l)) {
-        return None;
+    returned
+        .iter()
+        .all(|l| lifetimes.contains(l))
+        .then_some(output)
+}
+
+/// Marks as placeholders the arguments that name, inside a trait object or
+/// function pointer, a lifetime another argument shares
+/// (`visit: &dyn Fn(&'a str)` next to `text: &'a str`): one lifetime per
+/// argument cannot stand for it (see the top of this file).
+pub(super) fn unname_shared(args: &mut [MockArg], cx: &Context<'_>) -> Vec<usize> {
+    let written: Vec<Type> = args
+        .iter()
+        .map(|a| {
+            ReplaceSelf {
+                mock_ty: cx.mock_ty,
+                assoc: cx.assoc,
+            }
+            .ty(&a.written)
+        })
+        .collect();
+    let mut marked = Vec::new();
+    for (index, arg) in args.iter_mut().enumerate() {
+        if matches!(arg.pass, Pass::Direct) && shares_inside_fn(index, &written) {
+            arg.pass = Pass::Placeholder;
+            if matches!(arg.recording, Recording::Owned { .. }) {
+                arg.recording = Recording::Opaque;
+            }
+            marked.push(index);
+        }
     }
-    Some(Lending {
-        lifetimes,
-        args: lent,
-        output,
-    })
+    marked
+}
+
+/// Whether argument `index` of a method is a placeholder because its type
+/// cannot be named per argument (see the top of this file).
+fn unnameable(index: usize, written: &[Type]) -> bool {
+    crate::lifetimes::is_unnameable_mut(&written[index]) || shares_inside_fn(index, written)
+}
+
+/// Whether argument `index` names, inside a trait object or function
+/// pointer, a lifetime that another argument names too.
+fn shares_inside_fn(index: usize, written: &[Type]) -> bool {
+    let inside = lifetimes_inside_fn(&written[index]);
+    !inside.is_empty()
+        && written
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .any(|(_, ty)| free_lifetimes(ty).iter().any(|l| inside.contains(l)))
 }
 
 /// Whether the method's lifetimes have no bounds (`'b: 'a`): a
@@ -79,6 +164,29 @@ fn bounds_are_implied(sig: &syn::Signature) -> bool {
             .any(|p| matches!(p, syn::WherePredicate::Lifetime(_)))
     });
     !bounded_param && !bounded_where
+}
+
+/// The free lifetimes of `ty` named inside a trait object or function
+/// pointer (`'a` of `&dyn Fn(&'a str)`).
+fn lifetimes_inside_fn(ty: &Type) -> Vec<Lifetime> {
+    struct Inside(Vec<Lifetime>);
+    impl<'ast> Visit<'ast> for Inside {
+        fn visit_type(&mut self, ty: &'ast Type) {
+            match ty {
+                Type::TraitObject(_) | Type::BareFn(_) => {
+                    for lifetime in free_lifetimes(ty) {
+                        if !self.0.contains(&lifetime) {
+                            self.0.push(lifetime);
+                        }
+                    }
+                }
+                _ => syn::visit::visit_type(self, ty),
+            }
+        }
+    }
+    let mut inside = Inside(Vec::new());
+    inside.visit_type(ty);
+    inside.0
 }
 
 /// The named lifetimes of `ty` other than `'static`, `'_` and those a

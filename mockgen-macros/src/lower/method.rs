@@ -64,6 +64,7 @@ pub(crate) fn lower(
     } else {
         output::lower(sig, cx, errors)
     };
+    let unnamed = lending::unname_shared(&mut args, cx);
     let output = if is_fmt(sig, cx) {
         // The formatter is lent to the mock only for the call (`Formatter`
         // with its lifetime elided is still a borrow).
@@ -101,8 +102,17 @@ pub(crate) fn lower(
         .as_ref()
         .is_some_and(|o| matches!(o.serve, Serve::Value));
     let lending = (served && asyncness == Asyncness::Sync && type_params.is_empty())
-        .then(|| lending::of(sig, &args, cx))
+        .then(|| lending::of(sig, &args, output.as_ref()?, cx))
         .flatten();
+    if lending.is_none() && !unnamed.is_empty() {
+        for index in unnamed {
+            errors.push(
+                args[index].written.span(),
+                "this argument names inside `dyn` or `fn` a lifetime that another argument names too, which a side effect gets only in a method that takes `self` by reference and is neither generic nor async, with lifetimes without bounds",
+            );
+        }
+        return None;
+    }
     Some(MockMethod {
         ident: sig.ident.clone(),
         vis: Visibility::Inherited,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{MockArg, MockMethod, Pass, Recording};
+use crate::model::{LentArg, MockArg, MockMethod, Pass, Recording};
 
 /// Points every method at the first earlier method with the same key.
 pub(crate) fn share_markers(methods: &mut [MockMethod]) {
@@ -42,7 +42,11 @@ fn key(method: &MockMethod) -> Option<String> {
     // its own.
     let lending = method.lending.as_ref().map(|l| {
         let (lifetimes, output) = (&l.lifetimes, &l.output);
-        let args = l.args.iter().map(|a| quote!((#a)));
+        let args = l.args.iter().map(|a| match a {
+            LentArg::Placeholder => quote!(placeholder),
+            LentArg::AsIs(ty) => quote!((#ty)),
+            LentArg::Unnamed(ty) => quote!(unnamed(#ty)),
+        });
         quote!(lending for<#(#lifetimes),*> (#(#args)*) -> #output)
     });
     Some(quote!(#(#cfgs)* #vis #asyncness #owned (#(#args)*) #lending).to_string())

@@ -54,7 +54,10 @@ pub type ArgOf<'a, 'b, S, const N: usize> = <S as Arg<'a, 'b, N>>::Ty;
 
 /// Marks the handle of a method whose return value borrows from its
 /// arguments: `Method<S, Lends>`. Its `side_effect` returns borrows of
-/// the arguments; everything else is a [`Method`](crate::Method)'s.
+/// the arguments; everything else is a [`Method`](crate::Method)'s. So is
+/// the handle of a method taking an argument that one lifetime per
+/// argument cannot name (`&mut Pair<'_, '_>`, or `&dyn Fn(&'a str)` next to
+/// a `&'a str`), which its `side_effect` gets as itself.
 ///
 /// ```
 /// use mockgen::prelude::*;
