@@ -33,7 +33,7 @@ pub(crate) fn probe_imports(rt: &Runtime) -> TokenStream {
     let probe = rt.item("__probe");
     quote! {
         #[allow(unused_imports)]
-        use #probe::{ViaDebug as _, ViaDefault as _, ViaNoDefault as _, ViaNothing as _, ViaOkDefault as _, ViaReadyDefault as _};
+        use #probe::{ViaClone as _, ViaDebug as _, ViaDefault as _, ViaNoClone as _, ViaNoDefault as _, ViaNothing as _, ViaOkDefault as _, ViaReadyDefault as _};
     }
 }
 
@@ -148,7 +148,7 @@ pub(crate) fn emit_with(
             quote!(),
         ),
     };
-    let again = again(args, rt);
+    let again = again(args, rt, hoisted);
     // Further impls (async, generic family) share the method's `#[cfg]`.
     let extras = if async_impls.is_empty() && family_impl.is_empty() {
         quote!()
@@ -321,7 +321,7 @@ fn async_impls(
 /// other cloned when its type is `Clone`), so that a side effect that steps
 /// aside leaves them to what answers after it. Left to the trait's default
 /// (`None`) when an argument is lent as a trait object it cannot share.
-fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
+fn again(args: &[MockArg], rt: &Runtime, hoisted: bool) -> TokenStream {
     let shareable = args.iter().all(|a| {
         !matches!(
             a.pass,
@@ -340,23 +340,41 @@ fn again(args: &[MockArg], rt: &Runtime) -> TokenStream {
     let arg_of = rt.item("ArgOf");
     let lent = syn::Lifetime::new("'__mockgen_lent", proc_macro2::Span::mixed_site());
     let all = names::hygienic("args");
-    let again = args.iter().enumerate().map(|(i, a)| {
-        let index = syn::Index::from(i);
-        let mutable = matches!(&a.pass, Pass::Direct | Pass::Into(_))
-            && matches!(&a.effect_ty, syn::Type::Reference(r) if r.mutability.is_some());
-        if mutable {
-            quote!(&mut *#all.#index)
-        } else {
-            quote!((&&#probe::CloneProbe(&#all.#index)).__mockgen_again()?)
+    let mut probed = false;
+    let again: Vec<_> = args
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let index = syn::Index::from(i);
+            let mutable = matches!(&a.pass, Pass::Direct | Pass::Into(_))
+                && matches!(&a.effect_ty, syn::Type::Reference(r) if r.mutability.is_some());
+            // A shared reference is copied: no probe to resolve.
+            let shared = !matches!(&a.pass, Pass::Placeholder)
+                && matches!(&a.effect_ty, syn::Type::Reference(r) if r.mutability.is_none());
+            if mutable {
+                quote!(&mut *#all.#index)
+            } else if shared {
+                quote!(#all.#index)
+            } else {
+                probed = true;
+                quote!((&&#probe::CloneProbe(&#all.#index)).__mockgen_again()?)
+            }
+        })
+        .collect();
+    let imports = if probed && !hoisted {
+        quote! {
+            #[allow(unused_imports)]
+            use #probe::{ViaClone as _, ViaNoClone as _};
         }
-    });
+    } else {
+        quote!()
+    };
     quote! {
         #[allow(clippy::type_complexity, clippy::needless_lifetimes)]
         fn __again<#lent, #(#own, #inner),*>(
             #all: &#lent mut (#(#arg_of<#own, #inner, Self, #indices>,)*),
         ) -> ::core::option::Option<(#(#arg_of<#lent, #inner, Self, #indices>,)*)> {
-            #[allow(unused_imports)]
-            use #probe::{ViaClone as _, ViaNoClone as _};
+            #imports
             ::core::option::Option::Some((#(#again,)*))
         }
     }
