@@ -5,9 +5,10 @@ Writes a throwaway Cargo workspace (its own root, outside this one) with one
 crate per backend and trait size, then measures in one run:
 
 * the crate's own rebuild time, dependencies already built: touch the lib,
-  `cargo build`, several runs (median, min-max), both from scratch
-  (`CARGO_INCREMENTAL=0`: all of the crate's code is compiled again) and
-  incrementally (cargo's default: what is unchanged is reused);
+  `cargo build`, several runs (median, min-max; wall time, and the CPU
+  time of cargo and rustc, which the machine's load moves much less), both
+  from scratch (`CARGO_INCREMENTAL=0`: all of the crate's code is compiled
+  again) and incrementally (cargo's default: what is unchanged is reused);
 * the expanded code per method: `cargo rustc --profile=check --
   -Zunpretty=expanded` (non-blank lines, bytes), less the same trait alone,
   divided by the number of methods.
@@ -27,6 +28,7 @@ Options: --sizes 20,200,1000  --runs 3  --out target/tmp/compile-cost
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -193,10 +195,18 @@ PROFILE = "dev"
 
 
 def rebuild_seconds(root, name, mode):
+    """(wall seconds, CPU seconds) of one rebuild. The CPU time (user and
+    system, of cargo and the rustc it waits for) barely moves with the
+    machine's load, where the wall time does."""
     (root / name / "src" / "lib.rs").touch()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     cargo(root, "build", "-q", "-p", name, "--profile", PROFILE, env=MODES[mode])
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def expanded_size(root, name):
@@ -218,6 +228,20 @@ def label(n):
 
 def spread(xs):
     return f"{statistics.median(xs):.2f}", f"{min(xs):.2f}–{max(xs):.2f}"
+
+
+def ratio_rows(table, n, what):
+    """mockgen's median over mockall's and the stub's, and the range of the
+    ratios per run. Runs are interleaved: the crates of one run saw the
+    same load."""
+    mode = "full" if what.startswith("full") else "incremental"
+    med = {b: statistics.median(table[(b, n), mode]) for b in BACKENDS}
+    per_run = {b: [m / o for m, o in zip(table[("mockgen", n), mode], table[(b, n), mode])]
+               for b in ("mockall", "hand")}
+    return [f"| mockall, {what} | {label(n)} | {med['mockgen'] / med['mockall']:.1%} "
+            f"| {min(per_run['mockall']):.1%}–{max(per_run['mockall']):.1%} |",
+            f"| hand-written, {what} | {label(n)} | {med['mockgen'] / med['hand']:.2f}× "
+            f"| {min(per_run['hand']):.2f}–{max(per_run['hand']):.2f}× |"]
 
 
 def main():
@@ -253,10 +277,13 @@ def main():
                                 (nbytes - base_bytes) / methods_in_crate)
 
     times = {(crate, mode): [] for crate in crates for mode in MODES}
+    cpu = {(crate, mode): [] for crate in crates for mode in MODES}
     for run in range(opts.runs):  # interleaved, so that drift hits every crate alike
         print(f"rebuild run {run + 1}/{opts.runs} ...", file=sys.stderr)
         for (backend, n), mode in times:
-            times[(backend, n), mode].append(rebuild_seconds(root, f"{backend}_{n}", mode))
+            wall, used = rebuild_seconds(root, f"{backend}_{n}", mode)
+            times[(backend, n), mode].append(wall)
+            cpu[(backend, n), mode].append(used)
 
     rows = ["| backend | methods | full rebuild s: median | min–max "
             "| incremental rebuild s: median | min–max "
@@ -267,24 +294,21 @@ def main():
         lines, nbytes = size[crate]
         rows.append(f"| {crate[0]} | {label(crate[1])} | {' | '.join(cells)} "
                     f"| {lines:.1f} | {nbytes:.0f} |")
+    rows += ["", "| backend | methods | full rebuild CPU s: median | min–max "
+             "| incremental rebuild CPU s: median | min–max |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for crate in crates:
+        cells = [c for mode in MODES for c in spread(cpu[crate, mode])]
+        rows.append(f"| {crate[0]} | {label(crate[1])} | {' | '.join(cells)} |")
     rows += ["", "| ratio, mockgen to (same run) | methods | value | per run: min–max |",
              "|---|---:|---:|---:|"]
     for n in sizes:
         for unit, i in (("lines", 0), ("bytes", 1)):
             ratio = size["mockgen", n][i] / size["mockall", n][i]
             rows.append(f"| mockall, expanded {unit} per method | {label(n)} | {ratio:.1%} | |")
-        for mode in MODES:
-            med = {b: statistics.median(times[(b, n), mode]) for b in BACKENDS}
-            # Runs are interleaved: the crates of one run saw the same load.
-            per_run = {b: [m / o for m, o in zip(times[("mockgen", n), mode],
-                                                 times[(b, n), mode])]
-                       for b in ("mockall", "hand")}
-            rows.append(f"| mockall, {mode} rebuild | {label(n)} "
-                        f"| {med['mockgen'] / med['mockall']:.1%} "
-                        f"| {min(per_run['mockall']):.1%}–{max(per_run['mockall']):.1%} |")
-            rows.append(f"| hand-written, {mode} rebuild | {label(n)} "
-                        f"| {med['mockgen'] / med['hand']:.2f}× "
-                        f"| {min(per_run['hand']):.2f}–{max(per_run['hand']):.2f}× |")
+        for measure, table in (("", times), (" CPU", cpu)):
+            for mode in MODES:
+                rows += ratio_rows(table, n, f"{mode} rebuild{measure}")
     table = "\n".join(rows) + "\n"
     (root / "results.md").write_text(table)
     print(table)
