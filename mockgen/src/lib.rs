@@ -533,6 +533,7 @@ pub mod __private {
     pub use mockgen_runtime::JoinsBlock;
     pub use mockgen_runtime::MockFn;
     pub use mockgen_runtime::Real;
+    pub use mockgen_runtime::RealFuture;
     pub use mockgen_runtime::Recorder;
     pub use mockgen_runtime::{
         Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,

@@ -5,12 +5,17 @@
 //! fn forecast(&self, city: &str) -> impl Future<Output = Vec<f64>> {
 //!     let call = (&self.forecast).__call_async((<str as ToOwned>::to_owned(city),));
 //!     async move {
-//!         match call.__await(false, false) {
-//!             Answer::SideEffect(f) => f(city).await,
+//!         match call.__answer(false, false, city) {
+//!             Answer::SideEffect(f, (x0,)) => f(x0).await,
 //!             Answer::Value(value) => value,
-//!             Answer::Original | Answer::Real => unreachable!(),
+//!             Answer::Original((city,)) | Answer::Real((city,)) => unreachable!(),
 //!             // A spy's method awaits the real value's instead:
-//!             // Answer::Real => self.core.__real_async::<dyn Weather + Send>().await.value().forecast(city).await,
+//!             // Answer::Real((city,)) => self.core.__real_async::<dyn Weather + Send>().await.value().forecast(city).await,
+//!             // or, for a trait that is not dyn-compatible, the closure `wrapping` made:
+//!             // Answer::Real((city,)) => {
+//!             //     let lent = self.core.__real_async::<dyn Any>().await;
+//!             //     (&self.forecast).__real_future(lent.erased(), city).await
+//!             // }
 //!         }
 //!     }
 //! }
@@ -49,35 +54,20 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         )),
     };
     let has_default = default_body.is_some();
-    // A spy's method awaits the real value's, lent for as long as its
-    // future runs.
-    let real = wrapping::own_async_delegation(spec, method).map(|view| {
-        let core = spec.core_field();
-        let lent = names::hygienic("lent");
-        let idents: Vec<_> = args.iter().map(|a| &a.ident).collect();
-        let (binding, lend, value) = match method.receiver {
-            Receiver::Mut => (
-                quote!(mut #lent),
-                quote!(__real_mut_async),
-                quote!(value_mut),
-            ),
-            _ => (quote!(#lent), quote!(__real_async), quote!(value)),
-        };
-        let call = wrapping::real_call_awaited(method, quote!(#lent.#value()), &idents);
-        quote!({
-            let #binding = self.#core.#lend::<#view>().await;
-            #call
-        })
-    });
+    let real = real_arm(spec, method, rt);
     let reaches_real = real.is_some();
     let real_arm = real.unwrap_or_else(|| original.clone());
+    let back = method_parts::handed_back(args);
+    let effect_args: Vec<_> = (0..args.len())
+        .map(|i| names::hygienic(&format!("x{i}")))
+        .collect();
     let future = quote! {
         async move {
-            match #call.__await(#has_default, #reaches_real) {
-                #answer::SideEffect(#f) => #f(#(#passed),*).await,
+            match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
+                #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
                 #answer::Value(#value) => #value,
-                #answer::Original => #original,
-                #answer::Real => #real_arm,
+                #answer::Original(#back) => #original,
+                #answer::Real(#back) => #real_arm,
             }
         }
     };
@@ -99,6 +89,47 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         #future
     };
     method_parts::method_item(spec, method, &sig, body, rt)
+}
+
+/// A spy's method awaits the real value's, lent for as long as its future
+/// runs: called on the value seen as `dyn Trait` (or as the `#[autospec]`
+/// type), or, for a trait that is not dyn-compatible, through the closure
+/// that `wrapping` made for the method.
+fn real_arm(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option<TokenStream> {
+    let core = spec.core_field();
+    let lent = names::hygienic("lent");
+    let idents: Vec<_> = method.args.iter().map(|a| &a.ident).collect();
+    let exclusive = matches!(method.receiver, Receiver::Mut);
+    let (binding, lend) = if exclusive {
+        (quote!(mut #lent), quote!(__real_mut_async))
+    } else {
+        (quote!(#lent), quote!(__real_async))
+    };
+    if let Some(view) = wrapping::own_async_delegation(spec, method) {
+        let value = if exclusive {
+            quote!(value_mut)
+        } else {
+            quote!(value)
+        };
+        let call = wrapping::real_call_awaited(method, quote!(#lent.#value()), &idents);
+        return Some(quote!({
+            let #binding = self.#core.#lend::<#view>().await;
+            #call
+        }));
+    }
+    if !wrapping::awaits_through_closure(spec, method) {
+        return None;
+    }
+    let handle = method_parts::handle(spec, method, rt);
+    let erased = if exclusive {
+        quote!(erased_mut)
+    } else {
+        quote!(erased)
+    };
+    Some(quote!({
+        let #binding = self.#core.#lend::<dyn ::core::any::Any>().await;
+        #handle.__real_future(#lent.#erased(), #(#idents),*).await
+    }))
 }
 
 /// `async fn f(…) -> T` as `fn f(…) -> impl Future<Output = T>`.

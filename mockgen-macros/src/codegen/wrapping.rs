@@ -84,6 +84,17 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     if !closures.is_empty() {
         views.push(quote!(.view::<#real_ty>(|r| r, |r| r)));
     }
+    // Their async methods start the real method's future through one
+    // closure each, on the value lent type-erased.
+    let async_closures: Vec<_> = spec
+        .methods
+        .iter()
+        .filter(|m| awaits_through_closure(spec, m))
+        .map(|m| async_delegation(spec, m, &real_ty, rt))
+        .collect();
+    if !async_closures.is_empty() {
+        views.push(quote!(.view::<dyn ::core::any::Any>(|r| r, |r| r)));
+    }
     // A trait that requires `Sync` makes the real value `Sync`: its `&self`
     // methods then run side by side on several threads, as without the spy.
     let keep = if spec.impls.iter().any(|i| i.requires_sync) {
@@ -92,7 +103,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         quote!(new)
     };
     let kept = quote!(mock.#core.__keep_real(#real::#keep(real) #(#views)*));
-    let keep = if closures.is_empty() {
+    let keep = if closures.is_empty() && async_closures.is_empty() {
         quote!(#kept;)
     } else {
         quote!(let real = #kept;)
@@ -111,6 +122,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
                 let mock = Self::named(#mock_name);
                 #keep
                 #(#closures)*
+                #(#async_closures)*
                 mock
             }
 
@@ -221,9 +233,8 @@ fn delegates(method: &MockMethod) -> bool {
 }
 
 /// The view an async method awaits the real value's method through, if it
-/// does: a method of an `#[async_trait]` trait (called as `dyn Trait`) or
-/// an async method of an `#[autospec]` type. Native `async fn` in a trait
-/// makes it dyn-incompatible, and its futures cannot be named for a closure.
+/// does: a method of a dyn-compatible `#[async_trait]` trait (called as
+/// `dyn Trait`) or an async method of an `#[autospec]` type.
 pub(crate) fn own_async_delegation(spec: &MockSpec, method: &MockMethod) -> Option<TokenStream> {
     let awaits = matches!(method.asyncness, Asyncness::AsyncTrait { .. })
         || (spec.inherent_self.is_some() && matches!(method.asyncness, Asyncness::AsyncFn));
@@ -231,6 +242,19 @@ pub(crate) fn own_async_delegation(spec: &MockSpec, method: &MockMethod) -> Opti
         return None;
     }
     view(spec, &spec.impls[method.impl_index])
+}
+
+/// Whether an async method awaits the real value's method through a closure
+/// made by `wrapping`: a native `async fn` of a trait (which makes the trait
+/// dyn-incompatible), or any async method of a `mock!` trait impl.
+pub(crate) fn awaits_through_closure(spec: &MockSpec, method: &MockMethod) -> bool {
+    let trait_impl = &spec.impls[method.impl_index];
+    matches!(
+        method.asyncness,
+        Asyncness::AsyncFn | Asyncness::AsyncTrait { .. }
+    ) && passes_on(method)
+        && reaches_real(spec, trait_impl)
+        && !calls_real_itself(spec, trait_impl)
 }
 
 /// Whether a method can pass its call on to the real value: it borrows
@@ -294,22 +318,7 @@ fn delegation(
     let params: Vec<_> = (0..method.args.len())
         .map(|i| names::hygienic(&format!("a{i}")))
         .collect();
-    // Through the trait's path, so that a `mock!` method the trait does
-    // not have is reported as that, at its name, and not as a method
-    // missing on the generated type parameter.
-    let trait_impl = &spec.impls[method.impl_index];
-    let mut trait_path = trait_impl.path.clone();
-    // `impl<'a> Parser<'a>`: the closure calls the real value's method for
-    // whichever lifetime the call has (`Parser<'_>`).
-    struct Elide<'a>(&'a [syn::LifetimeParam]);
-    impl syn::visit_mut::VisitMut for Elide<'_> {
-        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
-            if self.0.iter().any(|l| l.lifetime.ident == lifetime.ident) {
-                *lifetime = syn::Lifetime::new("'_", lifetime.span());
-            }
-        }
-    }
-    syn::visit_mut::VisitMut::visit_path_mut(&mut Elide(&trait_impl.lifetimes), &mut trait_path);
+    let trait_path = trait_path(spec, method);
     let receiver = match method.receiver {
         Receiver::Mut => quote!(&mut *real.lend_mut::<#real_ty>().value_mut()),
         _ => quote!(&*real.lend::<#real_ty>().value()),
@@ -325,6 +334,66 @@ fn delegation(
             move |#(#params),*| #call
         }));
     }
+}
+
+/// `mock.fetch.__set_real_future(|real, a0| RealFuture::local(<R as
+/// Store>::fetch(real.shared::<R>(), a0)))`: the real method's future,
+/// `Send` when the trait says so (`#[async_trait]`).
+fn async_delegation(
+    spec: &MockSpec,
+    method: &MockMethod,
+    real_ty: &syn::Ident,
+    rt: &Runtime,
+) -> TokenStream {
+    let ident = &method.ident;
+    let cfgs = &method.cfgs;
+    let params: Vec<_> = (0..method.args.len())
+        .map(|i| names::hygienic(&format!("a{i}")))
+        .collect();
+    let real = names::hygienic("real");
+    let receiver = match method.receiver {
+        Receiver::Mut => quote!(#real.exclusive::<#real_ty>()),
+        _ => quote!(#real.shared::<#real_ty>()),
+    };
+    let trait_path = trait_path(spec, method);
+    let call = quote!(<#real_ty as #trait_path>::#ident(#receiver, #(#params),*));
+    let future = match method.output.serve {
+        Serve::Value => call,
+        _ => {
+            let answer = answer_from(method, quote!(#call.await));
+            quote!(async move { #answer })
+        }
+    };
+    let real_future = rt.item("RealFuture");
+    let kind = match method.asyncness {
+        Asyncness::AsyncTrait { send: true } => quote!(send),
+        _ => quote!(local),
+    };
+    quote! {
+        #(#cfgs)*
+        mock.#ident.__set_real_future(move |#real, #(#params),*| #real_future::#kind(#future));
+    }
+}
+
+/// The path a spy's closure calls the real method through: the trait's,
+/// so that a `mock!` method the trait does not have is reported as that,
+/// at its name, and not as a method missing on the generated type
+/// parameter.
+fn trait_path(spec: &MockSpec, method: &MockMethod) -> syn::Path {
+    let trait_impl = &spec.impls[method.impl_index];
+    let mut trait_path = trait_impl.path.clone();
+    // `impl<'a> Parser<'a>`: the closure calls the real value's method for
+    // whichever lifetime the call has (`Parser<'_>`).
+    struct Elide<'a>(&'a [syn::LifetimeParam]);
+    impl syn::visit_mut::VisitMut for Elide<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if self.0.iter().any(|l| l.lifetime.ident == lifetime.ident) {
+                *lifetime = syn::Lifetime::new("'_", lifetime.span());
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_path_mut(&mut Elide(&trait_impl.lifetimes), &mut trait_path);
+    trait_path
 }
 
 /// `real.method(args)`, turned into the owned value the mock's handle

@@ -151,22 +151,25 @@ fn dispatch(
         .map(|a| method_parts::passed(a, rt))
         .collect();
     let [handle, f, value] = ["handle", "side_effect", "value"].map(names::hygienic);
+    let back = method_parts::handed_back(&method.args);
     if method.is_async() {
         let answer = rt.item("Answer");
+        let effect_args: Vec<_> = (0..method.args.len())
+            .map(|i| names::hygienic(&format!("x{i}")))
+            .collect();
         return quote! {
             match #lookup {
                 ::core::option::Option::None => #call_original.await,
                 ::core::option::Option::Some(#handle) => {
-                    match #handle.__call_patched_async((#(#records,)*)) {
-                        #answer::SideEffect(#f) => #f(#(#passed),*).await,
+                    match #handle.__call_patched_async((#(#records,)*), #(#passed),*) {
+                        #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
                         #answer::Value(#value) => #value,
-                        #answer::Original | #answer::Real => #call_original.await,
+                        #answer::Original(#back) | #answer::Real(#back) => #call_original.await,
                     }
                 }
             }
         };
     }
-    let back = method_parts::handed_back(&method.args);
     quote! {
         match #lookup {
             ::core::option::Option::None => #call_original,

@@ -10,6 +10,7 @@ use crate::state::answer::{Slot, effect, taken};
 use crate::state::calls::{AnyEntry, EntryOf};
 use crate::state::dispatch::Original;
 use crate::state::method::Method;
+use crate::state::step_aside::ProbeOf;
 use crate::state::signature::ArgOf;
 use crate::state::signature::{RecordOf, Signature};
 use crate::state::sync::lock;
@@ -22,16 +23,19 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 /// effects. Implemented by generated code.
 pub trait AsyncSignature: Signature {}
 
-/// How an awaited call is answered; generated code runs side effects and
-/// original bodies itself.
+/// How an awaited call is answered, with the call's arguments handed back
+/// to whoever answers with them; generated code runs side effects, original
+/// bodies and a spy's real method itself.
 #[doc(hidden)]
 #[allow(missing_debug_implementations)]
-pub enum Answer<S: Signature> {
-    SideEffect(Arc<S::Fn>),
+pub enum Answer<S: Signature, A> {
+    SideEffect(Arc<S::Fn>, A),
     Value(S::Output),
-    Original,
+    /// The default body of a trait method, or a patched function's
+    /// original.
+    Original(A),
     /// The spy's real value: its method is awaited.
-    Real,
+    Real(A),
 }
 
 /// A recorded call of an async method whose future has not run yet.
@@ -54,43 +58,111 @@ impl<S: Signature, A> Method<S, A> {
     }
 }
 
-impl<S: Signature, A> AsyncCall<S, A> {
-    /// Records the await and resolves the answer; called on first poll.
-    /// `has_original`: the method has a default body, which then answers
-    /// unconfigured calls; without one, `Original` is never returned.
-    /// `reaches_real`: the method awaits a spy's real value's method, which
-    /// then answers before the default body; without it, `Real` is never
-    /// returned.
-    #[doc(hidden)]
-    #[track_caller]
-    pub fn __await(self, has_original: bool, reaches_real: bool) -> Answer<S> {
-        let entry = self.entry;
-        lock(&self.method.inner.awaits).push(entry.clone());
-        let original = match (has_original, reaches_real) {
-            (true, _) => Original::ByDefault,
-            (false, true) => Original::Real,
-            (false, false) => Original::Missing,
-        };
-        let mut out = None;
-        match self
-            .method
-            .inner
-            .resolve(&entry, original, &mut Slot::new(&mut out))
-        {
-            Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f))),
-            // Without the arguments to lend again, a side effect that steps
-            // aside falls back to what needs none.
-            Resolved::StepAside { effect: step, .. } => {
-                Answer::SideEffect(Arc::clone(effect::<S::Fn>(&step.whole)))
+macro_rules! answer_async {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
+        impl<S: $async_sig> AsyncCall<S, crate::state::signature::$arity> {
+            /// Records the await and resolves the answer; called on first
+            /// poll, with the call's arguments.
+            /// `has_original`: the method has a default body, which then
+            /// answers unconfigured calls; without one, `Original` is never
+            /// returned. `reaches_real`: the method awaits a spy's real
+            /// value's method, which then answers before the default body;
+            /// without it, `Real` is never returned.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            pub fn __answer<$($lt, $inner),*>(
+                self,
+                has_original: bool,
+                reaches_real: bool,
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Answer<S, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
+                lock(&self.method.inner.awaits).push(self.entry.clone());
+                let original = match (has_original, reaches_real) {
+                    (true, _) => Original::ByDefault,
+                    (false, true) => Original::Real,
+                    (false, false) => Original::Missing,
+                };
+                self.method.answer_async(&self.entry, original, reaches_real, $($param),*)
             }
-            Resolved::Value => Answer::Value(taken(out)),
-            Resolved::Real if reaches_real => Answer::Real,
-            // A method that does not reach the real value: its default
-            // body answers.
-            Resolved::Original | Resolved::Real => Answer::Original,
         }
-    }
+
+        impl<S: $async_sig> Method<S, crate::state::signature::$arity> {
+            /// Records a call of an async patched function and its await,
+            /// and resolves the answer: the original only after
+            /// `call_original()`. (The trampoline is itself `async`: the
+            /// call and its await are recorded together, when it is first
+            /// polled.)
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            pub fn __call_patched_async<$($lt, $inner),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Answer<S, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
+                let entry = self.inner.record_call::<S::Args>(record);
+                lock(&self.inner.awaits).push(entry.clone());
+                self.answer_async(&entry, Original::OnRequest, false, $($param),*)
+            }
+
+            /// What answers an awaited call (the guide's precedence), with
+            /// the arguments handed back to it. A side effect that steps
+            /// aside gets them lent again, so that what answers after it
+            /// (`return_once`, `return_value`, the real value or the
+            /// original, the default) is the same as for a sync call.
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            fn answer_async<$($lt, $inner),*>(
+                &self,
+                entry: &AnyEntry,
+                original: Original,
+                reaches_real: bool,
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Answer<S, ($(ArgOf<$lt, $inner, S, $index>,)*)> {
+                let mut out = None;
+                let resolved = self.inner.resolve(entry, original, &mut Slot::new(&mut out));
+                let (resolved, args) = match resolved {
+                    Resolved::StepAside { effect: step, entry, expected } => {
+                        // Lent again to the side effect, or taken by it when
+                        // they cannot be: then it answered with what needs
+                        // no arguments.
+                        let mut lent = Some(($($param,)*));
+                        match (effect::<ProbeOf<S>>(&step.probe)(&mut lent), lent) {
+                            (Some(value), _) => return Answer::Value(value),
+                            (None, Some(args)) => {
+                                let resolved = self.inner.stepped_aside(
+                                    entry.as_ref(),
+                                    original,
+                                    expected,
+                                    &mut Slot::new(&mut out),
+                                );
+                                (resolved, args)
+                            }
+                            (None, None) => {
+                                unreachable!("invariant: a side effect that takes the arguments answers")
+                            }
+                        }
+                    }
+                    resolved => (resolved, ($($param,)*)),
+                };
+                match resolved {
+                    Resolved::Effect(f) => Answer::SideEffect(Arc::clone(effect::<S::Fn>(&f)), args),
+                    Resolved::Value => Answer::Value(taken(out)),
+                    Resolved::Real if reaches_real => Answer::Real(args),
+                    // A method that does not reach the real value: its
+                    // default body answers.
+                    Resolved::Original | Resolved::Real => Answer::Original(args),
+                    Resolved::StepAside { .. } => {
+                        unreachable!("invariant: a side effect steps aside once per call")
+                    }
+                }
+            }
+        }
+    };
 }
+
+crate::state::signature::for_each_arity!(answer_async);
 
 impl<S: AsyncSignature, A> Method<S, A> {
     pub(crate) fn awaited(&self) -> Vec<EntryOf<S>> {

@@ -8,9 +8,8 @@
 //! own patches win over global ones. Every layer has an id, so a guard
 //! dropped out of order removes its own layer and no other.
 //!
-//! Uses `state` and `async_mock` (async trampolines).
+//! Uses `state`.
 
-mod async_fn;
 mod env;
 mod guard;
 mod reentrant;

@@ -10,7 +10,7 @@
 //! `Option<Output>`, seen here as a [`Slot`]: nothing is allocated, and the
 //! one check per call is a comparison of type ids.
 //!
-//! With [`append_log`](crate::state::append_log), one of the two modules of the
+//! With [`append_log`](crate::state::append_log), one of the few modules of the
 //! runtime with `unsafe` code: a slot is a pointer and the type id of what
 //! it points at, written only after the ids are compared. (A `&mut dyn
 //! Any` would do the same safely, at the cost of a call through its vtable
@@ -78,16 +78,14 @@ pub(crate) type IterFn = Arc<Items>;
 /// by the typed entry point after [`effect`].
 pub(crate) type EffectFn = Arc<dyn Any + Send + Sync>;
 
-/// A side effect that may step aside (`side_effect_or_default`), twice:
-/// `probe` gets the call's arguments in an `Option` and answers `Some` with
-/// them lent again, or steps aside and leaves them to the caller, which
-/// lets the rest of the configuration answer with them (a spy's real
-/// value, an original); `whole` is the side effect with that fallback built
-/// in, short of what needs the arguments.
+/// A side effect that may step aside (`side_effect_or_default`): `probe`
+/// gets the call's arguments in an `Option` and answers `Some` with them
+/// lent again, or steps aside and leaves them to the caller, which lets the
+/// rest of the configuration answer with them (a spy's real value, an
+/// original).
 #[derive(Clone)]
 pub(crate) struct StepAside {
     pub(crate) probe: EffectFn,
-    pub(crate) whole: EffectFn,
 }
 
 // The panics are not generic, so that each return type does not compile

@@ -21,7 +21,7 @@
 //! Chunks double in size, as a `Vec`'s capacity does, and are made when
 //! first needed; a chunk's memory is touched only as entries are written.
 //!
-//! With [`answer`](crate::state::answer), one of the two modules of the runtime
+//! With [`answer`](crate::state::answer), one of the few modules of the runtime
 //! with `unsafe` code: slots written once, then shared, behind the safe
 //! API below.
 #![allow(unsafe_code)]

@@ -111,6 +111,11 @@ pub(crate) struct MethodInner {
     /// calls that nothing is configured for. Set
     /// once, before any call, so a panic cannot leave it half changed.
     pub(crate) original: AssertUnwindSafe<OnceLock<EffectFn>>,
+    /// The real method of a spy's async method that the mock cannot call
+    /// itself (a native `async fn` in a trait): a closure made by
+    /// `wrapping`, which knows the real value's type. Set once, like
+    /// `original`.
+    pub(crate) real_future: AssertUnwindSafe<OnceLock<EffectFn>>,
     pub(crate) mock: Arc<MockShared>,
     /// Calls of an async method whose future was polled, in await order.
     pub(crate) awaits: Mutex<Vec<AnyEntry>>,
@@ -263,6 +268,7 @@ impl MethodInner {
             expectations: Registry::default(),
             expecting: AtomicBool::new(false),
             original: AssertUnwindSafe(OnceLock::new()),
+            real_future: AssertUnwindSafe(OnceLock::new()),
             mock: Arc::clone(mock),
             awaits: Mutex::new(Vec::new()),
             arrived: std::sync::Condvar::new(),

@@ -135,22 +135,14 @@ macro_rules! step_aside {
         }
 
         impl<S: crate::state::signature::$sig> Method<S, crate::state::signature::$arity> {
-            /// `f` as a side effect that may step aside; `whole` falls back
-            /// to what needs no arguments (see [`MethodInner::fallback`]).
+            /// `f` as a side effect that may step aside.
             pub(crate) fn step_aside_fn<C>(&self, f: C) -> StepAside
             where
                 C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, S, $index>),*) -> Option<S::Output> + Send + Sync + 'static,
             {
-                let f = Arc::new(f);
                 // Weak: the handle must not keep itself alive through its
                 // own configuration.
                 let handle = Arc::downgrade(&self.inner);
-                let whole = S::boxed({
-                    let (f, handle) = (Arc::clone(&f), handle.clone());
-                    move |$($param),*| {
-                        f($($param),*).unwrap_or_else(|| MethodInner::fallback(&handle))
-                    }
-                });
                 let probe: Arc<ProbeOf<S>> = Arc::new(Self::lending(
                     move |args| {
                         if let Some(($($param,)*)) = S::__again(args.as_mut()?) {
@@ -164,7 +156,6 @@ macro_rules! step_aside {
                 ));
                 StepAside {
                     probe: Arc::new(probe) as EffectFn,
-                    whole: crate::state::answer::effect_fn(whole),
                 }
             }
 
