@@ -56,8 +56,17 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let has_default = default_body.is_some();
     let real = real_arm(spec, method, rt);
     let reaches_real = real.is_some();
-    let real_arm = real.unwrap_or_else(|| original.clone());
+    // The arguments handed back, to the arms that use them.
     let back = method_parts::handed_back(args);
+    let original_back = if has_default {
+        back.clone()
+    } else {
+        quote!(_)
+    };
+    let (real_back, real_arm) = match real {
+        Some(real) => (back, real),
+        None => (original_back.clone(), original.clone()),
+    };
     let effect_args: Vec<_> = (0..args.len())
         .map(|i| names::hygienic(&format!("x{i}")))
         .collect();
@@ -66,8 +75,8 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
             match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
                 #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
                 #answer::Value(#value) => #value,
-                #answer::Original(#back) => #original,
-                #answer::Real(#back) => #real_arm,
+                #answer::Original(#original_back) => #original,
+                #answer::Real(#real_back) => #real_arm,
             }
         }
     };
