@@ -392,3 +392,37 @@ fn se_3_an_async_call_original_patch_answers_with_the_original_when_the_side_eff
     );
     forecast.assert_awaited_with(call!("abc", 2));
 }
+
+/// A buffer that borrows its storage: `&mut Buffer<'_>` arguments.
+#[derive(Debug)]
+pub struct Buffer<'a> {
+    bytes: &'a mut Vec<u8>,
+}
+
+#[automock]
+trait Encoder {
+    async fn encode(&self, value: u8, out: &mut Buffer<'_>) -> usize;
+}
+
+struct Plain;
+
+impl Encoder for Plain {
+    async fn encode(&self, value: u8, out: &mut Buffer<'_>) -> usize {
+        out.bytes.push(value);
+        out.bytes.len()
+    }
+}
+
+#[test]
+fn wraps_7_the_real_method_writes_through_a_mut_argument_with_a_lifetime() {
+    let spy = MockEncoder::wrapping(Plain);
+    let mut bytes = Vec::new();
+    let mut out = Buffer { bytes: &mut bytes };
+    assert_eq!(block_on(spy.encode(7, &mut out)), 1);
+    // Stepped aside, the real method gets the argument reborrowed.
+    spy.encode.side_effect_or_default(|value, _| (value == 0).then_some(0));
+    assert_eq!(block_on(spy.encode(0, &mut out)), 0);
+    assert_eq!(block_on(spy.encode(9, &mut out)), 2);
+    assert_eq!(bytes, [7, 9]);
+    assert_eq!(spy.encode.await_count(), 3);
+}

@@ -111,8 +111,12 @@ mod tests {
             std::future::pending::<()>().await
         });
         let joined = thread::spawn(move || futures::executor::block_on(future)).join();
-        let message = joined.expect_err("polled elsewhere");
-        let message = message.downcast_ref::<String>().expect("a message");
+        let payload = joined.expect_err("polled elsewhere");
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .expect("a message");
         assert!(message.contains("native `async fn`"), "{message}");
         assert!(!dropped.load(std::sync::atomic::Ordering::SeqCst));
     }

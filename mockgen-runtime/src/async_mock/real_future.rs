@@ -107,12 +107,12 @@ macro_rules! real_future {
             #[doc(hidden)]
             pub fn __set_real_future<C>(&self, f: C)
             where
-                C: for<'x> Fn(RealRef<'x>, $(ArgOf<'x, 'x, S, $index>),*) -> RealFuture<'x, <S as Signature>::Output>
+                C: for<'x $(, $inner)*> Fn(RealRef<'x>, $(ArgOf<'x, $inner, S, $index>),*) -> RealFuture<'x, <S as Signature>::Output>
                     + Send
                     + Sync
                     + 'static,
             {
-                let f: Box<dyn for<'x> Fn(RealRef<'x>, $(ArgOf<'x, 'x, S, $index>),*) -> RealFuture<'x, <S as Signature>::Output> + Send + Sync> =
+                let f: Box<dyn for<'x $(, $inner)*> Fn(RealRef<'x>, $(ArgOf<'x, $inner, S, $index>),*) -> RealFuture<'x, <S as Signature>::Output> + Send + Sync> =
                     Box::new(f);
                 let _ = self.inner.real_future.set(effect_fn(f));
             }
@@ -120,17 +120,17 @@ macro_rules! real_future {
             /// The real method's future, on the value lent to this call.
             #[doc(hidden)]
             #[allow(clippy::too_many_arguments)]
-            pub fn __real_future<'x>(
+            pub fn __real_future<'x $(, $inner)*>(
                 &self,
                 real: RealRef<'x>,
-                $($param: ArgOf<'x, 'x, S, $index>),*
+                $($param: ArgOf<'x, $inner, S, $index>),*
             ) -> RealFuture<'x, <S as Signature>::Output> {
                 let stored = self
                     .inner
                     .real_future
                     .get()
                     .expect("invariant: `wrapping` starts the methods that reach the real value");
-                effect::<dyn for<'y> Fn(RealRef<'y>, $(ArgOf<'y, 'y, S, $index>),*) -> RealFuture<'y, <S as Signature>::Output> + Send + Sync>(stored)(
+                effect::<dyn for<'y $(, $lt)*> Fn(RealRef<'y>, $(ArgOf<'y, $lt, S, $index>),*) -> RealFuture<'y, <S as Signature>::Output> + Send + Sync>(stored)(
                     real, $($param),*
                 )
             }
