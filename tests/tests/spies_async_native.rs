@@ -426,3 +426,55 @@ fn wraps_7_the_real_method_writes_through_a_mut_argument_with_a_lifetime() {
     assert_eq!(bytes, [7, 9]);
     assert_eq!(spy.encode.await_count(), 3);
 }
+
+#[automock]
+trait Thermometer {
+    /// The trait promises a `Send` future.
+    fn current(&self, city: &str) -> impl std::future::Future<Output = f64> + Send;
+    /// It does not.
+    fn average(&self, days: u8) -> impl std::future::Future<Output = f64>;
+}
+
+struct Outside;
+
+impl Thermometer for Outside {
+    fn current(&self, city: &str) -> impl std::future::Future<Output = f64> + Send {
+        let reading = city.len() as f64;
+        async move {
+            // Pending a few times: the task may move between threads.
+            for _ in 0..10 {
+                tokio::task::yield_now().await;
+            }
+            reading
+        }
+    }
+    fn average(&self, days: u8) -> impl std::future::Future<Output = f64> {
+        std::future::ready(f64::from(days) / 2.0)
+    }
+}
+
+#[test]
+fn wraps_7_an_impl_future_method_of_a_spy_awaits_the_real_future() {
+    within(WATCHDOG, || {
+        multi_thread().block_on(async {
+            let spy = MockThermometer::wrapping(Outside);
+            assert_eq!(spy.average(3).await, 1.5);
+            // A future the trait promises to be `Send` may move between
+            // the runtime's threads while the real future is pending.
+            let tasks: Vec<_> = ["Oslo", "Rome", "Lima"]
+                .into_iter()
+                .map(|city| {
+                    let spy = spy.clone();
+                    tokio::spawn(async move { spy.current(city).await })
+                })
+                .collect();
+            for task in tasks {
+                assert_eq!(task.await.unwrap(), 4.0);
+            }
+            spy.current
+                .assert_has_awaits_any_order([call!("Oslo"), call!("Rome"), call!("Lima")]);
+            spy.average.return_value(0.0);
+            assert_eq!(spy.average(3).await, 0.0);
+        });
+    });
+}

@@ -237,7 +237,8 @@ fn delegates(method: &MockMethod) -> bool {
 /// `dyn Trait`) or an async method of an `#[autospec]` type.
 pub(crate) fn own_async_delegation(spec: &MockSpec, method: &MockMethod) -> Option<TokenStream> {
     let awaits = matches!(method.asyncness, Asyncness::AsyncTrait { .. })
-        || (spec.inherent_self.is_some() && matches!(method.asyncness, Asyncness::AsyncFn));
+        || (spec.inherent_self.is_some()
+            && matches!(method.asyncness, Asyncness::AsyncFn | Asyncness::ImplFuture));
     if !(awaits && passes_on(method)) {
         return None;
     }
@@ -245,13 +246,14 @@ pub(crate) fn own_async_delegation(spec: &MockSpec, method: &MockMethod) -> Opti
 }
 
 /// Whether an async method awaits the real value's method through a closure
-/// made by `wrapping`: a native `async fn` of a trait (which makes the trait
-/// dyn-incompatible), or any async method of a `mock!` trait impl.
+/// made by `wrapping`: a native `async fn` or an `-> impl Future` method of
+/// a trait (either makes the trait dyn-incompatible), or any async method
+/// of a `mock!` trait impl.
 pub(crate) fn awaits_through_closure(spec: &MockSpec, method: &MockMethod) -> bool {
     let trait_impl = &spec.impls[method.impl_index];
     matches!(
         method.asyncness,
-        Asyncness::AsyncFn | Asyncness::AsyncTrait { .. }
+        Asyncness::AsyncFn | Asyncness::AsyncTrait { .. } | Asyncness::ImplFuture
     ) && passes_on(method)
         && reaches_real(spec, trait_impl)
         && !calls_real_itself(spec, trait_impl)
@@ -275,6 +277,10 @@ fn passes_on(method: &MockMethod) -> bool {
     });
     let output = match &method.sig.output {
         syn::ReturnType::Default => true,
+        // `-> impl Future<Output = T>`: the real future answers with a `T`.
+        syn::ReturnType::Type(..) if method.asyncness == Asyncness::ImplFuture => {
+            matches!(method.output.serve, Serve::Value) && !mentions_word(&method.output.owned, "Self")
+        }
         syn::ReturnType::Type(_, ty) => {
             let lends_borrowed_value =
                 crate::lifetimes::has_lifetime(ty) && matches!(method.output.serve, Serve::Value);
@@ -365,13 +371,33 @@ fn async_delegation(
         }
     };
     let real_future = rt.item("RealFuture");
-    let kind = match method.asyncness {
-        Asyncness::AsyncTrait { send: true } => quote!(send),
-        _ => quote!(local),
+    let kind = if promises_send(method) {
+        quote!(send)
+    } else {
+        quote!(local)
     };
     quote! {
         #(#cfgs)*
         mock.#ident.__set_real_future(move |#real, #(#params),*| #real_future::#kind(#future));
+    }
+}
+
+/// Whether the trait promises the method's future to be `Send`: an
+/// `#[async_trait]` method, or `-> impl Future<Output = T> + Send`.
+fn promises_send(method: &MockMethod) -> bool {
+    match method.asyncness {
+        Asyncness::AsyncTrait { send } => send,
+        Asyncness::ImplFuture => match &method.sig.output {
+            syn::ReturnType::Type(_, ty) => match &**ty {
+                syn::Type::ImplTrait(future) => future.bounds.iter().any(|bound| {
+                    matches!(bound, syn::TypeParamBound::Trait(t)
+                        if t.path.segments.last().is_some_and(|s| s.ident == "Send"))
+                }),
+                _ => false,
+            },
+            syn::ReturnType::Default => false,
+        },
+        _ => false,
     }
 }
 
