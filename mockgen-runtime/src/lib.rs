@@ -35,12 +35,12 @@ pub use assertions::history::{CallList, MockCall};
 pub use assertions::mock_history::MockCalls;
 #[doc(hidden)]
 pub use async_mock::async_call::{Answer, AsyncCall};
-#[doc(hidden)]
-pub use async_mock::real_future::{RealFuture, RealRef};
 pub use async_mock::async_call::{
     AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6, AsyncSig7,
     AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature, BoxFuture,
 };
+#[doc(hidden)]
+pub use async_mock::real_future::{RealFuture, RealRef};
 pub use callables::generic::{GenericMethod, Instantiate};
 pub use callables::mock_fn::MockFn;
 pub use callables::mock_open::{MockFile, MockOpen, mock_open};

@@ -370,7 +370,8 @@ fn wraps_7_an_autospec_spy_awaits_the_real_async_method() {
                 async move { spy.query("real").await }
             });
             assert_eq!(task.await.unwrap(), ["row of real"]);
-            spy.query.assert_has_awaits([call!("select"), call!("fake"), call!("real")]);
+            spy.query
+                .assert_has_awaits([call!("select"), call!("fake"), call!("real")]);
             let real: db::Database = spy.into_inner().expect("the real value");
             assert_eq!(real.queries.load(Ordering::SeqCst), 12);
         });
@@ -420,7 +421,8 @@ fn wraps_7_the_real_method_writes_through_a_mut_argument_with_a_lifetime() {
     let mut out = Buffer { bytes: &mut bytes };
     assert_eq!(block_on(spy.encode(7, &mut out)), 1);
     // Stepped aside, the real method gets the argument reborrowed.
-    spy.encode.side_effect_or_default(|value, _| (value == 0).then_some(0));
+    spy.encode
+        .side_effect_or_default(|value, _| (value == 0).then_some(0));
     assert_eq!(block_on(spy.encode(0, &mut out)), 0);
     assert_eq!(block_on(spy.encode(9, &mut out)), 2);
     assert_eq!(bytes, [7, 9]);

@@ -58,11 +58,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let reaches_real = real.is_some();
     // The arguments handed back, to the arms that use them.
     let back = method_parts::handed_back(args);
-    let original_back = if has_default {
-        back.clone()
-    } else {
-        quote!(_)
-    };
+    let original_back = if has_default { back.clone() } else { quote!(_) };
     let (real_back, real_arm) = match real {
         Some(real) => (back, real),
         None => (original_back.clone(), original.clone()),

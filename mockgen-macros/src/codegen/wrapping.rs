@@ -279,7 +279,8 @@ fn passes_on(method: &MockMethod) -> bool {
         syn::ReturnType::Default => true,
         // `-> impl Future<Output = T>`: the real future answers with a `T`.
         syn::ReturnType::Type(..) if method.asyncness == Asyncness::ImplFuture => {
-            matches!(method.output.serve, Serve::Value) && !mentions_word(&method.output.owned, "Self")
+            matches!(method.output.serve, Serve::Value)
+                && !mentions_word(&method.output.owned, "Self")
         }
         syn::ReturnType::Type(_, ty) => {
             let lends_borrowed_value =
@@ -321,9 +322,7 @@ fn delegation(
     let marker = method.marker(&spec.mock_ident);
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
-    let params: Vec<_> = (0..method.args.len())
-        .map(|i| names::hygienic(&format!("a{i}")))
-        .collect();
+    let params = closure_params(method);
     let trait_path = trait_path(spec, method);
     let receiver = match method.receiver {
         Receiver::Mut => quote!(&mut *real.lend_mut::<#real_ty>().value_mut()),
@@ -344,7 +343,7 @@ fn delegation(
 
 /// `mock.fetch.__set_real_future(|real, a0| RealFuture::local(<R as
 /// Store>::fetch(real.shared::<R>(), a0)))`: the real method's future,
-/// `Send` when the trait says so (`#[async_trait]`).
+/// `Send` when the trait says so ([`promises_send`]).
 fn async_delegation(
     spec: &MockSpec,
     method: &MockMethod,
@@ -353,9 +352,7 @@ fn async_delegation(
 ) -> TokenStream {
     let ident = &method.ident;
     let cfgs = &method.cfgs;
-    let params: Vec<_> = (0..method.args.len())
-        .map(|i| names::hygienic(&format!("a{i}")))
-        .collect();
+    let params = closure_params(method);
     let real = names::hygienic("real");
     let receiver = match method.receiver {
         Receiver::Mut => quote!(#real.exclusive::<#real_ty>()),
@@ -380,6 +377,13 @@ fn async_delegation(
         #(#cfgs)*
         mock.#ident.__set_real_future(move |#real, #(#params),*| #real_future::#kind(#future));
     }
+}
+
+/// The parameters of a spy's closure: one per argument.
+fn closure_params(method: &MockMethod) -> Vec<syn::Ident> {
+    (0..method.args.len())
+        .map(|i| names::hygienic(&format!("a{i}")))
+        .collect()
 }
 
 /// Whether the trait promises the method's future to be `Send`: an
