@@ -270,7 +270,7 @@ fn a_future_dropped_on_another_thread_gives_the_real_value_back() {
     within(WATCHDOG, || {
         let mut spy = MockForecasts::wrapping(Station::new());
         let (_release, rx) = oneshot::channel();
-        let mut holding = Box::pin(spy.clone().hold_owned(rx));
+        let mut holding = Box::pin(hold_owned(spy.clone(), rx));
         assert!(block_on(futures::future::poll_immediate(&mut holding)).is_none());
         std::thread::spawn(move || drop(holding)).join().unwrap();
         assert_eq!(block_on(spy.record(2.0)), 2);
@@ -278,20 +278,8 @@ fn a_future_dropped_on_another_thread_gives_the_real_value_back() {
 }
 
 /// A call that owns its spy, so that its future can move to another thread.
-trait HoldOwned {
-    fn hold_owned(
-        self,
-        release: oneshot::Receiver<()>,
-    ) -> impl std::future::Future<Output = usize> + Send;
-}
-
-impl HoldOwned for MockForecasts {
-    fn hold_owned(
-        mut self,
-        release: oneshot::Receiver<()>,
-    ) -> impl std::future::Future<Output = usize> + Send {
-        async move { self.hold(release).await }
-    }
+async fn hold_owned(mut spy: MockForecasts, release: oneshot::Receiver<()>) -> usize {
+    spy.hold(release).await
 }
 
 mock! {
