@@ -10,9 +10,9 @@ use crate::state::answer::{Slot, effect, taken};
 use crate::state::calls::{AnyEntry, EntryOf};
 use crate::state::dispatch::Original;
 use crate::state::method::Method;
-use crate::state::step_aside::ProbeOf;
 use crate::state::signature::ArgOf;
 use crate::state::signature::{RecordOf, Signature};
+use crate::state::step_aside::ProbeOf;
 use crate::state::sync::lock;
 
 /// A boxed, `Send` future: what the side effects of async methods return.
