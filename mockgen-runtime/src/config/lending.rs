@@ -103,10 +103,10 @@ impl<S: Signature> Method<S, Lends> {
             .call::<S::Args>(record, original, &mut Slot::new(&mut out))
         {
             Resolved::Effect(f) => LendingAnswer::Effect(Arc::clone(effect::<S::Fn>(&f))),
-            // A side effect that may step aside, whole: it falls back to
-            // what needs no arguments.
-            Resolved::StepAside { effect: step, .. } => {
-                LendingAnswer::Effect(Arc::clone(effect::<S::Fn>(&step.whole)))
+            // `side_effect_or_default` is a method of `Method<S, ArityN>`
+            // handles only.
+            Resolved::StepAside { .. } => {
+                unreachable!("invariant: a lending method has no side effect that steps aside")
             }
             Resolved::Original | Resolved::Real => LendingAnswer::Original,
             Resolved::Value => LendingAnswer::Value(taken(out)),
