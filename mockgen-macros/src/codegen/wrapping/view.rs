@@ -1,0 +1,89 @@
+//! What a spy's methods see the real value as: the `#[autospec]` type,
+//! `dyn Trait + Send` for a dyn-compatible trait, or nothing (they call it
+//! through closures).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{MockSpec, TraitImpl};
+
+/// Whether the methods of `trait_impl` can reach a spy's real value: all
+/// but those of an inherent block in `mock!`, whose real type the macro
+/// does not know (only `#[autospec]` sees the type it mocks).
+pub(super) fn reaches_real(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
+    // `impl<T> From<T>`: no one bound on the real value says "for every
+    // `T`"; nor can one bound say which of two `#[cfg]` alternatives holds.
+    let nameable = trait_impl.own_params.is_empty() && trait_impl.cfgs.is_empty();
+    (!trait_impl.inherent || spec.inherent_self.is_some()) && nameable
+}
+
+/// Whether a spy's methods of `trait_impl` call the real value themselves
+/// (through a [`view`] of it) rather than through closures.
+pub(super) fn calls_real_itself(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
+    spec.inherent_self.is_some() || trait_impl.dyn_compatible
+}
+
+/// What a spy's methods of `trait_impl` see the real value as, when they
+/// call it themselves: the `#[autospec]` type, or `dyn Trait + Send` for a
+/// dyn-compatible trait. `None`: they call it through closures.
+pub(crate) fn view(spec: &MockSpec, trait_impl: &TraitImpl) -> Option<TokenStream> {
+    if !reaches_real(spec, trait_impl) || !calls_real_itself(spec, trait_impl) {
+        return None;
+    }
+    Some(match &spec.inherent_self {
+        Some(self_ty) => quote!(#self_ty),
+        None => {
+            let bound = bound_with_assoc_types(trait_impl);
+            quote!(dyn #bound + ::core::marker::Send + 'static)
+        }
+    })
+}
+
+/// `Iterator<Item = u32>`: the trait with the mock's associated types, so
+/// that the real value's methods return what the mock's do.
+pub(super) fn bound_with_assoc_types(trait_impl: &TraitImpl) -> TokenStream {
+    let mut path = path_with_assoc_types(trait_impl);
+    if trait_impl.lifetimes.is_empty() {
+        return quote!(#path);
+    }
+    // The trait's lifetimes, bound afresh: `for<'__mockgen_l0> Parser<'__mockgen_l0>`
+    // (the impl's own `'a` is in scope where this is written).
+    let fresh: Vec<syn::Lifetime> = (0..trait_impl.lifetimes.len())
+        .map(|i| syn::Lifetime::new(&format!("'__mockgen_l{i}"), proc_macro2::Span::mixed_site()))
+        .collect();
+    struct Rebind<'a>(&'a [syn::LifetimeParam], &'a [syn::Lifetime]);
+    impl syn::visit_mut::VisitMut for Rebind<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if let Some(i) = self
+                .0
+                .iter()
+                .position(|l| l.lifetime.ident == lifetime.ident)
+            {
+                *lifetime = self.1[i].clone();
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_path_mut(&mut Rebind(&trait_impl.lifetimes, &fresh), &mut path);
+    quote!(for<#(#fresh),*> #path)
+}
+
+fn path_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
+    let mut path = trait_impl.path.clone();
+    if trait_impl.assoc_types.is_empty() {
+        return path;
+    }
+    let last = path
+        .segments
+        .last_mut()
+        .expect("invariant: a trait path has a segment");
+    let mut args = match std::mem::take(&mut last.arguments) {
+        syn::PathArguments::AngleBracketed(args) => args.args,
+        _ => Default::default(),
+    };
+    for assoc in &trait_impl.assoc_types {
+        let (ident, ty) = (&assoc.ident, &assoc.ty);
+        args.push(syn::parse_quote!(#ident = #ty));
+    }
+    last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(<#args>));
+    path
+}
