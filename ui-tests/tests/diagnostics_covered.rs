@@ -4,7 +4,9 @@
 //! `ParseStream::error`, `darling::Error::custom`, `Err(…)`, and `&str`
 //! constants), and looked for in `tests/ui/**/*.stderr`.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use syn::visit::Visit;
 
@@ -168,33 +170,12 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 }
 
-fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            // Unit tests of the macro crate.
-            if path.file_name().is_some_and(|n| n == "tests") && extension == "rs" {
-                continue;
-            }
-            files(&path, extension, out);
-        } else if path.extension().is_some_and(|e| e == extension)
-            && path.file_name().is_none_or(|n| n != "tests.rs")
-        {
-            out.push(path);
-        }
-    }
-}
-
 /// Every distinct message of the macro crate.
 fn messages() -> Vec<Message> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let src = root.join("../mockgen-macros/src");
     let mut sources = Vec::new();
-    files(&src, "rs", &mut sources);
+    support::files(&src, "rs", &mut sources);
     let mut messages: Vec<Message> = Vec::new();
     for path in sources {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -224,7 +205,7 @@ const NEVER_SHOWN: &[&str] = &["expected `safe`"];
 fn every_diagnostic_of_the_macro_crate_has_a_ui_snapshot() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut snapshots = Vec::new();
-    files(&root.join("tests/ui"), "stderr", &mut snapshots);
+    support::files(&root.join("tests/ui"), "stderr", &mut snapshots);
     let stderrs: Vec<String> = snapshots
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())

@@ -5,6 +5,8 @@
 //! quoted there, and every `error…`/`= note:` line that another chapter
 //! shows in a `text` block is in a snapshot as written.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 /// A quoted message: its text, where `…` stands for any text (a name, or the
@@ -126,24 +128,15 @@ fn quoted_messages() -> Vec<Quote> {
 
 /// The `.stderr` snapshots under `tests/ui`, with their paths.
 fn snapshots() -> Vec<(PathBuf, String)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "stderr") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                out.push((path, text));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root().join("ui-tests/tests/ui"), &mut out);
-    out
+    let mut paths = Vec::new();
+    support::files(&root().join("ui-tests/tests/ui"), "stderr", &mut paths);
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
 }
 
 /// The error headlines of a snapshot: the text after `error:` or
