@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::delegation::{answer_from, closure_params, passes_on, trait_path};
+use super::delegation::{answer_from, closure_params, passes_on, real_method};
 use super::view::{calls_real_itself, reaches_real, view};
 use crate::model::{Asyncness, MockMethod, MockSpec, Receiver, Serve};
 use crate::names::{self, Runtime};
@@ -53,8 +53,7 @@ pub(super) fn async_delegation(
         Receiver::Mut => quote!(#real.exclusive::<#real_ty>()),
         _ => quote!(#real.shared::<#real_ty>()),
     };
-    let trait_path = trait_path(spec, method);
-    let call = quote!(<#real_ty as #trait_path>::#ident(#receiver, #(#params),*));
+    let call = real_method(spec, method, real_ty, receiver, &params);
     let future = match method.output.serve {
         Serve::Value => call,
         _ => {

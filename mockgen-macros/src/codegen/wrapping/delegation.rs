@@ -88,14 +88,13 @@ pub(super) fn delegation(
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
     let params = closure_params(method);
-    let trait_path = trait_path(spec, method);
     let receiver = match method.receiver {
         Receiver::Mut => quote!(&mut *real.lend_mut::<#real_ty>().value_mut()),
         _ => quote!(&*real.lend::<#real_ty>().value()),
     };
     let call = answer_from(
         method,
-        quote!(<#real_ty as #trait_path>::#ident(#receiver, #(#params),*)),
+        real_method(spec, method, real_ty, receiver, &params),
     );
     quote! {
         #(#cfgs)*
@@ -104,6 +103,20 @@ pub(super) fn delegation(
             move |#(#params),*| #call
         }));
     }
+}
+
+/// `<R as Trait>::method(receiver, a0, …)`: a spy's closure calling the
+/// real value's method.
+pub(super) fn real_method(
+    spec: &MockSpec,
+    method: &MockMethod,
+    real_ty: &syn::Ident,
+    receiver: TokenStream,
+    params: &[syn::Ident],
+) -> TokenStream {
+    let ident = &method.ident;
+    let trait_path = trait_path(spec, method);
+    quote!(<#real_ty as #trait_path>::#ident(#receiver, #(#params),*))
 }
 
 /// The parameters of a spy's closure: one per argument.
@@ -117,7 +130,7 @@ pub(super) fn closure_params(method: &MockMethod) -> Vec<syn::Ident> {
 /// so that a `mock!` method the trait does not have is reported as that,
 /// at its name, and not as a method missing on the generated type
 /// parameter.
-pub(super) fn trait_path(spec: &MockSpec, method: &MockMethod) -> syn::Path {
+fn trait_path(spec: &MockSpec, method: &MockMethod) -> syn::Path {
     let trait_impl = &spec.impls[method.impl_index];
     let mut trait_path = trait_impl.path.clone();
     // `impl<'a> Parser<'a>`: the closure calls the real value's method for
