@@ -23,6 +23,34 @@ use crate::state::message;
 /// `At` is `()` for a mock's own method; a mock whose `impl` blocks join
 /// into one has the method from the block `At`, inferred where
 /// `call!(.method(…))` names it.
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Clock {
+///     fn sleep(&self, millis: u64);
+/// }
+///
+/// let clock = MockClock::new();
+/// clock.sleep(5);
+/// // `MockClock` has a `sleep` taking a `u64`: this compiles.
+/// clock.assert_any_call(call!(.sleep(5)));
+/// ```
+///
+/// A name the mock does not have is a compile error at the name:
+///
+/// ```compile_fail
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Clock {
+///     fn sleep(&self, millis: u64);
+/// }
+///
+/// let clock = MockClock::new();
+/// clock.assert_any_call(call!(.slep(5)));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no method of the name in this `call!(.…)`",
     label = "not a method of `{Self}`",
@@ -35,6 +63,20 @@ pub trait HasMethod<const ID: u64, At = ()> {
 
 /// What takes calls with a path (`call!(.db.open(…))`): a
 /// [`Recorder`](crate::Recorder).
+///
+/// ```
+/// use mockgen::prelude::*;
+///
+/// #[automock]
+/// trait Db {
+///     fn open(&self, path: &str) -> bool;
+/// }
+///
+/// let calls = Recorder::new();
+/// let db = MockDb::named("db").with_recorder(&calls);
+/// db.open("f");
+/// calls.assert_any_call(call!(.db.open("f")));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "the calls of `{Self}` have no path: write `call!(.method(…))`",
     label = "a call with a path",
