@@ -329,6 +329,10 @@ pub(crate) enum Serve {
     Ref,
     /// `-> &str` from a `String`, `-> &[T]` from a `Vec<T>`.
     Deref,
+    /// `-> &dyn Trait` from a `Box<dyn Trait + Send + Sync>`.
+    Dyn,
+    /// `-> Option<&dyn Trait>` from an `Option<Box<dyn Trait + Send + Sync>>`.
+    OptionDyn,
     /// `-> Option<&T>` from an `Option<T>`.
     OptionRef,
     /// `-> Option<&str>` / `Option<&[T]>` from `Option<String>` / `Option<Vec<T>>`.
@@ -340,11 +344,15 @@ pub(crate) enum Serve {
     /// `-> Result<&str, E>` / `Result<&[T], E>` from `Result<String, E>` /
     /// `Result<Vec<T>, E>`.
     ResultDeref,
+    /// `-> Result<&dyn Trait, E>` from `Result<Box<dyn Trait + Send + Sync>, E>`.
+    ResultDyn,
     /// `-> &mut T` from a `T` the handle keeps: the first answer, lent
     /// mutably on every call.
     RefMut,
     /// `-> &mut str` / `&mut [T]` from a kept `String` / `Vec<T>`.
     DerefMut,
+    /// `-> &mut dyn Trait` from a kept `Box<dyn Trait + Send + Sync>`.
+    DynMut,
     /// `fn fmt(&self, f: &mut Formatter) -> fmt::Result` (`Display`,
     /// `Debug`, …): configured with the text to write.
     Write,

@@ -184,12 +184,14 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
-        (serve @ (Serve::RefMut | Serve::DerefMut), _) => {
+        (serve @ (Serve::RefMut | Serve::DerefMut | Serve::DynMut), _) => {
             let field = &method.ident;
             let answer = answer(&handle);
             let lent = quote!(self.#field.__lend_mut(#value));
             let lent = match serve {
-                Serve::DerefMut => quote!(::core::ops::DerefMut::deref_mut(#lent)),
+                Serve::DerefMut | Serve::DynMut => {
+                    quote!(::core::ops::DerefMut::deref_mut(#lent))
+                }
                 _ => lent,
             };
             quote! {
@@ -197,9 +199,9 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 #lent
             }
         }
-        (serve @ (Serve::ResultRef | Serve::ResultDeref), _) => {
+        (serve @ (Serve::ResultRef | Serve::ResultDeref | Serve::ResultDyn), _) => {
             let deref = match serve {
-                Serve::ResultDeref => quote!(::core::ops::Deref::deref),
+                Serve::ResultDeref | Serve::ResultDyn => quote!(::core::ops::Deref::deref),
                 _ => quote!(::core::convert::identity),
             };
             let answer = answer(&quote!(#local));
@@ -278,10 +280,19 @@ fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
         | Serve::Ref
         | Serve::RefMut
         | Serve::DerefMut
+        | Serve::DynMut
         | Serve::Write
         | Serve::ResultRef
-        | Serve::ResultDeref => lent,
-        Serve::Deref => quote!(::core::ops::Deref::deref(#lent)),
+        | Serve::ResultDeref
+        | Serve::ResultDyn => lent,
+        // The box's `dyn Trait + Send + Sync` coerces to the return type.
+        Serve::Deref | Serve::Dyn => quote!(::core::ops::Deref::deref(#lent)),
+        Serve::OptionDyn => quote! {
+            match ::core::option::Option::as_deref(#lent) {
+                ::core::option::Option::Some(lent) => ::core::option::Option::Some(lent),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        },
         Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),
         Serve::Iter => quote!(::std::boxed::Box::new(#lent.iter())),

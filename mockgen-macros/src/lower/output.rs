@@ -10,7 +10,7 @@ use crate::lifetimes::has_lifetime;
 use crate::model::{MockOutput, Serve};
 use crate::normalize::ReplaceSelf;
 
-const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `Option<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
+const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `&dyn Trait`, `Option<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
 
 /// The output, and whether the method returns `impl Future` (whose
 /// output is what the handle is configured with).
@@ -118,6 +118,15 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
         // Owned, or borrowing only `'static` data: returned as it is.
         return value(ty.clone(), Serve::Value);
     }
+    if let Type::Reference(r) = ty {
+        if let Some(obj) = trait_object(&r.elem) {
+            let serve = match r.mutability {
+                Some(_) => Serve::DynMut,
+                None => Serve::Dyn,
+            };
+            return value(boxed_object(obj)?, serve);
+        }
+    }
     match ty {
         Type::Reference(r) if r.mutability.is_some() => match &*r.elem {
             elem if has_lifetime(elem) => Err(BORROWING),
@@ -128,9 +137,6 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
                 let item = &s.elem;
                 value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::DerefMut)
             }
-            Type::TraitObject(_) => Err(
-                "returning `&mut dyn Trait` is not supported: the mock keeps values of one concrete type; return `&mut` of a concrete type",
-            ),
             other => match owned_of_unsized(other) {
                 Some((owned, true)) => value(owned, Serve::DerefMut),
                 Some((_, false)) => Err(
@@ -152,9 +158,6 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
                     let item = &s.elem;
                     value(syn::parse_quote!(::std::vec::Vec<#item>), Serve::Deref)
                 }
-                Type::TraitObject(_) => Err(
-                    "returning `&dyn Trait` is not supported: return a reference to a concrete type, or mock the method with `side_effect` on a trait that returns an owned value",
-                ),
                 other => match owned_of_unsized(other) {
                     Some((owned, _)) => value(owned, Serve::Deref),
                     None => value(other.clone(), Serve::Ref),
@@ -205,6 +208,40 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
     }
 }
 
+/// The box a `&dyn Trait` (or `&mut dyn Trait`) return is configured with
+/// and lent from: `Box<dyn Trait + Send + Sync>`, since the mock's values
+/// are shared between threads; the reference's object lifetime bound is
+/// the box's `'static`, which outlives it. A trait that borrows
+/// (`dyn Parser<'a>`) has no `'static` box.
+fn boxed_object(obj: &syn::TypeTraitObject) -> Result<Type, &'static str> {
+    let bounds: Vec<&TypeParamBound> = obj
+        .bounds
+        .iter()
+        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+        .collect();
+    if bounds
+        .iter()
+        .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)))
+    {
+        return Err(BORROWING);
+    }
+    let send = (!bounds.iter().any(|b| is_trait(b, "Send")))
+        .then(|| quote::quote!(+ ::core::marker::Send));
+    let sync = (!bounds.iter().any(|b| is_trait(b, "Sync")))
+        .then(|| quote::quote!(+ ::core::marker::Sync));
+    Ok(syn::parse_quote!(::std::boxed::Box<dyn #(#bounds)+* #send #sync>))
+}
+
+/// `dyn Trait` of `&dyn Trait` or `&(dyn Trait + Send)`.
+fn trait_object(elem: &Type) -> Option<&syn::TypeTraitObject> {
+    match elem {
+        Type::TraitObject(obj) => Some(obj),
+        Type::Paren(inner) => trait_object(&inner.elem),
+        Type::Group(inner) => trait_object(&inner.elem),
+        _ => None,
+    }
+}
+
 /// Whether a method returning `&mut` can lend the value its handle keeps:
 /// only through `&mut self` (two calls through `&self` would hand out two
 /// mutable borrows of one value, which Rust forbids), and not from a
@@ -245,6 +282,7 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
             let inner = lower_type(&Type::Reference(r.clone()))?;
             let serve = match inner.serve {
                 Serve::Deref => Serve::OptionDeref,
+                Serve::Dyn => Serve::OptionDyn,
                 _ => Serve::OptionRef,
             };
             let owned = inner.owned;
@@ -256,6 +294,7 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
             let inner = lower_type(&Type::Reference(r.clone()))?;
             let serve = match inner.serve {
                 Serve::Deref => Serve::ResultDeref,
+                Serve::Dyn => Serve::ResultDyn,
                 _ => Serve::ResultRef,
             };
             return value(replace_first_arg(ty, &inner.owned), serve);
@@ -412,8 +451,21 @@ fn replace_first_arg(ty: &Type, first: &Type) -> Type {
 fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Type> {
     use syn::visit::Visit;
     use syn::visit_mut::VisitMut;
-    if crate::normalize::mentions_word(ty, "impl") || crate::normalize::mentions_word(ty, "dyn") {
+    let object = match ty {
+        Type::Reference(r) if r.mutability.is_none() => trait_object(&r.elem),
+        _ => None,
+    };
+    if crate::normalize::mentions_word(ty, "impl")
+        || (crate::normalize::mentions_word(ty, "dyn") && object.is_none())
+    {
         return None;
+    }
+    let is_static =
+        |r: &syn::TypeReference| r.lifetime.as_ref().is_some_and(|l| l.ident == "static");
+    if let (Some(object), Type::Reference(r)) = (object, ty) {
+        if is_static(r) {
+            return static_object(object);
+        }
     }
     struct Named(Vec<syn::Lifetime>);
     impl Visit<'_> for Named {
@@ -432,6 +484,9 @@ fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Typ
     if named.0.iter().all(|l| Some(l) == receiver.as_ref()) {
         return None;
     }
+    if let Some(object) = object {
+        return static_object(object);
+    }
     struct ToStatic;
     impl VisitMut for ToStatic {
         fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
@@ -447,4 +502,24 @@ fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Typ
     let mut owned = ty.clone();
     ToStatic.visit_type_mut(&mut owned);
     Some(owned)
+}
+
+/// `&'static (dyn Trait + Sync)`, the form a `&'a dyn Trait` that does not
+/// borrow from `self` is configured with: a reference the mock's shared
+/// values can hold. `None` when the trait itself borrows.
+fn static_object(object: &syn::TypeTraitObject) -> Option<Type> {
+    let bounds: Vec<&TypeParamBound> = object
+        .bounds
+        .iter()
+        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+        .collect();
+    if bounds
+        .iter()
+        .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)))
+    {
+        return None;
+    }
+    let sync = (!bounds.iter().any(|b| is_trait(b, "Sync")))
+        .then(|| quote::quote!(+ ::core::marker::Sync));
+    Some(syn::parse_quote!(&'static (dyn #(#bounds)+* #sync)))
 }

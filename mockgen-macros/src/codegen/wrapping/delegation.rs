@@ -50,7 +50,11 @@ pub(super) fn passes_on(method: &MockMethod) -> bool {
         syn::ReturnType::Type(_, ty) => {
             let lends_borrowed_value =
                 crate::lifetimes::has_lifetime(ty) && matches!(method.output.serve, Serve::Value);
+            // `&'static dyn Trait` is configured as `&'static (dyn Trait
+            // + Sync)`, which the real value's answer is not.
+            let dyn_ref = matches!(&**ty, syn::Type::Reference(r) if mentions_word(&r.elem, "dyn"));
             !lends_borrowed_value
+                && !dyn_ref
                 && !matches!(**ty, syn::Type::ImplTrait(_))
                 && (!mentions_word(ty, "Self") || mentions_word(ty, "Item"))
         }
@@ -72,7 +76,13 @@ pub(super) fn passes_on(method: &MockMethod) -> bool {
         && method.type_params.is_empty()
         && !matches!(
             method.output.serve,
-            Serve::Write | Serve::RefMut | Serve::DerefMut
+            Serve::Write
+                | Serve::RefMut
+                | Serve::DerefMut
+                | Serve::Dyn
+                | Serve::OptionDyn
+                | Serve::ResultDyn
+                | Serve::DynMut
         )
 }
 
@@ -163,6 +173,9 @@ pub(crate) fn real_call(
 pub(super) fn answer_from(method: &MockMethod, call: TokenStream) -> TokenStream {
     match method.output.serve {
         Serve::Value | Serve::Write => call,
+        // A borrowed trait object has no owned form to answer with: such
+        // methods do not pass on (`passes_on`), so this arm is never used.
+        Serve::Dyn | Serve::OptionDyn | Serve::ResultDyn | Serve::DynMut => call,
         Serve::Ref | Serve::RefMut => quote!(::core::clone::Clone::clone(#call)),
         Serve::Deref | Serve::DerefMut => quote!(::std::borrow::ToOwned::to_owned(#call)),
         Serve::OptionRef => quote!((#call).cloned()),
