@@ -203,7 +203,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     pub fn reset_mock(&self) {
         self.inner.reset_calls();
-        self.inner.expectations.reset_counts();
+        self.inner.reset_expectation_counts();
     }
 
     /// Forgets the recorded calls and the configuration.
@@ -224,7 +224,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     pub fn reset_all(&self) {
         self.reset_mock();
-        self.inner.expectations.retire_all();
+        self.inner.retire_expectations();
         let mut config = self.config();
         let epoch = config.epoch;
         config.replace(Config::new(epoch));

@@ -161,7 +161,7 @@ impl<A: ArgKinds> ErasedExpectation for ExpectationInner<A> {
     }
 
     fn matches(&self, entry: &AnyEntry) -> bool {
-        self.call.matches(entry.record::<A>())
+        !self.is_retired() && self.call.matches(entry.record::<A>())
     }
 
     fn reset_counts(&self) {

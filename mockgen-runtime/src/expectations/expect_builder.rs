@@ -122,8 +122,7 @@ impl<S: Signature, A> Method<S, A> {
             std::panic::Location::caller(),
         ));
         self.inner
-            .expectations
-            .push(Arc::clone(&inner) as Arc<dyn ErasedExpectation>);
+            .push_expectation(Arc::clone(&inner) as Arc<dyn ErasedExpectation>);
         self.inner.expecting.store(true, Ordering::Release);
         self.inner
             .mock
@@ -162,7 +161,7 @@ impl<S: Signature, A> Method<S, A> {
     /// ```
     #[track_caller]
     pub fn verify(&self) {
-        let mine = self.inner.expectations.snapshot();
+        let mine = self.inner.expectations();
         if let Some(report) = unmet_report(&self.qualified_name(), &mine, "") {
             panic!("{report}");
         }

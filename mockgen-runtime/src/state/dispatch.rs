@@ -10,7 +10,7 @@ use crate::state::calls::AnyEntry;
 use crate::state::config::Action;
 use crate::state::message::render_call;
 use crate::state::method::{ConfigGuard, Method, MethodInner};
-use crate::state::registry::Matched;
+use crate::state::registry::{ErasedExpectation, Matched};
 use crate::state::signature::Signature;
 
 /// What the caller can do with a call that the original implementation
@@ -145,11 +145,16 @@ impl MethodInner {
     ) -> Resolved {
         if slow {
             // Expectations run matchers and recorders take their own locks:
-            // the method's lock is released first.
+            // the method's lock is released first. The expectations are
+            // taken under it, with the call.
             let entry = config.state.any_entry(index);
+            let expectations = self
+                .expecting
+                .load(Ordering::Acquire)
+                .then(|| Arc::clone(&config.state.expectations));
             drop(config);
             self.tell_recorders(&entry);
-            return self.resolve(&entry, original, out);
+            return self.resolve_with(&entry, expectations.as_deref(), original, out);
         }
         // Under the one lock: take what answers the call. The entry is kept
         // only by the answers that may need it for a message; a handle
@@ -192,13 +197,32 @@ impl MethodInner {
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
+        let expectations = self
+            .expecting
+            .load(Ordering::Acquire)
+            .then(|| self.expectations());
+        self.resolve_with(entry, expectations.as_deref(), original, out)
+    }
+
+    /// [`resolve`](Self::resolve), with the method's expectations taken
+    /// (`None` when it has never had any).
+    #[track_caller]
+    fn resolve_with(
+        &self,
+        entry: &AnyEntry,
+        expectations: Option<&Vec<Arc<dyn ErasedExpectation>>>,
+        original: Original,
+        out: &mut Slot<'_>,
+    ) -> Resolved {
         // Expectations first, on the recorded arguments.
-        let expected = self.expecting.load(Ordering::Acquire)
-            && match self.match_expectations(entry, out) {
+        let expected = match expectations {
+            None => false,
+            Some(list) => match self.match_expectations(list, entry, out) {
                 Matched::Answer(answer) => return answer,
                 Matched::NoAnswer => true,
                 Matched::NoMatch => false,
-            };
+            },
+        };
         let action = self.config().next_action(out);
         self.answer(action, Some(entry), original, expected, out)
     }

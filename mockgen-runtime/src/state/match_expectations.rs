@@ -7,7 +7,9 @@ use crate::state::calls::AnyEntry;
 use crate::state::message::{render_call, times};
 use crate::state::method::MethodInner;
 
-use crate::state::registry::{Answer, Matched, Outcome};
+use std::sync::Arc;
+
+use crate::state::registry::{Answer, ErasedExpectation, Matched, Outcome};
 
 impl MethodInner {
     /// Matches a recorded call against the method's expectations, oldest
@@ -15,15 +17,17 @@ impl MethodInner {
     /// the call matched only expectations that are saturated or out of
     /// their sequence's order.
     #[track_caller]
-    pub(crate) fn match_expectations(&self, entry: &AnyEntry, out: &mut Slot<'_>) -> Matched {
-        let expectations = self.expectations.snapshot();
-        if expectations.is_empty() {
-            return Matched::NoMatch;
-        }
+    pub(crate) fn match_expectations(
+        &self,
+        expectations: &[Arc<dyn ErasedExpectation>],
+        entry: &AnyEntry,
+        out: &mut Slot<'_>,
+    ) -> Matched {
         let mut saturated = None;
         let mut out_of_order = None;
-        for expectation in expectations.iter() {
-            // User code (matchers): no lock is held.
+        for expectation in expectations {
+            // User code (matchers): no lock is held. A retired expectation
+            // (the mock's `reset_all`) matches nothing.
             if !expectation.matches(entry) {
                 continue;
             }
@@ -93,8 +97,7 @@ impl MethodInner {
             return self.default_or_panic(Some(entry), out);
         }
         let tried: Vec<String> = self
-            .expectations
-            .snapshot()
+            .expectations()
             .iter()
             .map(|e| e.text().to_owned())
             .collect();

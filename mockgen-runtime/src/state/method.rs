@@ -17,7 +17,7 @@ use crate::state::config::Config;
 use crate::state::lend::Lent;
 use crate::state::meta::{Meta, Output};
 use crate::state::mock_shared::MockShared;
-use crate::state::registry::Registry;
+use crate::state::registry::Snapshot;
 use crate::state::seq;
 use crate::state::signature::Signature;
 use crate::state::sync::lock;
@@ -103,8 +103,6 @@ pub(crate) struct MethodInner {
     meta: &'static Meta,
     /// What a call changes, under one lock.
     state: Mutex<State>,
-    /// Expectations (`expect`), tried before the configuration.
-    pub(crate) expectations: Registry,
     /// Set by the first `expect()`: until then calls skip expectations.
     pub(crate) expecting: AtomicBool,
     /// The real implementation of a spy (`MockX::wrapping(real)`): answers
@@ -143,6 +141,11 @@ pub(crate) struct State {
     /// Holds return values, so the handle is `Send`/`Sync` only when they
     /// are (they always are: see `ReturnValue`).
     pub(crate) config: Config,
+    /// Expectations (`expect`), oldest first, tried before the
+    /// configuration. Under the lock that records a call, so that the call
+    /// takes them with the lock it holds anyway; shared, copied only when
+    /// one is added (see [`expectations`](crate::state::expectation_list)).
+    pub(crate) expectations: Snapshot,
 }
 
 impl State {
@@ -177,14 +180,18 @@ impl State {
 /// dropping a closure or a value runs user code, which may call the mock.
 pub(crate) struct ConfigGuard<'a> {
     pub(crate) state: MutexGuard<'a, State>,
-    retired: Vec<Box<dyn Send>>,
+    /// `None` until something is retired: most guards (every call's)
+    /// retire nothing, and dropping `None` costs a comparison.
+    retired: Option<Vec<Box<dyn Send>>>,
 }
 
 impl ConfigGuard<'_> {
     /// Keeps `old` until the lock is released, then drops it.
     pub(crate) fn retire<T: Send + 'static>(&mut self, old: T) {
         if std::mem::needs_drop::<T>() {
-            self.retired.push(Box::new(old));
+            self.retired
+                .get_or_insert_with(Vec::new)
+                .push(Box::new(old));
         }
     }
 
@@ -264,8 +271,8 @@ impl MethodInner {
                 calls: Arc::clone(&calls),
                 pusher,
                 config: Config::new(epoch),
+                expectations: Snapshot::default(),
             }),
-            expectations: Registry::default(),
             expecting: AtomicBool::new(false),
             original: AssertUnwindSafe(OnceLock::new()),
             real_future: AssertUnwindSafe(OnceLock::new()),
@@ -293,7 +300,7 @@ impl MethodInner {
     pub(crate) fn config(&self) -> ConfigGuard<'_> {
         let mut config = ConfigGuard {
             state: self.calls(),
-            retired: Vec::new(),
+            retired: None,
         };
         let epoch = self.mock.epoch();
         if config.epoch != epoch {
@@ -315,6 +322,7 @@ impl MethodInner {
 #[inline(never)]
 fn renew(config: &mut ConfigGuard<'_>, epoch: u64) {
     config.replace(Config::new(epoch));
+    crate::state::expectation_list::drop_retired(config);
 }
 
 /// `mock.method`; a patched function's handle is named by the function's

@@ -19,6 +19,7 @@ pub(crate) mod calls;
 pub(crate) mod config;
 pub(crate) mod dispatch;
 pub(crate) mod entry;
+pub(crate) mod expectation_list;
 pub(crate) mod lend;
 pub(crate) mod match_expectations;
 pub(crate) mod message;

@@ -18,6 +18,7 @@ impl<T> Queue<T> {
         }
     }
 
+    #[inline]
     pub(crate) fn is_empty(&self) -> bool {
         self.head == self.items.len()
     }
@@ -32,7 +33,11 @@ impl<T> Queue<T> {
         self.items.push(Some(value));
     }
 
+    #[inline]
     pub(crate) fn pop_front(&mut self) -> Option<T> {
+        if self.is_empty() {
+            return None;
+        }
         let value = self.items.get_mut(self.head)?.take();
         self.head += 1;
         if self.is_empty() {

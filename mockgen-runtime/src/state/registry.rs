@@ -70,9 +70,9 @@ pub(crate) trait ErasedExpectation: Send + Sync {
     fn is_retired(&self) -> bool;
 }
 
-/// Expectations, oldest first: those of one method (the first that
-/// matches a call answers it) or those of a whole mock (for `verify` and
-/// mock-level resets).
+/// The expectations of a whole mock, oldest first (for `verify` and
+/// mock-level resets); a method keeps its own list with its calls (see
+/// [`expectation_list`](crate::state::expectation_list)).
 ///
 /// The list is shared, copied when an expectation is added or retired ones
 /// are dropped: a call takes a reference to it (one reference count), not a
