@@ -129,7 +129,7 @@ pub(crate) struct Slot<'a> {
 
 impl<'a> Slot<'a> {
     /// A slot that writes into `out`, which is `None`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn new<T: 'static>(out: &'a mut Option<T>) -> Self {
         // `out` is a fresh `None` at every caller: a value in it would be
         // forgotten by the write, not dropped.
@@ -174,7 +174,7 @@ pub(crate) enum LentAnswer {
 }
 
 /// Writes `value` as the answer of a call that returns `T`.
-#[inline]
+#[inline(always)]
 pub(crate) fn put<T: 'static>(slot: &mut Slot<'_>, value: T) {
     if slot.type_id != TypeId::of::<T>() {
         mistyped();
@@ -192,7 +192,7 @@ pub(crate) fn put<T: 'static>(slot: &mut Slot<'_>, value: T) {
 }
 
 /// The answer written by [`put`].
-#[inline]
+#[inline(always)]
 #[track_caller]
 pub(crate) fn taken<T>(out: Option<T>) -> T {
     match out {

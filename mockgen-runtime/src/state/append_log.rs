@@ -139,7 +139,7 @@ impl AppendLog {
     ///
     /// # Panics
     /// If `T` is not the log's entry type.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push<T: 'static>(&self, pusher: &mut Pusher, stamp: u64, value: T) -> usize {
         assert!(
             self.holds::<T>(),

@@ -74,7 +74,7 @@ impl Calls {
     ///
     /// # Panics
     /// If the method's argument kinds are not `A`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push<A: ArgKinds>(
         &self,
         pusher: &mut Pusher,

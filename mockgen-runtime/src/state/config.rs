@@ -73,7 +73,7 @@ impl Config {
     /// Writes the copied primitive return value into `out` when that alone
     /// answers calls (no side effect, no queued values): the common case,
     /// answered without building an [`Action`].
-    #[inline]
+    #[inline(always)]
     pub(crate) fn ready_copy(&self, out: &mut Slot<'_>) -> bool {
         match (&self.effect, &self.return_value) {
             (Effect::None, Some(value))

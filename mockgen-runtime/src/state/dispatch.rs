@@ -108,7 +108,7 @@ impl MethodInner {
     /// If the method's argument kinds are not `A` (never: a handle of
     /// signature `S` reaches its state only with `S::Args`).
     #[track_caller]
-    #[inline]
+    #[inline(always)]
     pub(crate) fn call<A: ArgKinds>(
         self: &Arc<Self>,
         record: A::Record,
@@ -118,40 +118,34 @@ impl MethodInner {
         let mut config = self.config();
         let index = config.state.record::<A>(record);
         self.notify_waiters();
-        let slow = self.takes_slow_path();
+        // Calls go through `resolve` when there are expectations to match,
+        // or recorders to tell.
+        let expecting = self.expecting.load(Ordering::Acquire);
+        let slow = expecting || self.mock.recorders.any();
         if !slow && config.ready_copy(out) {
             return Resolved::Value;
         }
-        self.answer_recorded(config, index, slow, original, out)
-    }
-
-    /// Whether calls go through `resolve`: expectations to match, or
-    /// recorders to tell.
-    #[inline]
-    fn takes_slow_path(&self) -> bool {
-        self.expecting.load(Ordering::Acquire) || self.mock.recorders.any()
+        self.answer_recorded(config, index, slow.then_some(expecting), original, out)
     }
 
     /// Answers call `index`, just recorded under the lock that `config`
-    /// holds, when no value was ready to copy; `slow`: through `resolve`.
+    /// holds, when no value was ready to copy; through `resolve` when
+    /// `slow` is `Some` (whether the method has expectations).
     #[track_caller]
     fn answer_recorded(
         &self,
         mut config: ConfigGuard<'_>,
         index: usize,
-        slow: bool,
+        slow: Option<bool>,
         original: Original,
         out: &mut Slot<'_>,
     ) -> Resolved {
-        if slow {
+        if let Some(expecting) = slow {
             // Expectations run matchers and recorders take their own locks:
             // the method's lock is released first. The expectations are
             // taken under it, with the call.
             let entry = config.state.any_entry(index);
-            let expectations = self
-                .expecting
-                .load(Ordering::Acquire)
-                .then(|| Arc::clone(&config.state.expectations));
+            let expectations = expecting.then(|| Arc::clone(&config.state.expectations));
             drop(config);
             self.tell_recorders(&entry);
             return self.resolve_with(&entry, expectations.as_deref(), original, out);
@@ -271,7 +265,7 @@ const KEPT: &str = "invariant: the entry is kept for the answers that need it";
 impl MethodInner {
     /// Wakes `wait_until_called`; called with the
     /// calls locked.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn notify_waiters(&self) {
         if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
             self.arrived.notify_all();

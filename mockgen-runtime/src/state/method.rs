@@ -156,7 +156,7 @@ impl State {
     ///
     /// # Panics
     /// If the method's argument kinds are not `A`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn record<A: ArgKinds>(&mut self, record: A::Record) -> usize {
         self.calls
             .push(&mut self.pusher, seq::next(), Entry::<A> { record })
@@ -296,7 +296,7 @@ impl MethodInner {
     }
 
     /// The configuration, locked with the calls.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn config(&self) -> ConfigGuard<'_> {
         let mut config = ConfigGuard {
             state: self.calls(),
@@ -309,7 +309,7 @@ impl MethodInner {
         config
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn calls(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }

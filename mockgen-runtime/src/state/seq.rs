@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
 /// Returns the next sequence number.
-#[inline]
+#[inline(always)]
 pub(crate) fn next() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }

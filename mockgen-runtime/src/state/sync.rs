@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 ///
 /// The runtime never runs user code while holding a lock, so the data behind
 /// a poisoned lock is still consistent: the panic happened elsewhere.
+#[inline(always)]
 pub(crate) fn lock<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
