@@ -353,6 +353,9 @@ pub(crate) enum Serve {
     DerefMut,
     /// `-> &mut dyn Trait` from a kept `Box<dyn Trait + Send + Sync>`.
     DynMut,
+    /// `-> !`: configured as `Infallible`, which only a side effect that
+    /// diverges can produce.
+    Never,
     /// `fn fmt(&self, f: &mut Formatter) -> fmt::Result` (`Display`,
     /// `Debug`, …): configured with the text to write.
     Write,

@@ -31,9 +31,17 @@ pub(crate) fn method_item(
     // the method as a whole (a `mock!` method the trait does not have)
     // points there rather than at the whole macro.
     let span = method.sig.ident.span();
+    // `#[track_caller]` needs the Rust ABI: an `extern "C"` method's
+    // failures point at the mock instead of the caller.
+    let rust_abi = method
+        .sig
+        .abi
+        .as_ref()
+        .is_none_or(|abi| abi.name.as_ref().is_some_and(|name| name.value() == "Rust"));
+    let track_caller = rust_abi.then(|| quote!(#[track_caller]));
     quote_spanned! {span=>
         #(#cfgs)*
-        #[track_caller]
+        #track_caller
         #vis #sig {
             #statics
             #body

@@ -77,7 +77,12 @@ pub(crate) fn emit_with(
     let views: Vec<syn::Index> = (0..args.len()).map(syn::Index::from).collect();
     let name = ident.unraw().to_string();
     let owned = &output.owned;
-    let output_text = names::type_text(owned);
+    // `-> !` reads as written: the runtime's message for an unconfigured
+    // call asks for a side effect that diverges.
+    let output_text = match output.serve {
+        crate::model::Serve::Never => "!".to_owned(),
+        _ => names::type_text(owned),
+    };
     let [signature, record_of, arg_view, probe] =
         ["Signature", "RecordOf", "ArgView", "__probe"].map(|item| rt.item(item));
     // One import for every argument's probe: the `Debug` text when the

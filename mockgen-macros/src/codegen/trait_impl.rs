@@ -149,7 +149,12 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         let body = lending_answer(method, &handle, &records, &passed, rt);
         return method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt);
     }
-    let body = match (output.serve, default_body) {
+    // `-> !` is answered as a value of `Infallible`, which never exists:
+    // only a side effect that diverges (or the trait's default body)
+    // answers, and otherwise the call panics once recorded.
+    let never = matches!(output.serve, Serve::Never);
+    let serve = if never { Serve::Value } else { output.serve };
+    let body = match (serve, default_body) {
         (Serve::Value, Some(default)) => {
             let delegate = rt.item("Delegate");
             let rebind = args.iter().map(rebind_pattern);
@@ -222,6 +227,14 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             serve_expr(serve, lent)
         }
     };
+    let body = if never {
+        quote! {
+            let #value: ::core::convert::Infallible = { #body };
+            match #value {}
+        }
+    } else {
+        body
+    };
     method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt)
 }
 
@@ -284,7 +297,8 @@ fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
         | Serve::Write
         | Serve::ResultRef
         | Serve::ResultDeref
-        | Serve::ResultDyn => lent,
+        | Serve::ResultDyn
+        | Serve::Never => lent,
         // The box's `dyn Trait + Send + Sync` coerces to the return type.
         Serve::Deref | Serve::Dyn => quote!(::core::ops::Deref::deref(#lent)),
         Serve::OptionDyn => quote! {

@@ -33,6 +33,15 @@ pub(super) fn lower(
         Some(output) => (output, true),
         None => (&**written, false),
     };
+    if let Type::Never(_) = written {
+        // `-> !`: answered by a side effect that diverges; `Infallible`
+        // is what its closure's `!` coerces to.
+        let never = MockOutput {
+            owned: syn::parse_quote!(::core::convert::Infallible),
+            serve: Serve::Never,
+        };
+        return (Some(never), future);
+    }
     let output = lower_value(sig, written, cx, errors);
     let lends = output
         .as_ref()

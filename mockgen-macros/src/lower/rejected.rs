@@ -9,20 +9,13 @@ use super::output::future_output;
 use crate::diag::Errors;
 use crate::normalize::mentions_word;
 
-/// Qualifiers a mock's method cannot have: `const fn` (a mock records
-/// calls at run time) and a foreign ABI (a mock's assertion panics would
-/// have to unwind through it).
+/// Qualifiers a mock's method cannot have: `const fn` (Rust runs a `const
+/// fn` at compile time too, where no mock exists to record the call).
 pub(super) fn qualifiers(sig: &Signature, errors: &mut Errors) {
     if let Some(constness) = &sig.constness {
         errors.push(
             constness.span(),
             "a `const fn` cannot be mocked: a mock records its calls at run time; remove `const`, or leave the function out of the mocked trait or `impl` block",
-        );
-    }
-    if let Some(abi) = &sig.abi {
-        errors.push(
-            abi.span(),
-            "a method with an `extern` ABI cannot be mocked: a mock's panics (failed assertions, unconfigured strict calls) cannot unwind through it; mock a trait whose method has the Rust ABI and call that",
         );
     }
 }
@@ -35,12 +28,6 @@ pub(super) fn return_type(sig: &Signature, errors: &mut Errors) -> bool {
     };
     let value = future_output(written).unwrap_or(written);
     let reported = errors.len();
-    if matches!(value, Type::Never(_)) {
-        errors.push(
-            value.span(),
-            "a method that never returns (`-> !`) cannot be mocked: a mock's method returns to its caller; mock a trait whose method returns `()` and diverge in the caller",
-        );
-    }
     let nested_impl = match value {
         Type::ImplTrait(imp) => imp
             .bounds

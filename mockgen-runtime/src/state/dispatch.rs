@@ -382,6 +382,11 @@ fn exhausted_panic(name: &str, number: usize, call: &str) -> ! {
 #[cold]
 #[track_caller]
 fn unconfigured_panic(name: &str, sealed: bool, output: &str, call: &str, method: &str) -> ! {
+    if output == "!" && !sealed {
+        panic!(
+            "{name}: this method never returns (`-> !`) and nothing is configured.\n  Call: {call}\nGive it a side effect that diverges before the call: `{method}.side_effect(|…| panic!(…))`."
+        )
+    }
     let why = if sealed {
         "the mock is sealed and this method has nothing configured".to_owned()
     } else {

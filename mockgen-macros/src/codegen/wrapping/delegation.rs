@@ -172,7 +172,8 @@ pub(crate) fn real_call(
 /// handle answers with.
 pub(super) fn answer_from(method: &MockMethod, call: TokenStream) -> TokenStream {
     match method.output.serve {
-        Serve::Value | Serve::Write => call,
+        // The real `!` coerces to the `Infallible` the handle answers with.
+        Serve::Value | Serve::Write | Serve::Never => call,
         // A borrowed trait object has no owned form to answer with: such
         // methods do not pass on (`passes_on`), so this arm is never used.
         Serve::Dyn | Serve::OptionDyn | Serve::ResultDyn | Serve::DynMut => call,
