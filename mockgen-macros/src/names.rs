@@ -109,6 +109,11 @@ pub(crate) fn inner_lifetime(index: usize) -> syn::Lifetime {
 }
 
 /// The `SigN`/`ArityN` pair of a method taking `arity` arguments.
+/// The most arguments a mocked method or patched function takes: the
+/// runtime implements its handles once per number of arguments, up to
+/// this one (`for_each_arity!`).
+pub(crate) const MAX_ARGS: usize = 16;
+
 pub(crate) fn arity_items(arity: usize) -> (String, String) {
     (format!("Sig{arity}"), format!("Arity{arity}"))
 }

@@ -37,7 +37,8 @@ pub use assertions::mock_history::MockCalls;
 pub use async_mock::async_call::{Answer, AsyncCall};
 pub use async_mock::async_call::{
     AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6, AsyncSig7,
-    AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature, BoxFuture,
+    AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSig13, AsyncSig14, AsyncSig15,
+    AsyncSig16, AsyncSignature, BoxFuture,
 };
 #[doc(hidden)]
 pub use async_mock::real_future::{RealFuture, RealRef};
@@ -66,8 +67,9 @@ pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::signature::{
     Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
-    Arity10, Arity11, Arity12, LendingEffect, Lends, RecordOf, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5,
-    Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Signature,
+    Arity10, Arity11, Arity12, Arity13, Arity14, Arity15, Arity16, LendingEffect, Lends, RecordOf,
+    Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14,
+    Sig15, Sig16, Signature,
 };
 
 #[doc(hidden)]

@@ -49,8 +49,8 @@ pub use mockgen_runtime::{matchers, sentinel};
 pub mod signature {
     pub use mockgen_runtime::{
         Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
-        Arity10, Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9,
-        Sig10, Sig11, Sig12,
+        Arity10, Arity11, Arity12, Arity13, Arity14, Arity15, Arity16, Sig0, Sig1, Sig2, Sig3,
+        Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14, Sig15, Sig16,
     };
 }
 
@@ -301,7 +301,7 @@ pub use mockgen_macros::call;
 ///
 /// # What can be patched
 ///
-/// Functions and methods that are not `const`, take at most 12 arguments
+/// Functions and methods that are not `const`, take at most 16 arguments
 /// (besides `self`) and do not return references (yet); methods of
 /// non-generic types. A generic function is patched per instantiation,
 /// `patch!(parse::<u16>)` (its type parameters need `'static`). On an
@@ -537,13 +537,13 @@ pub mod __private {
     pub use mockgen_runtime::Recorder;
     pub use mockgen_runtime::{
         Answer, AsyncSig0, AsyncSig1, AsyncSig2, AsyncSig3, AsyncSig4, AsyncSig5, AsyncSig6,
-        AsyncSig7, AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSignature,
-        BoxFuture,
+        AsyncSig7, AsyncSig8, AsyncSig9, AsyncSig10, AsyncSig11, AsyncSig12, AsyncSig13,
+        AsyncSig14, AsyncSig15, AsyncSig16, AsyncSignature, BoxFuture,
     };
     pub use mockgen_runtime::{
         Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
-        Arity10, Arity11, Arity12, Sig0, Sig1, Sig2, Sig3, Sig4, Sig5, Sig6, Sig7, Sig8, Sig9,
-        Sig10, Sig11, Sig12,
+        Arity10, Arity11, Arity12, Arity13, Arity14, Arity15, Arity16, Sig0, Sig1, Sig2, Sig3,
+        Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14, Sig15, Sig16,
     };
     pub use mockgen_runtime::{
         ArgView, BoxMatcher, Call, DebugText, Debugged, Delegate, GenericMethod, HasMethod,

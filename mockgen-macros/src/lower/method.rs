@@ -43,10 +43,10 @@ pub(crate) fn lower(
         .enumerate()
         .filter_map(|(index, pat)| arg::lower(index, pat, cx, &bounds, &erased, errors))
         .collect();
-    if args.len() > 12 {
+    if args.len() > crate::names::MAX_ARGS {
         errors.push(
             sig.inputs.span(),
-            "methods with more than 12 arguments are not supported",
+            "methods with more than 16 arguments are not supported: the runtime's handles are written out per number of arguments, up to 16; group arguments into a struct",
         );
     }
     if let syn::ReturnType::Type(_, ty) = &sig.output {

@@ -224,10 +224,10 @@ fn check_signature(sig: &Signature, errors: &mut Errors) {
             ));
         }
     }
-    if typed > 12 {
+    if typed > crate::names::MAX_ARGS {
         errors.push_error(syn::Error::new_spanned(
             &sig.inputs,
-            "functions with more than 12 arguments cannot be patched",
+            "functions with more than 16 arguments cannot be patched: the runtime's handles are written out per number of arguments, up to 16; group arguments into a struct",
         ));
     }
     if let ReturnType::Type(_, ty) = &sig.output {

@@ -145,7 +145,7 @@ macro_rules! entry_points {
             /// mocked method).
             #[doc(hidden)]
             #[track_caller]
-            // The mocked method's arguments, one by one, up to twelve.
+            // The mocked method's arguments, one by one, up to sixteen.
             #[allow(clippy::too_many_arguments)]
             pub fn __call_with(&self, record: RecordOf<S>, $($param: ArgOf<'_, '_, S, $index>),*) -> S::Output {
                 call_with::<ShapeOf<S>, _>(&self.inner, record, ($($param,)*))

@@ -101,7 +101,7 @@ pub trait LendingEffect<C>: Signature {
     fn boxed_lending(closure: C) -> Box<Self::Fn>;
 }
 
-/// Invokes `$mac!` once per supported arity, 0 to 12 arguments, as
+/// Invokes `$mac!` once per supported arity, 0 to 16 arguments, as
 /// `$mac!(ArityN SigN AsyncSigN; 0 'a0 'b0 a0, …)`: the marker, the
 /// signature traits, then per argument its index, its two lifetimes (see
 /// [`Arg`]) and its parameter name. Every per-arity implementation takes
@@ -121,6 +121,10 @@ macro_rules! for_each_arity {
         $mac!(Arity10 Sig10 AsyncSig10; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9);
         $mac!(Arity11 Sig11 AsyncSig11; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10);
         $mac!(Arity12 Sig12 AsyncSig12; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11);
+        $mac!(Arity13 Sig13 AsyncSig13; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11, 12 'a12 'b12 a12);
+        $mac!(Arity14 Sig14 AsyncSig14; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11, 12 'a12 'b12 a12, 13 'a13 'b13 a13);
+        $mac!(Arity15 Sig15 AsyncSig15; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11, 12 'a12 'b12 a12, 13 'a13 'b13 a13, 14 'a14 'b14 a14);
+        $mac!(Arity16 Sig16 AsyncSig16; 0 'a0 'b0 a0, 1 'a1 'b1 a1, 2 'a2 'b2 a2, 3 'a3 'b3 a3, 4 'a4 'b4 a4, 5 'a5 'b5 a5, 6 'a6 'b6 a6, 7 'a7 'b7 a7, 8 'a8 'b8 a8, 9 'a9 'b9 a9, 10 'a10 'b10 a10, 11 'a11 'b11 a11, 12 'a12 'b12 a12, 13 'a13 'b13 a13, 14 'a14 'b14 a14, 15 'a15 'b15 a15);
     };
 }
 pub(crate) use for_each_arity;
