@@ -1,6 +1,5 @@
 //! One argument: what the side effect receives and how it is recorded.
 
-use syn::spanned::Spanned as _;
 use syn::{Pat, PatType, PathArguments, Type, TypeImplTrait, TypeParamBound};
 
 use super::bounds::Bounds;
@@ -51,13 +50,11 @@ pub(super) fn lower(
     let (pass, effect_ty, default_recording) = match &ty {
         _ if erased.mentioned(&ty).is_some() => erased.lower_arg(&ty),
         Type::ImplTrait(imp) => lower_impl(imp, bounds),
-        _ if mentions_word(&ty, "impl") => {
-            errors.push(
-                written.span(),
-                "`impl Trait` is supported as a whole argument type only (not inside another type)",
-            );
-            return None;
-        }
+        // `Option<impl Into<String>>`, `Vec<impl Display>`: an anonymous
+        // type parameter, as `Vec<T>` of a generic method without
+        // `'static` is: a placeholder for the side effect, recorded by its
+        // `Debug` text when its bounds give one.
+        _ if mentions_word(&ty, "impl") => (Pass::Placeholder, ty.clone(), Recording::Described),
         _ if lifetimes::is_unnameable_mut(&ty) => {
             (Pass::Placeholder, ty.clone(), Recording::Opaque)
         }
