@@ -65,6 +65,9 @@ struct Param {
     ident: Ident,
     bounds: Vec<TypeParamBound>,
     sized: bool,
+    /// A const parameter (`const N: usize`): types name it as an array
+    /// length (`[u8; N]`), never as a type.
+    konst: bool,
 }
 
 impl Erased {
@@ -78,6 +81,15 @@ impl Erased {
                     ident: t.ident.clone(),
                     bounds: t.bounds.iter().cloned().collect(),
                     sized: true,
+                    konst: false,
+                }),
+                // No handle per value either: one kept value cannot be each
+                // `[u8; N]`, and const values have no `TypeId`.
+                GenericParam::Const(c) => Some(Param {
+                    ident: c.ident.clone(),
+                    bounds: Vec::new(),
+                    sized: true,
+                    konst: true,
                 }),
                 _ => None,
             })
@@ -102,7 +114,16 @@ impl Erased {
     }
 
     pub(crate) fn idents(&self) -> Vec<Ident> {
-        self.params.iter().map(|p| p.ident.clone()).collect()
+        self.params
+            .iter()
+            .filter(|p| !p.konst)
+            .map(|p| p.ident.clone())
+            .collect()
+    }
+
+    /// Whether `ident` is one of these parameters and a const one.
+    pub(crate) fn is_const(&self, ident: &Ident) -> bool {
+        self.params.iter().any(|p| p.konst && p.ident == *ident)
     }
 
     pub(crate) fn contains(&self, ident: &Ident) -> bool {
@@ -125,9 +146,13 @@ impl Erased {
             Type::Reference(r) => (Form::Ref, &*r.elem),
             other => (Form::Value, other),
         };
+        if let Some(lowered) = self.lower_array(form, inner) {
+            return lowered;
+        }
         let param = self
             .params
             .iter()
+            .filter(|p| !p.konst)
             .find(|p| matches!(inner, Type::Path(path) if path.qself.is_none() && path.path.is_ident(&p.ident)));
         let Some(param) = param else {
             // `Vec<T>`, `&[T]`, `Option<&T>`: the side effect gets a
@@ -170,6 +195,36 @@ impl Erased {
             lent,
             recording,
         )
+    }
+
+    /// `[T; N]`, `&[T; N]`, `&mut [T; N]` of a const parameter `N` (and a
+    /// `T` that names none of these parameters): lent as the slice
+    /// (`&[T]`, `&mut [T]`), recorded by its `Debug` text when it has one.
+    fn lower_array(&self, form: Form, inner: &Type) -> Option<(Pass, Type, Recording)> {
+        let Type::Array(array) = inner else {
+            return None;
+        };
+        let len = &array.len;
+        let len_names_const = self.params.iter().any(|p| {
+            p.konst && mentions_word(&syn::parse_quote!([u8; #len]), &p.ident.to_string())
+        });
+        if !len_names_const || self.mentioned(&array.elem).is_some() {
+            return None;
+        }
+        let elem = &array.elem;
+        let (lent, how): (Type, Lend) = match form {
+            Form::Mut => (syn::parse_quote!(&mut [#elem]), Lend::Coerce),
+            Form::Ref => (syn::parse_quote!(&[#elem]), Lend::Coerce),
+            Form::Value => (syn::parse_quote!(&[#elem]), Lend::Borrow),
+        };
+        Some((
+            Pass::Erased {
+                lent: lent.clone(),
+                how,
+            },
+            lent,
+            Recording::Described,
+        ))
     }
 
     /// `AsRef<Path> + Send`: the first lendable trait among the bounds of

@@ -1,7 +1,7 @@
 //! One trait method: receiver, generics, arguments, return type, default.
 
 use syn::spanned::Spanned as _;
-use syn::{FnArg, GenericParam, TraitItemFn, Visibility};
+use syn::{FnArg, TraitItemFn, Visibility};
 
 use super::context::Context;
 use super::erased::Erased;
@@ -19,14 +19,6 @@ pub(crate) fn lower(
     rejected::qualifiers(sig, errors);
     if let Some(variadic) = &sig.variadic {
         errors.push(variadic.span(), "variadic methods cannot be mocked");
-    }
-    for param in &sig.generics.params {
-        if let GenericParam::Const(c) = param {
-            errors.push(
-                c.span(),
-                "const generic parameters on methods are not supported: move the parameter to the trait",
-            );
-        }
     }
     let erased = Erased::of(&sig.generics, |ident| {
         bounds::is_static(&sig.generics, ident)
@@ -50,7 +42,14 @@ pub(crate) fn lower(
         );
     }
     if let syn::ReturnType::Type(_, ty) = &sig.output {
-        if let Some(param) = erased.mentioned(ty) {
+        if let Some(param) = erased.mentioned(ty).filter(|p| erased.is_const(p)) {
+            errors.push(
+                ty.span(),
+                &format!(
+                    "a method cannot return a type built on its const parameter `{param}`: the mock answers with values it keeps or a side effect makes, and neither can be generic over `{param}` (Rust has no generic closures); return a `Vec`, or fill a `&mut [T; {param}]` argument"
+                ),
+            );
+        } else if let Some(param) = erased.mentioned(ty) {
             errors.push(
                 ty.span(),
                 &format!(
