@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use syn::visit_mut::VisitMut;
-use syn::{Ident, Type, TypePath};
+use syn::{GenericArgument, Ident, PathArguments, Type, TypeParamBound, TypePath};
 
 /// Replaces `Self` and `Self::X` / `<Self as Trait>::X` in types.
 pub(crate) struct ReplaceSelf<'a> {
@@ -61,5 +61,48 @@ pub(crate) fn tokens_mention(tokens: proc_macro2::TokenStream, word: &str) -> bo
         proc_macro2::TokenTree::Ident(ident) => ident == word,
         proc_macro2::TokenTree::Group(group) => tokens_mention(group.stream(), word),
         _ => false,
+    })
+}
+
+/// `T` of `impl Future<Output = T>` or `Pin<Box<dyn Future<Output = T> + …>>`.
+pub(crate) fn future_output(ty: &Type) -> Option<&Type> {
+    let bounds = match ty {
+        Type::ImplTrait(imp) => &imp.bounds,
+        _ => match generic_arg_of(ty, "Pin").and_then(|inner| generic_arg_of(inner, "Box")) {
+            Some(Type::TraitObject(obj)) => &obj.bounds,
+            _ => return None,
+        },
+    };
+    bounds.iter().find_map(|bound| {
+        let TypeParamBound::Trait(t) = bound else {
+            return None;
+        };
+        let segment = t.path.segments.last()?;
+        if segment.ident != "Future" {
+            return None;
+        }
+        let PathArguments::AngleBracketed(args) = &segment.arguments else {
+            return None;
+        };
+        args.args.iter().find_map(|arg| match arg {
+            GenericArgument::AssocType(assoc) if assoc.ident == "Output" => Some(&assoc.ty),
+            _ => None,
+        })
+    })
+}
+
+/// `T` of `Name<T>` (last path segment `Name`, one type argument).
+pub(crate) fn generic_arg_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if segment.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|arg| match arg {
+        GenericArgument::Type(t) => Some(t),
+        _ => None,
     })
 }

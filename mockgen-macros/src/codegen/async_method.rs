@@ -27,7 +27,7 @@ use syn::visit_mut::VisitMut;
 use syn::{FnArg, GenericParam, Lifetime, ReturnType, Type};
 
 use super::{method_parts, wrapping};
-use crate::model::{Asyncness, MockMethod, MockSpec, Receiver};
+use crate::model::{Asyncness, MockMethod, MockSpec, Receiver, Serve};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
@@ -66,15 +66,37 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     let effect_args: Vec<_> = (0..args.len())
         .map(|i| names::hygienic(&format!("x{i}")))
         .collect();
-    let future = quote! {
-        async move {
-            match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
-                #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
-                #answer::Value(#value) => #value,
-                #answer::Original(#original_back) => #original,
-                #answer::Real(#real_back) => #real_arm,
+    // A default body answers with the reference itself.
+    let returned_original = if has_default {
+        quote!(return #original)
+    } else {
+        original.clone()
+    };
+    let future = match lent_answer(method, &value) {
+        // A returned reference: the owned answer is lent from the handle,
+        // which the future borrows through `self`; a default body returns
+        // the reference itself.
+        Some(lent) => quote! {
+            async move {
+                let #value = match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
+                    #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
+                    #answer::Value(#value) => #value,
+                    #answer::Original(#original_back) => #returned_original,
+                    #answer::Real(#real_back) => #real_arm,
+                };
+                #lent
             }
-        }
+        },
+        None => quote! {
+            async move {
+                match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
+                    #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
+                    #answer::Value(#value) => #value,
+                    #answer::Original(#original_back) => #original,
+                    #answer::Real(#real_back) => #real_arm,
+                }
+            }
+        },
     };
     let (sig, future) = match method.asyncness {
         Asyncness::AsyncTrait { send } => (
@@ -94,6 +116,49 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         #future
     };
     method_parts::method_item(spec, method, &sig, body, rt)
+}
+
+/// For a method returning a reference, the expression that lends the
+/// owned answer `value` from the method's handle in the returned shape.
+fn lent_answer(method: &MockMethod, value: &syn::Ident) -> Option<TokenStream> {
+    let field = &method.ident;
+    let shared = quote!((&self.#field).__lend(#value));
+    let mutable = quote!(self.#field.__lend_mut(#value));
+    let serve = method.output.serve;
+    let lent = match serve {
+        Serve::Value | Serve::Write | Serve::Never => return None,
+        Serve::RefMut => mutable,
+        Serve::DerefMut | Serve::DynMut => quote!(::core::ops::DerefMut::deref_mut(#mutable)),
+        Serve::ResultRef | Serve::ResultDeref | Serve::ResultDyn => {
+            let deref = match serve {
+                Serve::ResultRef => quote!(::core::convert::identity),
+                _ => quote!(::core::ops::Deref::deref),
+            };
+            quote! {
+                match #value {
+                    ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(#deref(#shared)),
+                    ::core::result::Result::Err(#value) => ::core::result::Result::Err(#value),
+                }
+            }
+        }
+        serve => super::trait_impl::serve_expr(serve, shared),
+    };
+    // The box's `dyn Trait + Send + Sync` coerces to the written type,
+    // which an async block's value is not coerced to by itself.
+    let coerced = matches!(
+        serve,
+        Serve::Dyn | Serve::OptionDyn | Serve::ResultDyn | Serve::DynMut
+    );
+    match &method.sig.output {
+        ReturnType::Type(_, written) if coerced => {
+            let written = crate::normalize::future_output(written).unwrap_or(written);
+            Some(quote!({
+                let #value: #written = #lent;
+                #value
+            }))
+        }
+        _ => Some(lent),
+    }
 }
 
 /// A spy's method awaits the real value's, lent for as long as its future
@@ -153,13 +218,16 @@ fn native_signature(method: &MockMethod) -> TokenStream {
 /// matches the trait's transformed signature.
 fn async_trait_signature(method: &MockMethod, send: bool) -> TokenStream {
     let mut sig = plain_signature(method);
-    let output = output_type(&sig.output);
     sig.asyncness = None;
     let async_trait: Lifetime = syn::parse_quote!('async_trait);
     let mut elided = NameElided::default();
+    let mut receiver_lifetime = None;
     for input in &mut sig.inputs {
         match input {
-            FnArg::Receiver(receiver) => elided.visit_receiver_mut(receiver),
+            FnArg::Receiver(receiver) => {
+                elided.visit_receiver_mut(receiver);
+                receiver_lifetime = receiver.lifetime().cloned();
+            }
             FnArg::Typed(arg) => {
                 elided.visit_type_mut(&mut arg.ty);
                 if let Type::ImplTrait(imp) = &mut *arg.ty {
@@ -192,6 +260,12 @@ fn async_trait_signature(method: &MockMethod, send: bool) -> TokenStream {
     if sig.receiver().is_some() {
         predicates.push(syn::parse_quote!(Self: 'async_trait));
     }
+    // A reference returned through `&self` borrows for the receiver's
+    // lifetime, now named: written out, as elision would give it.
+    if let (Some(lifetime), ReturnType::Type(_, ty)) = (&receiver_lifetime, &mut sig.output) {
+        ElidedAs(lifetime.clone()).visit_type_mut(ty);
+    }
+    let output = output_type(&sig.output);
     let where_clause = sig.generics.make_where_clause();
     where_clause.predicates.extend(predicates);
     let send = send.then(|| quote!(+ ::core::marker::Send));
@@ -254,6 +328,31 @@ impl VisitMut for NameElided {
     fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
         if lifetime.ident == "_" {
             *lifetime = self.next();
+        }
+    }
+
+    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}
+
+/// Gives every elided lifetime of a return type the one it elides to.
+struct ElidedAs(Lifetime);
+
+impl VisitMut for ElidedAs {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.0.clone());
+        }
+        syn::visit_mut::visit_type_reference_mut(self, reference);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.0.clone();
         }
     }
 

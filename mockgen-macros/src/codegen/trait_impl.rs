@@ -287,7 +287,7 @@ fn lending_answer(
 }
 
 /// Lends the kept value in the shape the signature returns.
-fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
+pub(crate) fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
     match serve {
         Serve::Value
         | Serve::Ref

@@ -9,6 +9,8 @@ use crate::diag::Errors;
 use crate::lifetimes::has_lifetime;
 use crate::model::{MockOutput, Serve};
 use crate::normalize::ReplaceSelf;
+pub(super) use crate::normalize::future_output;
+use crate::normalize::generic_arg_of;
 
 const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `&dyn Trait`, `Option<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
 
@@ -42,45 +44,9 @@ pub(super) fn lower(
         };
         return (Some(never), future);
     }
-    let output = lower_value(sig, written, cx, errors);
-    let lends = output
-        .as_ref()
-        .is_some_and(|o| !matches!(o.serve, Serve::Value));
-    if lends && (future || sig.asyncness.is_some()) {
-        errors.push(
-            written.span(),
-            "async methods that return references are not supported",
-        );
-        return (None, future);
-    }
-    (output, future)
-}
-
-/// `T` of `impl Future<Output = T>` or `Pin<Box<dyn Future<Output = T> + …>>`.
-pub(super) fn future_output(ty: &Type) -> Option<&Type> {
-    let bounds = match ty {
-        Type::ImplTrait(imp) => &imp.bounds,
-        _ => match generic_arg_of(ty, "Pin").and_then(|inner| generic_arg_of(inner, "Box")) {
-            Some(Type::TraitObject(obj)) => &obj.bounds,
-            _ => return None,
-        },
-    };
-    bounds.iter().find_map(|bound| {
-        let TypeParamBound::Trait(t) = bound else {
-            return None;
-        };
-        let segment = t.path.segments.last()?;
-        if segment.ident != "Future" {
-            return None;
-        }
-        let PathArguments::AngleBracketed(args) = &segment.arguments else {
-            return None;
-        };
-        args.args.iter().find_map(|arg| match arg {
-            GenericArgument::AssocType(assoc) if assoc.ident == "Output" => Some(&assoc.ty),
-            _ => None,
-        })
-    })
+    // An async method's answer is lent from the handle when its future
+    // completes, as a sync method's is when it returns.
+    (lower_value(sig, written, cx, errors), future)
 }
 
 fn lower_value(
@@ -419,22 +385,6 @@ fn borrowed_iter_item<'a>(mut bounds: impl Iterator<Item = &'a TypeParamBound>) 
 
 fn is_trait(bound: &TypeParamBound, name: &str) -> bool {
     matches!(bound, TypeParamBound::Trait(t) if t.path.segments.last().is_some_and(|s| s.ident == name))
-}
-
-/// `T` of `Name<T>` (last path segment `Name`, one type argument).
-fn generic_arg_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
-    let Type::Path(path) = ty else { return None };
-    let segment = path.path.segments.last()?;
-    if segment.ident != name {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return None;
-    };
-    args.args.iter().find_map(|arg| match arg {
-        GenericArgument::Type(t) => Some(t),
-        _ => None,
-    })
 }
 
 /// `Result<X, E>` with `X` replaced by `first`.
