@@ -65,6 +65,9 @@ pub use state::args::{
 pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
+pub use state::shape::{
+    ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord,
+};
 pub use state::signature::{
     Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,
     Arity10, Arity11, Arity12, Arity13, Arity14, Arity15, Arity16, LendingEffect, Lends, RecordOf,

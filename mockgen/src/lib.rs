@@ -52,6 +52,9 @@ pub mod signature {
         Arity10, Arity11, Arity12, Arity13, Arity14, Arity15, Arity16, Sig0, Sig1, Sig2, Sig3,
         Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14, Sig15, Sig16,
     };
+    pub use mockgen_runtime::{
+        ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord,
+    };
 }
 
 /// Generates a mock of the annotated trait.
@@ -550,6 +553,7 @@ pub mod __private {
         Instantiate, IntoValue, LendingAnswer, LendingEffect, Lends, Method, MockCalls, MockCore,
         Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock, Signature, Statics, Val,
     };
+    pub use mockgen_runtime::{Mut, Own, Probes, Ref, Shape, ShapeRecord};
     /// What `#[patchable]` trampolines use.
     pub mod patching {
         pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, patched, patched_by};

@@ -48,14 +48,14 @@ fn own_methods(spec: &MockSpec, rt: &Runtime, at: Option<TokenStream>) -> TokenS
     let impls = methods.map(|method: &MockMethod| {
         let name = method.ident.unraw().to_string();
         let id = Literal::u64_suffixed(names::method_id(&name));
-        let marker = method.marker(mock_ident);
+        let marker = super::shape::sig_ty(spec, method, rt);
         let cfgs = &method.cfgs;
         quote! {
             #(#cfgs)*
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
             impl #impl_generics #has_method<#id #at> for #mock_ident #ty_generics #where_clause {
-                type Args = <#marker #ty_generics as #signature>::Args;
+                type Args = <#marker as #signature>::Args;
             }
         }
     });

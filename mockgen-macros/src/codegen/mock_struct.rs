@@ -144,14 +144,14 @@ pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Token
     let (_, ty_generics, _) = spec.generics.split_for_impl();
     let handle = if method.type_params.is_empty() {
         let method_ty = rt.item("Method");
-        let marker = method.marker(&spec.mock_ident);
+        let marker = super::shape::sig_ty(spec, method, rt);
         match method.lending {
             // Its `side_effect` returns borrows of the arguments.
             Some(_) => {
                 let lends = rt.item("Lends");
-                quote!(#method_ty<#marker #ty_generics, #lends>)
+                quote!(#method_ty<#marker, #lends>)
             }
-            None => quote!(#method_ty<#marker #ty_generics>),
+            None => quote!(#method_ty<#marker>),
         }
     } else {
         let generic_ty = rt.item("GenericMethod");

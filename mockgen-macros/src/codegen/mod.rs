@@ -8,6 +8,7 @@ pub(crate) mod joined;
 pub(crate) mod method_parts;
 mod mock_struct;
 mod owned_check;
+pub(crate) mod shape;
 pub(crate) mod signature;
 mod statics;
 pub(crate) mod trait_impl;
@@ -47,7 +48,9 @@ fn signatures(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         .methods
         .iter()
         .filter(|m| m.same_signature_as.is_none())
-        .map(|m| signature::emit_with(spec, m, rt, true));
+        .map(|m| {
+            shape::emit(spec, m, rt).unwrap_or_else(|| signature::emit_with(spec, m, rt, true))
+        });
     let owned_checks = owned_check::emit_mock(spec, rt);
     quote! {
         #imports

@@ -33,6 +33,7 @@ pub(crate) mod real_access;
 pub(crate) mod real_async;
 pub(crate) mod registry;
 pub(crate) mod seq;
+pub(crate) mod shape;
 pub(crate) mod signature;
 pub(crate) mod step_aside;
 pub(crate) mod sync;

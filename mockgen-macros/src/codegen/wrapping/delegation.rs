@@ -94,8 +94,7 @@ pub(super) fn delegation(
 ) -> TokenStream {
     let ident = &method.ident;
     let cfgs = &method.cfgs;
-    let marker = method.marker(&spec.mock_ident);
-    let (_, ty_generics, _) = spec.generics.split_for_impl();
+    let marker = crate::codegen::shape::sig_ty(spec, method, rt);
     let sig_trait = rt.item(&names::arity_items(method.args.len()).0);
     let params = closure_params(method);
     let receiver = match method.receiver {
@@ -108,7 +107,7 @@ pub(super) fn delegation(
     );
     quote! {
         #(#cfgs)*
-        mock.#ident.__set_original(<#marker #ty_generics as #sig_trait>::boxed({
+        mock.#ident.__set_original(<#marker as #sig_trait>::boxed({
             let real = ::std::sync::Arc::clone(&real);
             move |#(#params),*| #call
         }));

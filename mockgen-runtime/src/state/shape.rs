@@ -1,0 +1,207 @@
+//! Signatures shared by structure: the signature of a method whose
+//! arguments are all plain references or plain values is
+//! [`Shape<Kinds, Output, P>`](Shape), with one argument kind per argument
+//! ([`Ref`], [`Mut`], [`Own`]). Its [`Signature`], [`Arg`] and `SigN` impls
+//! are the blanket impls below, written once for each arity, so that a
+//! mock's code holds no impl of them for such a method; what needs the
+//! concrete types (whether the output has a `Default`, whether each record
+//! has a `Debug`) is the method's [`Probes`], a few lines of generated
+//! code.
+//!
+//! ```
+//! use mockgen::prelude::*;
+//!
+//! #[automock]
+//! trait Store {
+//!     // `Shape<(Ref<str>, Own<u64>), Option<Vec<u8>>, _>`
+//!     fn get(&self, key: &str, version: u64) -> Option<Vec<u8>>;
+//! }
+//!
+//! let store = MockStore::new();
+//! store.get.side_effect(|key, version| Some(format!("{key}@{version}").into_bytes()));
+//! assert_eq!(store.get("a", 2), Some(b"a@2".to_vec()));
+//! store.get.assert_called_once_with(call!("a", 2));
+//! ```
+//!
+//! Methods whose arguments fit no kind (trait objects, placeholders,
+//! borrows inside a `&mut` argument, generic or lending methods) keep a
+//! marker type of their own, with impls written for it.
+
+use std::marker::PhantomData;
+
+use crate::state::args::{ArgKind, ArgKinds, ArgView, Val};
+use crate::state::signature::{Arg, ArgOf, Signature, for_each_arity};
+
+/// The signature of a method typed by its structure: `Kinds` a tuple of
+/// argument kinds ([`Ref`], [`Mut`], [`Own`]), `Output` what the handle is
+/// configured with, `P` the method's [`Probes`]. Never constructed.
+pub struct Shape<Kinds, Output, P>(PhantomData<fn() -> (Kinds, Output, P)>);
+
+/// Argument kind: `&'a T`, recorded as an owned `R` (`&Vec<u8>` as a
+/// `Vec<u8>` that matchers see as `[u8]`: `Ref<Vec<u8>, [u8]>`).
+pub struct Ref<T: ?Sized, R: ?Sized = T>(PhantomData<fn() -> (Box<T>, Box<R>)>);
+
+/// Argument kind: `&'a mut T`, recorded as an owned `R`.
+pub struct Mut<T: ?Sized, R: ?Sized = T>(PhantomData<fn() -> (Box<T>, Box<R>)>);
+
+/// Argument kind: a `T` by value, recorded as an owned `R` (`String` as
+/// `str`'s owned form: `Own<String, str>`).
+pub struct Own<T, R: ?Sized = T>(PhantomData<fn() -> (T, Box<R>)>);
+
+macro_rules! debug_by_name {
+    ($($ty:ident<$($param:ident $(: ?$sized:ident)?),*>),*) => {$(
+        impl<$($param $(: ?$sized)?),*> std::fmt::Debug for $ty<$($param),*> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(std::any::type_name::<Self>())
+            }
+        }
+    )*};
+}
+
+debug_by_name!(Shape<K, O, P>, Ref<T: ?Sized, R: ?Sized>, Mut<T: ?Sized, R: ?Sized>, Own<T, R: ?Sized>);
+
+/// The type of an argument of kind `Self`, with `'a` for its own borrow
+/// (see [`Arg`], whose lifetimes these are).
+pub trait Kind<'a, 'b, Implied = &'a &'b ()> {
+    /// The argument type.
+    type Ty;
+}
+
+/// An argument kind: how the argument is recorded, and how it is lent
+/// again to what answers after a side effect that steps aside.
+pub trait ArgShape: 'static + for<'a, 'b> Kind<'a, 'b> {
+    /// The recording kind.
+    type Recorded: ArgKind;
+    /// The argument lent again: a reference copied or reborrowed, a value
+    /// cloned (it is `Clone`, as it is recorded by value).
+    fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self>;
+}
+
+/// The argument type of kind `K`.
+pub type KindOf<'a, 'b, K> = <K as Kind<'a, 'b>>::Ty;
+
+impl<'a, 'b, T: ?Sized + 'a, R: ?Sized> Kind<'a, 'b> for Ref<T, R> {
+    type Ty = &'a T;
+}
+
+impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Ref<T, R>
+where
+    Val<R>: ArgKind,
+{
+    type Recorded = Val<R>;
+    fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
+        *arg
+    }
+}
+
+impl<'a, 'b, T: ?Sized + 'a, R: ?Sized> Kind<'a, 'b> for Mut<T, R> {
+    type Ty = &'a mut T;
+}
+
+impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Mut<T, R>
+where
+    Val<R>: ArgKind,
+{
+    type Recorded = Val<R>;
+    fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
+        &mut **arg
+    }
+}
+
+impl<'a, 'b, T, R: ?Sized> Kind<'a, 'b> for Own<T, R> {
+    type Ty = T;
+}
+
+impl<T: Clone + 'static, R: ?Sized + 'static> ArgShape for Own<T, R>
+where
+    Val<R>: ArgKind,
+{
+    type Recorded = Val<R>;
+    fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
+        arg.clone()
+    }
+}
+
+/// The record of a call with argument kinds `K` (a tuple of
+/// [`ArgShape`]s).
+pub type ShapeRecord<K> = <<K as ShapeArgs>::Recorded as ArgKinds>::Record;
+
+/// A tuple of argument kinds.
+pub trait ShapeArgs {
+    /// The recording kinds, as a tuple.
+    type Recorded: ArgKinds;
+}
+
+/// What needs a method's concrete types: implemented by generated code,
+/// on a zero-sized type of the method's, for a [`Shape`] signature with
+/// argument kinds `K` and output `O`.
+pub trait Probes<K: ShapeArgs, O>: 'static {
+    /// The method the probes were made for (see [`Signature::NAME`]).
+    const NAME: &'static str;
+    /// The return type as written, for messages.
+    const OUTPUT: &'static str;
+    /// `Default::default()` of the output, when it has one.
+    fn default_output() -> Option<O>;
+    /// Calls `each` with a view of every recorded argument.
+    fn visit_args<'r>(record: &'r ShapeRecord<K>, each: &mut dyn FnMut(ArgView<'r>));
+}
+
+macro_rules! shape {
+    ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
+        #[allow(non_camel_case_types)]
+        impl<$($param: ArgShape),*> ShapeArgs for ($($param,)*) {
+            type Recorded = ($($param::Recorded,)*);
+        }
+
+        #[allow(non_camel_case_types)]
+        impl<$($param: ArgShape,)* O: 'static, P: Probes<($($param,)*), O>> Signature
+            for Shape<($($param,)*), O, P>
+        {
+            type Arity = crate::state::signature::$arity;
+            type Args = ($($param::Recorded,)*);
+            type Output = O;
+            type Fn = dyn for<$($lt, $inner),*> Fn($(KindOf<$lt, $inner, $param>),*) -> O + Send + Sync;
+            const NAME: &'static str = P::NAME;
+            const OUTPUT: &'static str = P::OUTPUT;
+            fn default_output() -> Option<O> {
+                P::default_output()
+            }
+            fn visit_args<'r>(record: &'r crate::state::signature::RecordOf<Self>, each: &mut dyn FnMut(ArgView<'r>)) {
+                P::visit_args(record, each)
+            }
+        }
+
+        shape!(@args [$($param),*] O P; $($index $lt $inner $param),*);
+
+        #[allow(non_camel_case_types)]
+        impl<$($param: ArgShape,)* O: 'static, P: Probes<($($param,)*), O>> crate::state::signature::$sig
+            for Shape<($($param,)*), O, P>
+        {
+            fn boxed<C>(closure: C) -> Box<Self::Fn>
+            where
+                C: for<$($lt, $inner),*> Fn($(ArgOf<$lt, $inner, Self, $index>),*) -> Self::Output + Send + Sync + 'static,
+            {
+                Box::new(closure)
+            }
+
+            #[allow(clippy::type_complexity, clippy::needless_lifetimes, clippy::unused_unit)]
+            fn __again<'s, $($lt, $inner),*>(args: &'s mut ($(ArgOf<$lt, $inner, Self, $index>,)*)) -> Option<($(ArgOf<'s, $inner, Self, $index>,)*)> {
+                let ($($param,)*) = args;
+                Some(($($param::relend($param),)*))
+            }
+        }
+    };
+    (@args $all:tt $o:ident $p:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
+        $(shape!(@arg $all $o $p; $index $lt $inner $param);)*
+    };
+    (@arg [$($all:ident),*] $o:ident $p:ident; $index:literal $lt:lifetime $inner:lifetime $param:ident) => {
+        #[allow(non_camel_case_types)]
+        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<($($all,)*), $o>> Arg<$lt, $inner, $index>
+            for Shape<($($all,)*), $o, $p>
+        {
+            type Ty = KindOf<$lt, $inner, $param>;
+        }
+    };
+}
+
+for_each_arity!(shape);
