@@ -66,7 +66,8 @@ pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::shape::{
-    ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord,
+    ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord, Shaped,
+    ShapedArgs,
 };
 pub use state::signature::{
     Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,

@@ -35,7 +35,7 @@ fn own_methods(spec: &MockSpec, rt: &Runtime, at: Option<TokenStream>) -> TokenS
     let (impl_generics, ty_generics, where_clause) = spec.generics.split_for_impl();
     let at = at.map(|at| quote!(, #at));
     let mock_ident = &spec.mock_ident;
-    let (has_method, signature) = (rt.item("HasMethod"), rt.item("Signature"));
+    let has_method = rt.item("HasMethod");
     // Generic methods record each instantiation apart; their calls are
     // asserted on their handles. A private method of an `#[autospec]`
     // type has a private marker, which an impl for the mock cannot name
@@ -48,14 +48,14 @@ fn own_methods(spec: &MockSpec, rt: &Runtime, at: Option<TokenStream>) -> TokenS
     let impls = methods.map(|method: &MockMethod| {
         let name = method.ident.unraw().to_string();
         let id = Literal::u64_suffixed(names::method_id(&name));
-        let marker = super::shape::sig_ty(spec, method, rt);
+        let args = super::shape::call_args(spec, method, rt);
         let cfgs = &method.cfgs;
         quote! {
             #(#cfgs)*
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
             impl #impl_generics #has_method<#id #at> for #mock_ident #ty_generics #where_clause {
-                type Args = <#marker as #signature>::Args;
+                type Args = #args;
             }
         }
     });

@@ -52,20 +52,23 @@ fn kind(arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
     }
     match (&arg.effect_ty, by_ref) {
         (Type::Reference(reference), true) if !lifetimes::has_lifetime(&reference.elem) => {
-            let elem = &reference.elem;
-            let kind = rt.item(if reference.mutability.is_some() {
-                "Mut"
-            } else {
-                "Ref"
-            });
-            Some(quote!(#kind<#elem, #target>))
+            let mutable = reference.mutability.is_some();
+            let kind = rt.item(if mutable { "Mut" } else { "Ref" });
+            Some(kind_of(kind, &reference.elem, target))
         }
         (Type::Reference(_), _) | (_, true) => None,
-        (ty, false) if !lifetimes::has_lifetime(ty) => {
-            let own = rt.item("Own");
-            Some(quote!(#own<#ty, #target>))
-        }
+        (ty, false) if !lifetimes::has_lifetime(ty) => Some(kind_of(rt.item("Own"), ty, target)),
         _ => None,
+    }
+}
+
+/// `Kind<T>`, or `Kind<T, R>` when the record's borrowed form `R` is not
+/// `T` itself.
+fn kind_of(kind: TokenStream, ty: &Type, target: &Type) -> TokenStream {
+    if names::type_text(ty) == names::type_text(target) {
+        quote!(#kind<#ty>)
+    } else {
+        quote!(#kind<#ty, #target>)
     }
 }
 
@@ -73,13 +76,29 @@ fn kind(arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
 pub(crate) fn sig_ty(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let marker = method.marker(&spec.mock_ident);
     match kinds(spec, method, rt) {
-        Some(kinds) => {
-            let (shape, owned) = (rt.item("Shape"), &method.output.owned);
-            quote!(#shape<(#(#kinds,)*), #owned, #marker>)
+        Some(_) => {
+            let shaped = rt.item("Shaped");
+            quote!(#shaped<#marker>)
         }
         None => {
             let (_, ty_generics, _) = spec.generics.split_for_impl();
             quote!(#marker #ty_generics)
+        }
+    }
+}
+
+/// What `call!(.method(…))` checks the arguments of `method` against.
+pub(crate) fn call_args(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
+    let marker = method.marker(&spec.mock_ident);
+    match kinds(spec, method, rt) {
+        Some(_) => {
+            let shaped_args = rt.item("ShapedArgs");
+            quote!(#shaped_args<#marker>)
+        }
+        None => {
+            let signature = rt.item("Signature");
+            let (_, ty_generics, _) = spec.generics.split_for_impl();
+            quote!(<#marker #ty_generics as #signature>::Args)
         }
     }
 }
@@ -106,13 +125,15 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
         #vis struct #marker;
 
         #(#cfgs)*
-        impl #probes<(#(#kinds,)*), #owned> for #marker {
+        impl #probes for #marker {
+            type Kinds = (#(#kinds,)*);
+            type Output = #owned;
             const NAME: &'static str = #name;
             const OUTPUT: &'static str = #output_text;
-            fn default_output() -> ::core::option::Option<#owned> {
+            fn default_output() -> ::core::option::Option<Self::Output> {
                 (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
             }
-            fn visit_args<'__mockgen_r>(#record: &'__mockgen_r #shape_record<(#(#kinds,)*)>, #each: &mut dyn ::core::ops::FnMut(#arg_view<'__mockgen_r>)) {
+            fn visit_args<'__mockgen_r>(#record: &'__mockgen_r #shape_record<Self::Kinds>, #each: &mut dyn ::core::ops::FnMut(#arg_view<'__mockgen_r>)) {
                 #unused
                 #(#each(#arg_view::__new(&#record.#views, (&&#probe::Probe(&#record.#views)).__mockgen_debug()));)*
             }

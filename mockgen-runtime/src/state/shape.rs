@@ -133,18 +133,29 @@ pub trait ShapeArgs {
 }
 
 /// What needs a method's concrete types: implemented by generated code,
-/// on a zero-sized type of the method's, for a [`Shape`] signature with
-/// argument kinds `K` and output `O`.
-pub trait Probes<K: ShapeArgs, O>: 'static {
+/// on a zero-sized type of the method's, whose signature is then
+/// [`Shaped<Self>`](Shaped).
+pub trait Probes: 'static {
+    /// The argument kinds, as a tuple.
+    type Kinds: ShapeArgs;
+    /// What the handle is configured with.
+    type Output: 'static;
     /// The method the probes were made for (see [`Signature::NAME`]).
     const NAME: &'static str;
     /// The return type as written, for messages.
     const OUTPUT: &'static str;
     /// `Default::default()` of the output, when it has one.
-    fn default_output() -> Option<O>;
+    fn default_output() -> Option<Self::Output>;
     /// Calls `each` with a view of every recorded argument.
-    fn visit_args<'r>(record: &'r ShapeRecord<K>, each: &mut dyn FnMut(ArgView<'r>));
+    fn visit_args<'r>(record: &'r ShapeRecord<Self::Kinds>, each: &mut dyn FnMut(ArgView<'r>));
 }
+
+/// The signature of a method with probes `P`.
+pub type Shaped<P> = Shape<<P as Probes>::Kinds, <P as Probes>::Output, P>;
+
+/// The recording kinds of a method with probes `P`, as a tuple (what
+/// `call!(.method(…))` checks its arguments against).
+pub type ShapedArgs<P> = <<P as Probes>::Kinds as ShapeArgs>::Recorded;
 
 macro_rules! shape {
     ($arity:ident $sig:ident $async_sig:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
@@ -154,7 +165,7 @@ macro_rules! shape {
         }
 
         #[allow(non_camel_case_types)]
-        impl<$($param: ArgShape,)* O: 'static, P: Probes<($($param,)*), O>> Signature
+        impl<$($param: ArgShape,)* O: 'static, P: Probes<Kinds = ($($param,)*), Output = O>> Signature
             for Shape<($($param,)*), O, P>
         {
             type Arity = crate::state::signature::$arity;
@@ -174,7 +185,7 @@ macro_rules! shape {
         shape!(@args [$($param),*] O P; $($index $lt $inner $param),*);
 
         #[allow(non_camel_case_types)]
-        impl<$($param: ArgShape,)* O: 'static, P: Probes<($($param,)*), O>> crate::state::signature::$sig
+        impl<$($param: ArgShape,)* O: 'static, P: Probes<Kinds = ($($param,)*), Output = O>> crate::state::signature::$sig
             for Shape<($($param,)*), O, P>
         {
             fn boxed<C>(closure: C) -> Box<Self::Fn>
@@ -196,7 +207,7 @@ macro_rules! shape {
     };
     (@arg [$($all:ident),*] $o:ident $p:ident; $index:literal $lt:lifetime $inner:lifetime $param:ident) => {
         #[allow(non_camel_case_types)]
-        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<($($all,)*), $o>> Arg<$lt, $inner, $index>
+        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<Kinds = ($($all,)*), Output = $o>> Arg<$lt, $inner, $index>
             for Shape<($($all,)*), $o, $p>
         {
             type Ty = KindOf<$lt, $inner, $param>;
