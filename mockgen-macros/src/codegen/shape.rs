@@ -38,12 +38,14 @@ fn kinds(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option<Vec<Token
     if !plain {
         return None;
     }
-    method.args.iter().map(|a| kind(a, rt)).collect()
+    (method.args.iter().enumerate())
+        .map(|(index, a)| kind(index, a, rt))
+        .collect()
 }
 
 /// `Ref<T, R>`, `Mut<T, R>` or `Own<T, R>` of an argument recorded by
 /// value as an `R`, when its type borrows nothing else.
-fn kind(arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
+fn kind(index: usize, arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
     let Recording::Owned { target, by_ref } = &arg.recording else {
         return None;
     };
@@ -51,7 +53,11 @@ fn kind(arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
         return None;
     }
     match (&arg.effect_ty, by_ref) {
-        (Type::Reference(reference), true) if !lifetimes::has_lifetime(&reference.elem) => {
+        // The argument's own lifetime (`&'static str` is not a `Ref`).
+        (Type::Reference(reference), true)
+            if reference.lifetime.as_ref() == Some(&names::arg_lifetime(index))
+                && !lifetimes::has_lifetime(&reference.elem) =>
+        {
             let mutable = reference.mutability.is_some();
             let kind = rt.item(if mutable { "Mut" } else { "Ref" });
             Some(kind_of(kind, &reference.elem, target))
