@@ -66,7 +66,7 @@ pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
 pub use state::shape::{
-    ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord, Shaped,
+    ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Relend, Shape, ShapeArgs, ShapeRecord, Shaped,
     ShapedArgs,
 };
 pub use state::signature::{

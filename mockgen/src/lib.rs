@@ -53,8 +53,8 @@ pub mod signature {
         Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14, Sig15, Sig16,
     };
     pub use mockgen_runtime::{
-        ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Shape, ShapeArgs, ShapeRecord, Shaped,
-        ShapedArgs,
+        ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Relend, Shape, ShapeArgs, ShapeRecord,
+        Shaped, ShapedArgs,
     };
 }
 

@@ -124,6 +124,12 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
     let (record, each) = (names::hygienic("record"), names::hygienic("each"));
     let views = (0..args.len()).map(syn::Index::from);
     let unused = args.is_empty().then(|| quote!(let _ = (#record, #each);));
+    // Spanned at the arguments, so that "`T: Clone` is not satisfied" for
+    // an argument recorded by value points at the signature.
+    let span = args.first().map_or_else(proc_macro2::Span::call_site, |a| {
+        syn::spanned::Spanned::span(&a.written)
+    });
+    let kinds_item = quote::quote_spanned!(span=> type Kinds = (#(#kinds,)*););
     Some(quote! {
         #(#cfgs)*
         #[doc(hidden)]
@@ -132,7 +138,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
 
         #(#cfgs)*
         impl #probes for #marker {
-            type Kinds = (#(#kinds,)*);
+            #kinds_item
             type Output = #owned;
             const NAME: &'static str = #name;
             const OUTPUT: &'static str = #output_text;

@@ -29,7 +29,7 @@
 
 use std::marker::PhantomData;
 
-use crate::state::args::{ArgKind, ArgKinds, ArgView, Val};
+use crate::state::args::{ArgKinds, ArgView, Val};
 use crate::state::signature::{Arg, ArgOf, Signature, for_each_arity};
 
 /// The signature of a method typed by its structure: `Kinds` a tuple of
@@ -67,13 +67,19 @@ pub trait Kind<'a, 'b, Implied = &'a &'b ()> {
     type Ty;
 }
 
-/// An argument kind: how the argument is recorded, and how it is lent
-/// again to what answers after a side effect that steps aside.
+/// An argument kind: how the argument is recorded. Implemented for every
+/// kind whatever its types, so that an argument that cannot be recorded
+/// is reported once, where the method's probes name it.
 pub trait ArgShape: 'static + for<'a, 'b> Kind<'a, 'b> {
     /// The recording kind.
-    type Recorded: ArgKind;
-    /// The argument lent again: a reference copied or reborrowed, a value
-    /// cloned (it is `Clone`, as it is recorded by value).
+    type Recorded;
+}
+
+/// How an argument is lent again to what answers after a side effect
+/// that steps aside: a reference copied or reborrowed, a value cloned (it
+/// is `Clone`, as it is recorded by value).
+pub trait Relend: ArgShape {
+    /// The argument, lent again for `'s`.
     fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self>;
 }
 
@@ -84,11 +90,11 @@ impl<'a, 'b, T: ?Sized + 'a, R: ?Sized> Kind<'a, 'b> for Ref<T, R> {
     type Ty = &'a T;
 }
 
-impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Ref<T, R>
-where
-    Val<R>: ArgKind,
-{
+impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Ref<T, R> {
     type Recorded = Val<R>;
+}
+
+impl<T: ?Sized + 'static, R: ?Sized + 'static> Relend for Ref<T, R> {
     fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
         *arg
     }
@@ -98,11 +104,11 @@ impl<'a, 'b, T: ?Sized + 'a, R: ?Sized> Kind<'a, 'b> for Mut<T, R> {
     type Ty = &'a mut T;
 }
 
-impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Mut<T, R>
-where
-    Val<R>: ArgKind,
-{
+impl<T: ?Sized + 'static, R: ?Sized + 'static> ArgShape for Mut<T, R> {
     type Recorded = Val<R>;
+}
+
+impl<T: ?Sized + 'static, R: ?Sized + 'static> Relend for Mut<T, R> {
     fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
         &mut **arg
     }
@@ -112,11 +118,11 @@ impl<'a, 'b, T, R: ?Sized> Kind<'a, 'b> for Own<T, R> {
     type Ty = T;
 }
 
-impl<T: Clone + 'static, R: ?Sized + 'static> ArgShape for Own<T, R>
-where
-    Val<R>: ArgKind,
-{
+impl<T: 'static, R: ?Sized + 'static> ArgShape for Own<T, R> {
     type Recorded = Val<R>;
+}
+
+impl<T: Clone + 'static, R: ?Sized + 'static> Relend for Own<T, R> {
     fn relend<'s, 'a, 'b>(arg: &'s mut KindOf<'a, 'b, Self>) -> KindOf<'s, 'b, Self> {
         arg.clone()
     }
@@ -129,7 +135,7 @@ pub type ShapeRecord<K> = <<K as ShapeArgs>::Recorded as ArgKinds>::Record;
 /// A tuple of argument kinds.
 pub trait ShapeArgs {
     /// The recording kinds, as a tuple.
-    type Recorded: ArgKinds;
+    type Recorded;
 }
 
 /// What needs a method's concrete types: implemented by generated code,
@@ -137,7 +143,7 @@ pub trait ShapeArgs {
 /// [`Shaped<Self>`](Shaped).
 pub trait Probes: 'static {
     /// The argument kinds, as a tuple.
-    type Kinds: ShapeArgs;
+    type Kinds: ShapeArgs<Recorded: ArgKinds>;
     /// What the handle is configured with.
     type Output: 'static;
     /// The method the probes were made for (see [`Signature::NAME`]).
@@ -165,11 +171,14 @@ macro_rules! shape {
         }
 
         #[allow(non_camel_case_types)]
-        impl<$($param: ArgShape,)* O: 'static, P: Probes<Kinds = ($($param,)*), Output = O>> Signature
+        // `P::Kinds` is left unnormalised (it is `($($param,)*)` for a
+        // `Shaped<P>`), so that its bounds are the probes' to meet: a
+        // type that cannot be recorded is reported once, at the probes.
+        impl<$($param: ArgShape,)* O: 'static, P: Probes<Output = O>> Signature
             for Shape<($($param,)*), O, P>
         {
             type Arity = crate::state::signature::$arity;
-            type Args = ($($param::Recorded,)*);
+            type Args = <P::Kinds as ShapeArgs>::Recorded;
             type Output = O;
             type Fn = dyn for<$($lt, $inner),*> Fn($(KindOf<$lt, $inner, $param>),*) -> O + Send + Sync;
             const NAME: &'static str = P::NAME;
@@ -185,7 +194,7 @@ macro_rules! shape {
         shape!(@args [$($param),*] O P; $($index $lt $inner $param),*);
 
         #[allow(non_camel_case_types)]
-        impl<$($param: ArgShape,)* O: 'static, P: Probes<Kinds = ($($param,)*), Output = O>> crate::state::signature::$sig
+        impl<$($param: Relend,)* O: 'static, P: Probes<Output = O>> crate::state::signature::$sig
             for Shape<($($param,)*), O, P>
         {
             fn boxed<C>(closure: C) -> Box<Self::Fn>
@@ -207,7 +216,7 @@ macro_rules! shape {
     };
     (@arg [$($all:ident),*] $o:ident $p:ident; $index:literal $lt:lifetime $inner:lifetime $param:ident) => {
         #[allow(non_camel_case_types)]
-        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<Kinds = ($($all,)*), Output = $o>> Arg<$lt, $inner, $index>
+        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<Output = $o>> Arg<$lt, $inner, $index>
             for Shape<($($all,)*), $o, $p>
         {
             type Ty = KindOf<$lt, $inner, $param>;
