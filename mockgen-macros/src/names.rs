@@ -42,6 +42,13 @@ pub(crate) fn signature_ident(mock: &Ident, method: &Ident) -> Ident {
     format_ident!("__Mockgen{}{}{}", mock.len(), mock, method.unraw())
 }
 
+/// The probes type of a mock's methods typed by their structure
+/// (`codegen::shape`): a prefix no signature marker has.
+pub(crate) fn probes_ident(mock: &Ident) -> Ident {
+    let mock = mock.unraw().to_string();
+    format_ident!("__MockgenProbes{}{}", mock.len(), mock)
+}
+
 /// The family marker of a generic method: a prefix no signature marker
 /// has (theirs continue with a digit).
 pub(crate) fn family_ident(mock: &Ident, method: &Ident) -> Ident {

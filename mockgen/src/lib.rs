@@ -53,8 +53,8 @@ pub mod signature {
         Sig4, Sig5, Sig6, Sig7, Sig8, Sig9, Sig10, Sig11, Sig12, Sig13, Sig14, Sig15, Sig16,
     };
     pub use mockgen_runtime::{
-        ArgShape, Kind, KindOf, Mut, Own, Probes, Ref, Relend, Shape, ShapeArgs, ShapeRecord,
-        Shaped, ShapedArgs,
+        ArgShape, Kind, KindOf, Mut, Own, Probes, Recorded, Ref, Relend, Shape, ShapeArgs,
+        ShapeRecord, Shaped, ShapedArgs, Visit,
     };
 }
 
@@ -554,7 +554,7 @@ pub mod __private {
         Instantiate, IntoValue, LendingAnswer, LendingEffect, Lends, Method, MockCalls, MockCore,
         Opaque, OpaqueArg, OptVal, PathCall, RecordOf, SameMock, Signature, Statics, Val,
     };
-    pub use mockgen_runtime::{Mut, Own, Probes, Ref, ShapeRecord, Shaped, ShapedArgs};
+    pub use mockgen_runtime::{Mut, Own, Probes, Recorded, Ref, Shaped, ShapedArgs, Visit};
     /// What `#[patchable]` trampolines use.
     pub mod patching {
         pub use mockgen_runtime::{PatchSlot, Patchable, Patcher, patched, patched_by};

@@ -52,7 +52,6 @@ fn own_methods(spec: &MockSpec, rt: &Runtime, at: Option<TokenStream>) -> TokenS
         let cfgs = &method.cfgs;
         quote! {
             #(#cfgs)*
-            #[automatically_derived]
             #[diagnostic::do_not_recommend]
             impl #impl_generics #has_method<#id #at> for #mock_ident #ty_generics #where_clause {
                 type Args = #args;

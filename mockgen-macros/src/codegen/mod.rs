@@ -52,8 +52,10 @@ fn signatures(spec: &MockSpec, rt: &Runtime) -> TokenStream {
             shape::emit(spec, m, rt).unwrap_or_else(|| signature::emit_with(spec, m, rt, true))
         });
     let owned_checks = owned_check::emit_mock(spec, rt);
+    let shared_probes = shape::emit_shared(spec, rt);
     quote! {
         #imports
+        #shared_probes
         #(#signatures)*
         #owned_checks
     }

@@ -22,7 +22,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Type;
-use syn::ext::IdentExt as _;
 
 use crate::lifetimes;
 use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
@@ -78,49 +77,81 @@ fn kind_of(kind: TokenStream, ty: &Type, target: &Type) -> TokenStream {
     }
 }
 
+/// The probes type of a shaped method: the mock's `__MockgenProbes…<N>`,
+/// `N` the index of the method whose probes it shares, or a type of its
+/// own for an inherent method (whose types may be private to it).
+fn probes_ty(spec: &MockSpec, method: &MockMethod) -> TokenStream {
+    let owner = method.same_signature_as.as_ref().unwrap_or(&method.ident);
+    if spec.impls[method.impl_index].inherent {
+        let marker = names::signature_ident(&spec.mock_ident, owner);
+        return quote!(#marker);
+    }
+    let index = spec.methods.iter().position(|m| &m.ident == owner);
+    let index = proc_macro2::Literal::usize_unsuffixed(index.unwrap_or_default());
+    let shared = names::probes_ident(&spec.mock_ident);
+    quote!(#shared<#index>)
+}
+
 /// The type a method's handle is typed by: its `Shape`, or its marker.
 pub(crate) fn sig_ty(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
-    let marker = method.marker(&spec.mock_ident);
-    match kinds(spec, method, rt) {
-        Some(_) => {
-            let shaped = rt.item("Shaped");
-            quote!(#shaped<#marker>)
-        }
-        None => {
-            let (_, ty_generics, _) = spec.generics.split_for_impl();
-            quote!(#marker #ty_generics)
-        }
+    if kinds(spec, method, rt).is_some() {
+        let (shaped, probes) = (rt.item("Shaped"), probes_ty(spec, method));
+        return quote!(#shaped<#probes>);
     }
+    let marker = method.marker(&spec.mock_ident);
+    let (_, ty_generics, _) = spec.generics.split_for_impl();
+    quote!(#marker #ty_generics)
 }
 
 /// What `call!(.method(…))` checks the arguments of `method` against.
 pub(crate) fn call_args(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
-    let marker = method.marker(&spec.mock_ident);
-    match kinds(spec, method, rt) {
-        Some(_) => {
-            let shaped_args = rt.item("ShapedArgs");
-            quote!(#shaped_args<#marker>)
-        }
-        None => {
-            let signature = rt.item("Signature");
-            let (_, ty_generics, _) = spec.generics.split_for_impl();
-            quote!(<#marker #ty_generics as #signature>::Args)
-        }
+    if kinds(spec, method, rt).is_some() {
+        let (shaped_args, probes) = (rt.item("ShapedArgs"), probes_ty(spec, method));
+        return quote!(#shaped_args<#probes>);
+    }
+    let (marker, signature) = (method.marker(&spec.mock_ident), rt.item("Signature"));
+    let (_, ty_generics, _) = spec.generics.split_for_impl();
+    quote!(<#marker #ty_generics as #signature>::Args)
+}
+
+/// The mock's probes type, shared by the shaped methods of its traits
+/// (one item per mock, not one per method).
+pub(crate) fn emit_shared(spec: &MockSpec, rt: &Runtime) -> TokenStream {
+    let shared = spec.methods.iter().any(|m| {
+        m.same_signature_as.is_none()
+            && !spec.impls[m.impl_index].inherent
+            && kinds(spec, m, rt).is_some()
+    });
+    if !shared {
+        return quote!();
+    }
+    let (vis, probes) = (&spec.vis, names::probes_ident(&spec.mock_ident));
+    quote! {
+        #[doc(hidden)]
+        #vis struct #probes<const N: usize>;
     }
 }
 
 /// The probes of a shaped method: `None` when it keeps a marker.
 pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option<TokenStream> {
     let kinds = kinds(spec, method, rt)?;
-    let MockMethod {
-        ident, cfgs, args, ..
-    } = method;
-    let vis = spec.method_item_vis(method);
-    let marker = names::signature_ident(&spec.mock_ident, ident);
+    let MockMethod { cfgs, args, .. } = method;
+    let probes_ty = probes_ty(spec, method);
+    let own_struct = if spec.impls[method.impl_index].inherent {
+        let vis = spec.method_item_vis(method);
+        quote! {
+            #(#cfgs)*
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #vis struct #probes_ty;
+        }
+    } else {
+        quote!()
+    };
     let owned = &method.output.owned;
-    let (name, output_text) = (ident.unraw().to_string(), names::type_text(owned));
-    let [probes, shape_record, arg_view, probe] =
-        ["Probes", "ShapeRecord", "ArgView", "__probe"].map(|item| rt.item(item));
+    let output_text = names::type_text(owned);
+    let [probes, recorded, visit, probe] =
+        ["Probes", "Recorded", "Visit", "__probe"].map(|item| rt.item(item));
     let (record, each) = (names::hygienic("record"), names::hygienic("each"));
     let views = (0..args.len()).map(syn::Index::from);
     let unused = args.is_empty().then(|| quote!(let _ = (#record, #each);));
@@ -131,23 +162,19 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
     });
     let kinds_item = quote::quote_spanned!(span=> type Kinds = (#(#kinds,)*););
     Some(quote! {
-        #(#cfgs)*
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis struct #marker;
+        #own_struct
 
         #(#cfgs)*
-        impl #probes for #marker {
+        impl #probes for #probes_ty {
             #kinds_item
             type Output = #owned;
-            const NAME: &'static str = #name;
             const OUTPUT: &'static str = #output_text;
-            fn default_output() -> ::core::option::Option<Self::Output> {
+            fn default_output() -> ::core::option::Option<#owned> {
                 (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
             }
-            fn visit_args<'__mockgen_r>(#record: &'__mockgen_r #shape_record<Self::Kinds>, #each: &mut dyn ::core::ops::FnMut(#arg_view<'__mockgen_r>)) {
+            fn visit_args<'r>(#record: &'r #recorded<Self>, #each: #visit<'_, 'r>) {
                 #unused
-                #(#each(#arg_view::__new(&#record.#views, (&&#probe::Probe(&#record.#views)).__mockgen_debug()));)*
+                #(#each((&&#probe::Probe(&#record.#views)).__mockgen_view());)*
             }
         }
     })

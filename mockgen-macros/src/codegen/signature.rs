@@ -1,6 +1,7 @@
-//! One marker type per method, and its `Signature` and `SigN` impls: all the
-//! runtime needs to know about the method's types. A generic method also
-//! gets a family marker mapping its type arguments to the marker.
+//! One marker type per method that is not typed by its structure (see
+//! `shape`), and its `Signature` and `SigN` impls: all the runtime needs to
+//! know about the method's types. A generic method also gets a family
+//! marker mapping its type arguments to the marker.
 //!
 //! ```text
 //! pub struct __Mockgen11MockWeathertemperature;

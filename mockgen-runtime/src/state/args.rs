@@ -237,19 +237,29 @@ pub mod probe {
 
     pub trait ViaDebug<'a> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug>;
+        /// The argument's view, with its `Debug`.
+        fn __mockgen_view(&self) -> super::ArgView<'a>;
     }
-    impl<'a, T: fmt::Debug> ViaDebug<'a> for &Probe<'a, T> {
+    impl<'a, T: fmt::Debug + std::any::Any + Send + Sync> ViaDebug<'a> for &Probe<'a, T> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug> {
             Some(self.0)
+        }
+        fn __mockgen_view(&self) -> super::ArgView<'a> {
+            super::ArgView::__new(self.0, Some(self.0))
         }
     }
 
     pub trait ViaNothing<'a> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug>;
+        /// The argument's view, without a `Debug`.
+        fn __mockgen_view(&self) -> super::ArgView<'a>;
     }
-    impl<'a, T> ViaNothing<'a> for Probe<'a, T> {
+    impl<'a, T: std::any::Any + Send + Sync> ViaNothing<'a> for Probe<'a, T> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug> {
             None
+        }
+        fn __mockgen_view(&self) -> super::ArgView<'a> {
+            super::ArgView::__new(self.0, None)
         }
     }
 

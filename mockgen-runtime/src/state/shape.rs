@@ -146,15 +146,19 @@ pub trait Probes: 'static {
     type Kinds: ShapeArgs<Recorded: ArgKinds>;
     /// What the handle is configured with.
     type Output: 'static;
-    /// The method the probes were made for (see [`Signature::NAME`]).
-    const NAME: &'static str;
     /// The return type as written, for messages.
     const OUTPUT: &'static str;
     /// `Default::default()` of the output, when it has one.
     fn default_output() -> Option<Self::Output>;
     /// Calls `each` with a view of every recorded argument.
-    fn visit_args<'r>(record: &'r ShapeRecord<Self::Kinds>, each: &mut dyn FnMut(ArgView<'r>));
+    fn visit_args<'r>(record: &'r Recorded<Self>, each: Visit<'_, 'r>);
 }
+
+/// The record of a call of a method with probes `P`.
+pub type Recorded<P> = ShapeRecord<<P as Probes>::Kinds>;
+
+/// What [`Probes::visit_args`] hands each argument's view to.
+pub type Visit<'e, 'r> = &'e mut dyn FnMut(ArgView<'r>);
 
 /// The signature of a method with probes `P`.
 pub type Shaped<P> = Shape<<P as Probes>::Kinds, <P as Probes>::Output, P>;
@@ -181,7 +185,9 @@ macro_rules! shape {
             type Args = <P::Kinds as ShapeArgs>::Recorded;
             type Output = O;
             type Fn = dyn for<$($lt, $inner),*> Fn($(KindOf<$lt, $inner, $param>),*) -> O + Send + Sync;
-            const NAME: &'static str = P::NAME;
+            // Shaped handles are always made with their name
+            // (`MockCore::__method_named`): methods share a shape.
+            const NAME: &'static str = "";
             const OUTPUT: &'static str = P::OUTPUT;
             fn default_output() -> Option<O> {
                 P::default_output()
