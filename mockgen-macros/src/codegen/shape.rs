@@ -174,7 +174,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
             }
             fn visit_args<'r>(#record: &'r #recorded<Self>, #each: #visit<'_, 'r>) {
                 #unused
-                #(#each((&&#probe::Probe(&#record.#views)).__mockgen_view());)*
+                #(#each((&&#probe::ViewProbe(&#record.#views)).__mockgen_view());)*
             }
         }
     })

@@ -237,27 +237,39 @@ pub mod probe {
 
     pub trait ViaDebug<'a> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug>;
-        /// The argument's view, with its `Debug`.
-        fn __mockgen_view(&self) -> super::ArgView<'a>;
     }
-    impl<'a, T: fmt::Debug + std::any::Any + Send + Sync> ViaDebug<'a> for &Probe<'a, T> {
+    impl<'a, T: fmt::Debug> ViaDebug<'a> for &Probe<'a, T> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug> {
             Some(self.0)
-        }
-        fn __mockgen_view(&self) -> super::ArgView<'a> {
-            super::ArgView::__new(self.0, Some(self.0))
         }
     }
 
     pub trait ViaNothing<'a> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug>;
-        /// The argument's view, without a `Debug`.
-        fn __mockgen_view(&self) -> super::ArgView<'a>;
     }
-    impl<'a, T: std::any::Any + Send + Sync> ViaNothing<'a> for Probe<'a, T> {
+    impl<'a, T> ViaNothing<'a> for Probe<'a, T> {
         fn __mockgen_debug(&self) -> Option<&'a dyn fmt::Debug> {
             None
         }
+    }
+
+    /// A recorded argument's view, with its `Debug` when its type has one
+    /// (the same choice as [`Probe`]'s, for records, which are `'static`).
+    pub struct ViewProbe<'a, T>(pub &'a T);
+
+    pub trait ViaDebugView<'a> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>;
+    }
+    impl<'a, T: fmt::Debug + std::any::Any + Send + Sync> ViaDebugView<'a> for &ViewProbe<'a, T> {
+        fn __mockgen_view(&self) -> super::ArgView<'a> {
+            super::ArgView::__new(self.0, Some(self.0))
+        }
+    }
+
+    pub trait ViaPlainView<'a> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>;
+    }
+    impl<'a, T: std::any::Any + Send + Sync> ViaPlainView<'a> for ViewProbe<'a, T> {
         fn __mockgen_view(&self) -> super::ArgView<'a> {
             super::ArgView::__new(self.0, None)
         }

@@ -32,21 +32,24 @@ use std::marker::PhantomData;
 use crate::state::args::{ArgKinds, ArgView, Val};
 use crate::state::signature::{Arg, ArgOf, Signature, for_each_arity};
 
+/// What a type of this module names, without holding it.
+type Names<T> = PhantomData<fn() -> T>;
+
 /// The signature of a method typed by its structure: `Kinds` a tuple of
 /// argument kinds ([`Ref`], [`Mut`], [`Own`]), `Output` what the handle is
 /// configured with, `P` the method's [`Probes`]. Never constructed.
-pub struct Shape<Kinds, Output, P>(PhantomData<fn() -> (Kinds, Output, P)>);
+pub struct Shape<Kinds, Output, P>(Names<(Kinds, Output, P)>);
 
 /// Argument kind: `&'a T`, recorded as an owned `R` (`&Vec<u8>` as a
 /// `Vec<u8>` that matchers see as `[u8]`: `Ref<Vec<u8>, [u8]>`).
-pub struct Ref<T: ?Sized, R: ?Sized = T>(PhantomData<fn() -> (Box<T>, Box<R>)>);
+pub struct Ref<T: ?Sized, R: ?Sized = T>(Names<(Box<T>, Box<R>)>);
 
 /// Argument kind: `&'a mut T`, recorded as an owned `R`.
-pub struct Mut<T: ?Sized, R: ?Sized = T>(PhantomData<fn() -> (Box<T>, Box<R>)>);
+pub struct Mut<T: ?Sized, R: ?Sized = T>(Names<(Box<T>, Box<R>)>);
 
 /// Argument kind: a `T` by value, recorded as an owned `R` (`String` as
 /// `str`'s owned form: `Own<String, str>`).
-pub struct Own<T, R: ?Sized = T>(PhantomData<fn() -> (T, Box<R>)>);
+pub struct Own<T, R: ?Sized = T>(Names<(T, Box<R>)>);
 
 macro_rules! debug_by_name {
     ($($ty:ident<$($param:ident $(: ?$sized:ident)?),*>),*) => {$(
