@@ -149,7 +149,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
         quote!()
     };
     let owned = &method.output.owned;
-    let output_text = names::type_text(owned);
+    let output_text = super::signature::output_text(&method.output);
     let [probes, recorded, visit, probe] =
         ["Probes", "Recorded", "Visit", "__probe"].map(|item| rt.item(item));
     let (record, each) = (names::hygienic("record"), names::hygienic("each"));

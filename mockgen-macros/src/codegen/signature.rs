@@ -78,12 +78,7 @@ pub(crate) fn emit_with(
     let views: Vec<syn::Index> = (0..args.len()).map(syn::Index::from).collect();
     let name = ident.unraw().to_string();
     let owned = &output.owned;
-    // `-> !` reads as written: the runtime's message for an unconfigured
-    // call asks for a side effect that diverges.
-    let output_text = match output.serve {
-        crate::model::Serve::Never => "!".to_owned(),
-        _ => names::type_text(owned),
-    };
+    let output_text = output_text(output);
     let [signature, record_of, arg_view, probe] =
         ["Signature", "RecordOf", "ArgView", "__probe"].map(|item| rt.item(item));
     // One import for every argument's probe: the `Debug` text when the
@@ -568,4 +563,14 @@ pub(crate) fn bounds(method: &MockMethod, rt: &Runtime) -> (TokenStream, TokenSt
     });
     let arg_traits = quote!(+ #sig_trait #(#arg_bounds)*);
     (bindings, arg_traits)
+}
+
+/// The return type as messages show it. `-> !` reads as written: the
+/// runtime's message for an unconfigured call asks for a side effect that
+/// diverges.
+pub(crate) fn output_text(output: &crate::model::MockOutput) -> String {
+    match output.serve {
+        crate::model::Serve::Never => "!".to_owned(),
+        _ => names::type_text(&output.owned),
+    }
 }
