@@ -257,20 +257,33 @@ pub mod probe {
     /// (the same choice as [`Probe`]'s, for records, which are `'static`).
     pub struct ViewProbe<'a, T>(pub &'a T);
 
-    pub trait ViaDebugView<'a> {
-        fn __mockgen_view(&self) -> super::ArgView<'a>;
+    // `Send` and `Sync` are the method's bounds, not the impl's, so that a
+    // record that is not `Send` is reported as the recording's error,
+    // not as a method the probe does not have.
+    pub trait ViaDebugView<'a, T> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>
+        where
+            T: Send + Sync;
     }
-    impl<'a, T: fmt::Debug + std::any::Any + Send + Sync> ViaDebugView<'a> for &ViewProbe<'a, T> {
-        fn __mockgen_view(&self) -> super::ArgView<'a> {
+    impl<'a, T: fmt::Debug + std::any::Any> ViaDebugView<'a, T> for &ViewProbe<'a, T> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>
+        where
+            T: Send + Sync,
+        {
             super::ArgView::__new(self.0, Some(self.0))
         }
     }
 
-    pub trait ViaPlainView<'a> {
-        fn __mockgen_view(&self) -> super::ArgView<'a>;
+    pub trait ViaPlainView<'a, T> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>
+        where
+            T: Send + Sync;
     }
-    impl<'a, T: std::any::Any + Send + Sync> ViaPlainView<'a> for ViewProbe<'a, T> {
-        fn __mockgen_view(&self) -> super::ArgView<'a> {
+    impl<'a, T: std::any::Any> ViaPlainView<'a, T> for ViewProbe<'a, T> {
+        fn __mockgen_view(&self) -> super::ArgView<'a>
+        where
+            T: Send + Sync,
+        {
             super::ArgView::__new(self.0, None)
         }
     }
