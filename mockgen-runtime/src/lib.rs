@@ -47,6 +47,7 @@ pub use callables::mock_fn::MockFn;
 pub use callables::mock_open::{MockFile, MockOpen, mock_open};
 pub use callables::statics::Statics;
 pub use config::configure::ReturnValue;
+pub use config::into_static::IntoStatic;
 pub use config::lending::LendingAnswer;
 pub use expectations::expect_builder::Expectation;
 pub use expectations::recorder::Recorder;

@@ -31,9 +31,9 @@ pub mod guide;
 #[doc(inline)]
 pub use mockgen_runtime::{
     ANY, AnyArg, ArgKind, ArgKinds, ArgMatcher, ArgView, BoxMatcher, Call, CallList, DebugText,
-    Debugged, ErasedMatcher, GenericMethod, HasMethod, Instantiate, IntoMatchers, IntoValue,
-    LendingEffect, Lends, Method, MockCall, MockCalls, MockCore, Opaque, OpaqueArg, PathCall,
-    RecordOf, ReturnValue, Sentinel, Signature, Statics, TakesPaths, Val,
+    Debugged, ErasedMatcher, GenericMethod, HasMethod, Instantiate, IntoMatchers, IntoStatic,
+    IntoValue, LendingEffect, Lends, Method, MockCall, MockCalls, MockCore, Opaque, OpaqueArg,
+    PathCall, RecordOf, ReturnValue, Sentinel, Signature, Statics, TakesPaths, Val,
 };
 #[doc(inline)]
 pub use mockgen_runtime::{AsyncSignature, BoxFuture, MockFile, MockFn, MockOpen, mock_open};

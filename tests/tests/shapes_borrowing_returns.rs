@@ -2,7 +2,7 @@
 //! (`fn first_word<'a>(&self, text: &'a str) -> &'a str`): a side effect
 //! returns a borrow of what it is given, and the code under test gets that
 //! borrow; `return_value`, `return_once` and `side_effect_iter` take the
-//! `'static` form. Through `#[automock]`, `#[autospec]` and `mock!` (SE-2;
+//! `'static` form (the owned form: `shapes_lent_values.rs`). Through `#[automock]`, `#[autospec]` and `mock!` (SE-2;
 //! SE-10: the side effect runs with no lock held, and may call the mock).
 #![deny(warnings)]
 

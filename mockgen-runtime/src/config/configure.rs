@@ -8,7 +8,7 @@ use crate::state::config::{Action, Config, Effect};
 use crate::state::method::{Method, MethodInner};
 use crate::state::queue::Queue;
 use crate::state::signature::ArgOf;
-use crate::state::signature::Signature;
+use crate::state::signature::{Signature, ValueArity};
 
 /// Whether `id` is a primitive type's, whose `Clone` is the compiler's copy
 /// rather than user code.
@@ -47,7 +47,10 @@ pub trait ReturnValue: Clone + Send + Sync + 'static {}
 
 impl<T: Clone + Send + Sync + 'static> ReturnValue for T {}
 
-impl<S: Signature, A> Method<S, A> {
+/// `return_value`, `return_once` and `side_effect_iter` with the return
+/// type's owned form; a [`Lends`](crate::Lends) handle has its own, which
+/// also take values to leak.
+impl<S: Signature, A: ValueArity> Method<S, A> {
     /// Every call returns a clone of `value` (Python's `return_value`).
     ///
     /// The return type must be `Clone`; otherwise use
@@ -69,12 +72,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: ReturnValue,
     {
-        let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
-        let value = answer::value_fn(value);
-        let mut config = self.config();
-        let old = config.return_value.replace(value);
-        config.retire(old);
-        config.copy_value = copy_value;
+        self.set_return_value(value);
     }
 
     /// The next call returns `value`, once; calls after it fall back to the
@@ -97,7 +95,7 @@ impl<S: Signature, A> Method<S, A> {
     where
         S::Output: Send + 'static,
     {
-        self.config().once.push_back(answer::once_fn(value));
+        self.push_return_once(value);
     }
 
     /// Each call returns the next item (Python's iterable `side_effect`);
@@ -128,7 +126,35 @@ impl<S: Signature, A> Method<S, A> {
         I: IntoIterator<Item = S::Output>,
         I::IntoIter: Send + 'static,
     {
-        self.set_effect(Effect::Iter(answer::iter_fn(values.into_iter())));
+        self.set_values(values.into_iter());
+    }
+}
+
+impl<S: Signature, A> Method<S, A> {
+    pub(crate) fn set_return_value(&self, value: S::Output)
+    where
+        S::Output: ReturnValue,
+    {
+        let copy_value = is_primitive(std::any::TypeId::of::<S::Output>());
+        let value = answer::value_fn(value);
+        let mut config = self.config();
+        let old = config.return_value.replace(value);
+        config.retire(old);
+        config.copy_value = copy_value;
+    }
+
+    pub(crate) fn push_return_once(&self, value: S::Output)
+    where
+        S::Output: Send + 'static,
+    {
+        self.config().once.push_back(answer::once_fn(value));
+    }
+
+    pub(crate) fn set_values<I>(&self, values: I)
+    where
+        I: Iterator<Item = S::Output> + Send + 'static,
+    {
+        self.set_effect(Effect::Iter(answer::iter_fn(values)));
     }
 
     pub(crate) fn set_side_effect(&self, f: Box<S::Fn>) {

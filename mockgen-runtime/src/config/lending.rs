@@ -13,6 +13,8 @@
 
 use std::sync::Arc;
 
+use crate::config::configure::ReturnValue;
+use crate::config::into_static::IntoStatic;
 use crate::state::answer::{Resolved, Slot, effect, taken};
 use crate::state::dispatch::Original;
 use crate::state::method::Method;
@@ -78,6 +80,89 @@ impl<S: Signature> Method<S, Lends> {
         S: LendingEffect<C>,
     {
         self.set_side_effect(S::boxed_lending(f));
+    }
+
+    /// Every call returns `value` (Python's `return_value`): the return
+    /// type's `'static` form (`"word"`), or an owned value (`String`,
+    /// `Item`, `Option<Item>`), leaked here, once, into that form
+    /// ([`IntoStatic`]). A value the mock owns cannot be lent instead: the
+    /// return value may live as long as the argument it could have borrowed
+    /// from, longer than the mock.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Words {
+    ///     fn first_word<'a>(&self, text: &'a str) -> &'a str;
+    /// }
+    ///
+    /// let words = MockWords::new();
+    /// words.first_word.return_value(format!("{}-{}", "two", "parts"));
+    /// assert_eq!(words.first_word("any text"), "two-parts");
+    /// assert_eq!(words.first_word("other text"), "two-parts");
+    /// ```
+    pub fn return_value<V>(&self, value: V)
+    where
+        V: IntoStatic<S::Output>,
+        S::Output: ReturnValue,
+    {
+        self.set_return_value(value.into_static());
+    }
+
+    /// The next call returns `value`, once ([`return_value`](Self::return_value)'s
+    /// forms); calls after it fall back to the other configuration.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// pub struct Item {
+    ///     pub id: u32,
+    /// }
+    ///
+    /// #[automock]
+    /// trait Picker {
+    ///     fn pick<'a>(&self, items: &'a [Item]) -> Option<&'a Item>;
+    /// }
+    ///
+    /// let picker = MockPicker::new();
+    /// picker.pick.return_once(Some(Item { id: 3 }));
+    /// assert_eq!(picker.pick(&[]), Some(&Item { id: 3 }));
+    /// assert_eq!(picker.pick(&[]), None); // back to the default
+    /// ```
+    pub fn return_once<V>(&self, value: V)
+    where
+        V: IntoStatic<S::Output>,
+        S::Output: Send + 'static,
+    {
+        self.push_return_once(value.into_static());
+    }
+
+    /// Each call returns the next item (Python's iterable `side_effect`),
+    /// in [`return_value`](Self::return_value)'s forms: an owned item is
+    /// leaked when its call takes it.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Words {
+    ///     fn first_word<'a>(&self, text: &'a str) -> &'a str;
+    /// }
+    ///
+    /// let words = MockWords::new();
+    /// words.first_word.side_effect_iter(["a", "b"].map(String::from));
+    /// assert_eq!(words.first_word("x"), "a");
+    /// assert_eq!(words.first_word("x"), "b");
+    /// ```
+    pub fn side_effect_iter<I>(&self, values: I)
+    where
+        I: IntoIterator,
+        I::Item: IntoStatic<S::Output> + 'static,
+        I::IntoIter: Send + 'static,
+    {
+        self.set_values(values.into_iter().map(IntoStatic::into_static));
     }
 
     /// Records a call and resolves what answers it.

@@ -4,4 +4,5 @@
 //! Uses `state` only.
 
 pub(crate) mod configure;
+pub(crate) mod into_static;
 pub(crate) mod lending;

@@ -101,6 +101,12 @@ pub trait LendingEffect<C>: Signature {
     fn boxed_lending(closure: C) -> Box<Self::Fn>;
 }
 
+/// The arity markers of handles configured with the return type's owned
+/// form: every handle's but a [`Lends`] one's, whose `return_value` also
+/// takes a value to leak ([`IntoStatic`](crate::IntoStatic)).
+#[doc(hidden)]
+pub trait ValueArity {}
+
 /// Invokes `$mac!` once per supported arity, 0 to 16 arguments, as
 /// `$mac!(ArityN SigN AsyncSigN; 0 'a0 'b0 a0, …)`: the marker, the
 /// signature traits, then per argument its index, its two lifetimes (see
@@ -134,6 +140,8 @@ macro_rules! arity {
         /// Marker: a method taking this many arguments.
         #[derive(Debug)]
         pub enum $arity {}
+
+        impl ValueArity for $arity {}
 
         /// The argument types of a method (one [`Arg`] each, with their
         /// own lifetimes), so that side-effect closures are inferred with
