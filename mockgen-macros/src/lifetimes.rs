@@ -182,14 +182,24 @@ pub(crate) fn has_lifetime(ty: &Type) -> bool {
     distinct_lifetimes(ty) > 0
 }
 
-/// How many lifetimes `ty` borrows for: each elided one, and each named
-/// one once, except those a binder inside `ty` declares.
-fn distinct_lifetimes(ty: &Type) -> usize {
+/// The lifetimes `ty` borrows for, in order: the name of each named one,
+/// `None` for each elided one; not those a binder inside `ty` declares.
+pub(crate) fn free_lifetimes(ty: &Type) -> Vec<Option<String>> {
     let mut finder = Finder {
         found: Vec::new(),
         scope: Scope::default(),
     };
     finder.visit_type(ty);
+    finder.found
+}
+
+/// How many lifetimes `ty` borrows for: each elided one, and each named
+/// one once, except those a binder inside `ty` declares.
+fn distinct_lifetimes(ty: &Type) -> usize {
+    let finder = Finder {
+        found: free_lifetimes(ty),
+        scope: Scope::default(),
+    };
     let elided = finder.found.iter().filter(|name| name.is_none()).count();
     let mut named: Vec<&String> = finder.found.iter().flatten().collect();
     named.sort();

@@ -31,6 +31,7 @@ pub trait Lookup {
     fn find<'a>(&self, items: &'a [Item], id: u32) -> Result<&'a Item, String>;
     fn label<'a>(&self, text: &'a str) -> Option<&'a str>;
     fn head<'a>(&self, items: &'a [u32]) -> &'a [u32];
+    fn either<'a, 'b: 'a>(&self, first: &'a str, second: &'b str) -> &'a str;
 }
 
 #[test]
@@ -135,6 +136,7 @@ mock! {
         fn find<'a>(&self, items: &'a [Item], id: u32) -> Result<&'a Item, String>;
         fn label<'a>(&self, text: &'a str) -> Option<&'a str>;
         fn head<'a>(&self, items: &'a [u32]) -> &'a [u32];
+        fn either<'a, 'b: 'a>(&self, first: &'a str, second: &'b str) -> &'a str;
     }
 }
 
@@ -143,4 +145,16 @@ fn mock_macro_methods_take_it_too() {
     let index = MockIndex::new();
     index.first_word.return_value(format!("{}!", "hi"));
     assert_eq!(index.first_word("a"), "hi!");
+}
+
+#[test]
+fn lifetimes_with_bounds_lend_too() {
+    let lookup = MockLookup::new();
+    lookup.either.side_effect(|first, _second| first);
+    let (a, b) = (String::from("left"), String::from("right"));
+    assert_eq!(lookup.either(&a, &b), "left");
+    lookup.either.return_value(String::from("owned"));
+    lookup.either.reset_side_effect();
+    assert_eq!(lookup.either(&a, &b), "owned");
+    lookup.either.assert_called_with(call!("left", "right"));
 }

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::statics;
-use crate::model::{Lend, MockArg, MockMethod, MockSpec, Pass, Recording};
+use crate::model::{Lend, LentArg, MockArg, MockMethod, MockSpec, Pass, Recording};
 use crate::names::{self, Runtime};
 
 /// The generated method: the signature, then the static handles (for a
@@ -132,6 +132,26 @@ pub(crate) fn passed(arg: &MockArg, rt: &Runtime) -> TokenStream {
         }
         _ => quote!(#ident),
     }
+}
+
+/// What a side effect typed as written gets (`MockMethod::lending`): an
+/// argument that only it can name is passed as itself, any other as
+/// `passed` says.
+pub(crate) fn lent(method: &MockMethod, passed: Vec<TokenStream>) -> Vec<TokenStream> {
+    let Some(lending) = &method.lending else {
+        return passed;
+    };
+    passed
+        .into_iter()
+        .zip(method.args.iter().zip(&lending.args))
+        .map(|(passed, (arg, lent))| match lent {
+            LentArg::Unnamed(_) => {
+                let ident = &arg.ident;
+                quote!(#ident)
+            }
+            _ => passed,
+        })
+        .collect()
 }
 
 /// The pattern that takes back the arguments a handle hands back (to an

@@ -23,10 +23,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::method_parts::{
-    conversion, handed_back, handle, method_item, passed, rebind_pattern, record, signature,
+    self, conversion, handed_back, handle, method_item, passed, rebind_pattern, record, signature,
 };
 use super::{async_method, wrapping};
-use crate::model::{LentArg, MockMethod, MockSpec, Receiver, Serve, TraitImpl};
+use crate::model::{MockMethod, MockSpec, Receiver, Serve, TraitImpl};
 use crate::names::{self, Runtime};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
@@ -251,20 +251,7 @@ fn lending_answer(
     let answer = rt.item("LendingAnswer");
     let (effect, value) = (names::hygienic("effect"), names::hygienic("value"));
     // An argument that only this side effect can name gets it as itself.
-    let passed: Vec<TokenStream> = match &method.lending {
-        Some(lending) => passed
-            .iter()
-            .zip(method.args.iter().zip(&lending.args))
-            .map(|(passed, (arg, lent))| match lent {
-                LentArg::Unnamed(_) => {
-                    let ident = &arg.ident;
-                    quote!(#ident)
-                }
-                _ => passed.clone(),
-            })
-            .collect(),
-        None => passed.to_vec(),
-    };
+    let passed = method_parts::lent(method, passed.to_vec());
     let Some(default) = &method.default_body else {
         return quote! {
             match #handle.__call_lending((#(#records,)*)) {

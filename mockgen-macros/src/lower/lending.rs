@@ -30,9 +30,36 @@ pub(super) fn of(
     cx: &Context<'_>,
 ) -> Option<Lending> {
     let receiver = sig.receiver()?;
-    if !bounds_are_implied(sig) {
-        return None;
-    }
+    typed_as_written(sig, Some(receiver), args, &owned.owned, false, cx)
+}
+
+/// The side effect's type for a patched function whose return value
+/// borrows (`fn first<'a>(text: &'a str) -> &'a str`,
+/// `fn name(&self) -> &str`): it returns a borrow of the arguments when
+/// the return type borrows only from them, else `static_form`. Its handle
+/// is a lending one either way, configured with the `'static` form or an
+/// owned value leaked into it.
+pub(crate) fn of_patched(
+    sig: &syn::Signature,
+    args: &[MockArg],
+    static_form: &Type,
+    cx: &Context<'_>,
+) -> Lending {
+    typed_as_written(sig, sig.receiver(), args, static_form, true, cx)
+        .expect("invariant: a side effect typed as written is made when asked for")
+}
+
+/// The side effect typed with the signature's lifetimes; `None` when it
+/// needs no such type (its return value borrows from no argument, and
+/// every argument can be named per argument), unless `always`.
+fn typed_as_written(
+    sig: &syn::Signature,
+    receiver: Option<&syn::Receiver>,
+    args: &[MockArg],
+    owned: &Type,
+    always: bool,
+    cx: &Context<'_>,
+) -> Option<Lending> {
     let replace = |ty: &Type| {
         ReplaceSelf {
             mock_ty: cx.mock_ty,
@@ -66,7 +93,7 @@ pub(super) fn of(
     let unnamed = lent.iter().any(|a| matches!(a, LentArg::Unnamed(_)));
     let output = match borrowed {
         Some(output) => output,
-        None if unnamed => owned.owned.clone(),
+        None if unnamed || always => owned.clone(),
         None => return None,
     };
     Some(Lending {
@@ -80,7 +107,7 @@ pub(super) fn of(
 /// (`lifetimes`) and not of the receiver.
 fn borrowed_output(
     sig: &syn::Signature,
-    receiver: &syn::Receiver,
+    receiver: Option<&syn::Receiver>,
     lifetimes: &[Lifetime],
     cx: &Context<'_>,
 ) -> Option<Type> {
@@ -96,7 +123,9 @@ fn borrowed_output(
         return None;
     }
     let returned = free_lifetimes(&output);
-    let receiver_lifetime = receiver.reference.as_ref().and_then(|(_, l)| l.as_ref());
+    let receiver_lifetime = receiver
+        .and_then(|r| r.reference.as_ref())
+        .and_then(|(_, l)| l.as_ref());
     if returned.is_empty() || returned.iter().any(|l| Some(l) == receiver_lifetime) {
         return None;
     }
@@ -152,18 +181,6 @@ fn shares_inside_fn(index: usize, written: &[Type]) -> bool {
             .enumerate()
             .filter(|(other, _)| *other != index)
             .any(|(_, ty)| free_lifetimes(ty).iter().any(|l| inside.contains(l)))
-}
-
-/// Whether the method's lifetimes have no bounds (`'b: 'a`): a
-/// higher-ranked side-effect type cannot state them.
-fn bounds_are_implied(sig: &syn::Signature) -> bool {
-    let bounded_param = sig.generics.lifetimes().any(|l| !l.bounds.is_empty());
-    let bounded_where = sig.generics.where_clause.as_ref().is_some_and(|w| {
-        w.predicates
-            .iter()
-            .any(|p| matches!(p, syn::WherePredicate::Lifetime(_)))
-    });
-    !bounded_param && !bounded_where
 }
 
 /// The free lifetimes of `ty` named inside a trait object or function

@@ -107,7 +107,7 @@ pub(crate) fn lower(
         for index in unnamed {
             errors.push(
                 args[index].written.span(),
-                "this argument names inside `dyn` or `fn` a lifetime that another argument names too, which a side effect gets only in a method that takes `self` by reference and is neither generic nor async, with lifetimes without bounds",
+                "this argument names inside `dyn` or `fn` a lifetime that another argument names too, which a side effect gets only in a method that takes `self` by reference and is neither generic nor async",
             );
         }
         return None;

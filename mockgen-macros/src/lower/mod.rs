@@ -10,7 +10,7 @@ mod erased;
 mod impls;
 mod inherent;
 mod joined;
-mod lending;
+pub(crate) mod lending;
 mod method;
 mod output;
 mod rejected;

@@ -152,6 +152,9 @@ fn dispatch(
         .collect();
     let [handle, f, value] = ["handle", "side_effect", "value"].map(names::hygienic);
     let back = method_parts::handed_back(&method.args);
+    if method.lending.is_some() {
+        return lending_dispatch(function, lookup, call_original, rt);
+    }
     if method.is_async() {
         let answer = rt.item("Answer");
         let effect_args: Vec<_> = (0..method.args.len())
@@ -170,13 +173,53 @@ fn dispatch(
             }
         };
     }
-    quote! {
+    let answer = quote! {
         match #lookup {
             ::core::option::Option::None => #call_original,
             ::core::option::Option::Some(#handle) => {
                 match #handle.__call_or_original((#(#records,)*), #(#passed),*) {
                     ::core::result::Result::Ok(#value) => #value,
                     ::core::result::Result::Err(#back) => #call_original,
+                }
+            }
+        }
+    };
+    match &function.boxed {
+        // The configured box, or the original's value boxed alike.
+        Some(boxed) => {
+            let answered = names::hygienic("answered");
+            quote! {
+                let #answered: #boxed = #answer;
+                #answered
+            }
+        }
+        None => answer,
+    }
+}
+
+/// `dispatch` for a function whose return value borrows: the handle
+/// resolves the answer, and a side effect runs here, with the arguments it
+/// may return borrows of.
+fn lending_dispatch(
+    function: &PatchFn,
+    lookup: &TokenStream,
+    call_original: &TokenStream,
+    rt: &Runtime,
+) -> TokenStream {
+    let method = &function.method;
+    let records = method.args.iter().map(|a| method_parts::record(a, rt));
+    let passed = method.args.iter().map(|a| method_parts::passed(a, rt));
+    let passed = method_parts::lent(method, passed.collect());
+    let [handle, effect, value] = ["handle", "effect", "value"].map(names::hygienic);
+    let answer = rt.item("LendingAnswer");
+    quote! {
+        match #lookup {
+            ::core::option::Option::None => #call_original,
+            ::core::option::Option::Some(#handle) => {
+                match #handle.__call_lending_or_original((#(#records,)*)) {
+                    #answer::Effect(#effect) => #effect(#(#passed),*),
+                    #answer::Original => #call_original,
+                    #value => #value.__value(),
                 }
             }
         }
@@ -199,10 +242,14 @@ fn call_original(function: &PatchFn, path: TokenStream) -> TokenStream {
     let types = &function.type_params;
     let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
     let call = quote!(#path #turbofish(#receiver #(#params),*));
-    if method.sig.unsafety.is_some() {
+    let call = if method.sig.unsafety.is_some() {
         quote!(unsafe { #call })
     } else {
         call
+    };
+    match function.boxed {
+        Some(_) => quote!(::std::boxed::Box::new(#call)),
+        None => call,
     }
 }
 

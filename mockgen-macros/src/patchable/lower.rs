@@ -10,12 +10,12 @@ use quote::quote;
 use syn::visit::Visit;
 use syn::{Attribute, Block, FnArg, ReturnType, Signature, TraitItemFn, Type, Visibility};
 
-use super::names as patch_names;
+use super::{borrowed, boxed, names as patch_names};
 use crate::diag::Errors;
 use crate::lower::{self, Bounds, Context, bounds};
 use crate::model::{Asyncness, MockMethod, MockOutput, MockSpec, Serve};
+use crate::names;
 use crate::normalize::ReplaceSelf;
-use crate::{lifetimes, names};
 
 /// One patchable function, ready for codegen.
 pub(crate) struct PatchFn {
@@ -37,6 +37,9 @@ pub(crate) struct PatchFn {
     /// The function's type parameters: the marker is generic over them, so
     /// each instantiation has its own patches (`patch!(parse::<u32>)`).
     pub(crate) type_params: Vec<syn::Ident>,
+    /// The box an `impl Trait` return is configured with, which the
+    /// original's value is put in too.
+    pub(crate) boxed: Option<Type>,
 }
 
 impl PatchFn {
@@ -110,6 +113,18 @@ pub(crate) fn lower_fn(
         ReturnType::Type(_, ty) => replace.ty(ty),
     };
     lowered.output = syn::parse_quote!(-> #output);
+    // A return value that borrows is configured in its `'static` form
+    // (`borrowed.rs`); the side effect may return borrows of the arguments.
+    let borrows = borrowed::borrows(&output);
+    borrowed::name_elided(&mut lowered);
+    let as_written = lowered.clone();
+    // An `impl Trait` return is configured with a box (`boxed.rs`).
+    let boxed = boxed::boxed_output(&output).ok().flatten();
+    let output = match &boxed {
+        Some(boxed) => boxed.clone(),
+        None => borrowed::static_form(&output),
+    };
+    lowered.output = syn::parse_quote!(-> #output);
     let impl_cfgs = self_ty.map_or(&[][..], |s| s.cfgs);
     let cfgs: Vec<Attribute> = impl_cfgs
         .iter()
@@ -117,6 +132,9 @@ pub(crate) fn lower_fn(
         .filter(|a| a.path().is_ident("cfg"))
         .cloned()
         .collect();
+    // The ABI is the trampoline's business: the handle and its side
+    // effects are Rust functions.
+    lowered.abi = None;
     let trait_fn = TraitItemFn {
         attrs: gate.iter().chain(&cfgs).cloned().collect(),
         sig: lowered,
@@ -133,8 +151,11 @@ pub(crate) fn lower_fn(
         formatting_trait: false,
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
-    // A patched function's side effects return the configured form.
-    method.lending = None;
+    // A patched function's side effects return the configured form, but
+    // for a borrowing return value of a function that is not async: typed
+    // as written, returning borrows of the arguments it can.
+    method.lending = (borrows && sig.asyncness.is_none())
+        .then(|| lower::lending::of_patched(&as_written, &method.args, &output, &cx));
     adapt(&mut method, written, output);
     // The marker needs no family of instantiations (generic mock methods
     // have one for `.of::<T>()`): `patch!` names the instantiation.
@@ -165,6 +186,7 @@ pub(crate) fn lower_fn(
         spec,
         method,
         type_params,
+        boxed,
     })
 }
 
@@ -200,12 +222,6 @@ fn check_signature(sig: &Signature, errors: &mut Errors) {
             "a `const fn` cannot be patched",
         ));
     }
-    if let Some(abi) = &sig.abi {
-        errors.push_error(syn::Error::new_spanned(
-            abi,
-            "a function with an explicit ABI (`extern`) cannot be patched",
-        ));
-    }
     check_generics(&sig.generics, errors);
     if let Some(variadic) = &sig.variadic {
         errors.push_error(syn::Error::new_spanned(
@@ -232,14 +248,22 @@ fn check_signature(sig: &Signature, errors: &mut Errors) {
     }
     if let ReturnType::Type(_, ty) = &sig.output {
         if contains_impl_trait(ty) {
+            match boxed::boxed_output(ty) {
+                Ok(Some(_)) if sig.asyncness.is_none() => {}
+                Ok(_) if sig.asyncness.is_some() => errors.push_error(syn::Error::new_spanned(
+                    ty,
+                    "an `async fn` returning `impl Trait` cannot be patched: its patch's futures would return a boxed value, which is not the function's opaque type",
+                )),
+                Ok(_) => errors.push_error(syn::Error::new_spanned(
+                    ty,
+                    "a function returning `impl Trait` inside another type cannot be patched: its patch answers with a boxed value, which only a whole `impl Trait` return can stand for",
+                )),
+                Err(reason) => errors.push_error(syn::Error::new_spanned(ty, reason)),
+            }
+        } else if let Some(reference) = borrowed::mut_borrow(ty) {
             errors.push_error(syn::Error::new_spanned(
-                ty,
-                "functions returning `impl Trait` cannot be patched yet",
-            ));
-        } else if lifetimes::has_lifetime(ty) {
-            errors.push_error(syn::Error::new_spanned(
-                ty,
-                "functions returning references cannot be patched yet",
+                reference,
+                "a function returning a `&mut` borrow cannot be patched: a patch answers with values it leaks and lends to every call, and Rust lets one value be borrowed mutably only once at a time",
             ));
         }
     }

@@ -9,6 +9,7 @@
 //! impl<'a0, 'b0> Arg<'a0, 'b0, 0> for __mockgen_patch_fetch_temperature { type Ty = &'a0 str; }
 //! impl Sig1 for __mockgen_patch_fetch_temperature { fn boxed … }
 //! impl Patchable for __mockgen_patch_fetch_temperature {
+//!     type HandleArity = Arity1; // `Lends` when the return value borrows
 //!     fn __slot() -> &'static PatchSlot { static SLOT: PatchSlot = PatchSlot::new(); &SLOT }
 //! }
 //! ```
@@ -29,6 +30,7 @@ pub(crate) fn emit(function: &PatchFn, rt: &Runtime) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let [patchable, slot] =
         ["Patchable", "PatchSlot"].map(|item| patch_names::runtime_item(rt, item));
+    let handle_arity = handle_arity(function, rt);
     // One slot for every instantiation of a generic function: its layers
     // are told apart by the marker's `TypeId`.
     quote! {
@@ -37,10 +39,21 @@ pub(crate) fn emit(function: &PatchFn, rt: &Runtime) -> TokenStream {
         #(#cfgs)*
         #[automatically_derived]
         impl #impl_generics #patchable for #marker #ty_generics #where_clause {
+            type HandleArity = #handle_arity;
             fn __slot() -> &'static #slot {
                 static SLOT: #slot = #slot::new();
                 &SLOT
             }
         }
     }
+}
+
+/// The arity marker of the function's handle: `Lends` for a function
+/// whose return value borrows, `ArityN` for any other.
+pub(super) fn handle_arity(function: &PatchFn, rt: &Runtime) -> TokenStream {
+    if function.method.lending.is_some() {
+        return rt.item("Lends");
+    }
+    let (_, arity) = crate::names::arity_items(function.method.args.len());
+    rt.item(&arity)
 }

@@ -5,6 +5,8 @@
 //! Without the `patching` feature, the patchable version is emitted under
 //! `#[cfg(test)]` and the item as written under `#[cfg(not(test))]`.
 
+mod borrowed;
+mod boxed;
 mod codegen;
 mod foreign;
 mod lower;

@@ -78,6 +78,12 @@ pub(crate) fn expand(
     );
     errors.finish()?;
     let mut lowered = lowered.expect("invariant: lowering without errors yields the function");
+    if lowered.method.lending.is_some() {
+        return Err(syn::Error::new_spanned(
+            &function.sig.output,
+            "a method returning a borrow is patched through its whole `impl` block (`#[patchable]` on the block): marked on its own, its patch has an `impl Trait` type, which cannot state the side effect's lifetimes",
+        ));
+    }
     for arg in &mut lowered.method.args {
         if mentions_word(&arg.effect_ty, &param.to_string()) {
             arg.recording = Recording::Described;
@@ -113,7 +119,9 @@ fn nested_companion(function: &PatchFn, rt: &Runtime) -> TokenStream {
     let [patcher, patchable] =
         ["Patcher", "Patchable"].map(|item| patch_names::runtime_item(rt, item));
     let (bindings, arg_traits) = signature::bounds(method, rt);
-    let bounds = restore_self(quote!(#patchable<#bindings> #arg_traits));
+    let handle_arity = marker::handle_arity(function, rt);
+    let bounds =
+        restore_self(quote!(#patchable<#bindings HandleArity = #handle_arity> #arg_traits));
     let marker_items = marker::emit(function, rt);
     let doc = format!(
         "Patches `{}`: `patch!` and `patch_global!` call this.",

@@ -180,6 +180,14 @@ impl<S: Signature> Method<S, Lends> {
         self.lending_answer(record, Original::ByDefault)
     }
 
+    /// `__call_lending` for a patched function, whose original answers
+    /// after `call_original()`.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_lending_or_original(&self, record: RecordOf<S>) -> LendingAnswer<S> {
+        self.lending_answer(record, Original::OnRequest)
+    }
+
     #[track_caller]
     fn lending_answer(&self, record: RecordOf<S>, original: Original) -> LendingAnswer<S> {
         let mut out = None;

@@ -5,7 +5,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-use super::{Patchable, ReentrantGuard};
+use super::{PatchHandle, Patchable, ReentrantGuard};
 use crate::state::method::Method;
 use crate::state::mock::MockCore;
 
@@ -46,9 +46,13 @@ impl<S: Patchable> Patcher<S> {
     /// this thread holds the function's global-patch lock.
     #[doc(hidden)]
     #[must_use = "the patch is removed as soon as the guard is dropped"]
-    pub fn __global<R>(self, name: &str, configure: impl FnOnce(&Method<S>) -> R) -> PatchGuard<S>
+    pub fn __global<R>(
+        self,
+        name: &str,
+        configure: impl FnOnce(&PatchHandle<S>) -> R,
+    ) -> PatchGuard<S>
     where
-        Method<S>: Send + Sync,
+        PatchHandle<S>: Send + Sync,
     {
         let handle = new_handle::<S>(name);
         // User code: before the lock is taken.
@@ -64,8 +68,8 @@ impl<S: Patchable> Patcher<S> {
     }
 }
 
-fn new_handle<S: Patchable>(name: &str) -> Method<S> {
-    MockCore::__new(name).__method::<S>()
+fn new_handle<S: Patchable>(name: &str) -> PatchHandle<S> {
+    MockCore::__new(name).method_as::<S, S::HandleArity>(S::NAME)
 }
 
 enum Scope {
@@ -105,7 +109,7 @@ enum Scope {
 /// ```
 #[must_use = "the patch is removed as soon as the guard is dropped"]
 pub struct PatchGuard<S: Patchable> {
-    handle: Method<S>,
+    handle: PatchHandle<S>,
     id: u64,
     scope: Scope,
     not_send: PhantomData<*const ()>,
@@ -130,7 +134,7 @@ impl<S: Patchable> PatchGuard<S> {
     /// assert_eq!(greeting(), "hello");
     /// handle.assert_called_once();
     /// ```
-    pub fn stop(self) -> Method<S> {
+    pub fn stop(self) -> Method<S, S::HandleArity> {
         self.handle.clone()
     }
 
@@ -154,8 +158,8 @@ impl<S: Patchable> PatchGuard<S> {
 }
 
 impl<S: Patchable> Deref for PatchGuard<S> {
-    type Target = Method<S>;
-    fn deref(&self) -> &Method<S> {
+    type Target = Method<S, S::HandleArity>;
+    fn deref(&self) -> &Method<S, S::HandleArity> {
         &self.handle
     }
 }

@@ -48,9 +48,18 @@ pub(crate) use reentrant::{ReentrantGuard, ReentrantLock};
 /// assert_eq!(calls(&patch), 1);
 /// ```
 pub trait Patchable: Signature {
+    /// The arity marker of the function's handle: the signature's
+    /// [`Arity`](Signature::Arity), or [`Lends`](crate::Lends) for a
+    /// function whose return value borrows (configured with the `'static`
+    /// form or an owned value leaked into it).
+    #[doc(hidden)]
+    type HandleArity: 'static;
     #[doc(hidden)]
     fn __slot() -> &'static PatchSlot;
 }
+
+/// The handle of a patchable function `S`.
+pub(crate) type PatchHandle<S> = Method<S, <S as Patchable>::HandleArity>;
 
 /// The global patch stack of one function (of all instantiations of a
 /// generic one), its serialisation lock, and how
@@ -101,7 +110,7 @@ impl PatchSlot {
 /// The handle that answers a call of `S` on this thread, if `S` is patched.
 #[doc(hidden)]
 #[inline]
-pub fn patched<S: Patchable>() -> Option<Method<S>> {
+pub fn patched<S: Patchable>() -> Option<PatchHandle<S>> {
     let slot = S::__slot();
     let local = match slot.local.load(Ordering::Acquire) {
         0 => None,
@@ -118,12 +127,12 @@ pub fn patched<S: Patchable>() -> Option<Method<S>> {
 /// trampoline cannot name it, and asks through the companion's result.
 #[doc(hidden)]
 #[inline]
-pub fn patched_by<S: Patchable>(patcher: Patcher<S>) -> Option<Method<S>> {
+pub fn patched_by<S: Patchable>(patcher: Patcher<S>) -> Option<PatchHandle<S>> {
     let _ = patcher;
     patched::<S>()
 }
 
-fn local_top<S: Patchable>() -> Option<Method<S>> {
+fn local_top<S: Patchable>() -> Option<PatchHandle<S>> {
     let function = TypeId::of::<S>();
     LOCAL
         .try_with(|stack| {
@@ -137,22 +146,22 @@ fn local_top<S: Patchable>() -> Option<Method<S>> {
 
 /// The top global layer of `S`: the slot of a generic function holds the
 /// layers of all its instantiations, one `Method` type each.
-fn global_top<S: Patchable>(slot: &PatchSlot) -> Option<Method<S>> {
+fn global_top<S: Patchable>(slot: &PatchSlot) -> Option<PatchHandle<S>> {
     let stack = lock(&slot.global);
     stack
         .iter()
         .rev()
-        .find_map(|layer| layer.handle.downcast_ref::<Method<S>>())
+        .find_map(|layer| layer.handle.downcast_ref::<PatchHandle<S>>())
         .cloned()
 }
 
-fn downcast<S: Patchable>(handle: &dyn Any) -> &Method<S> {
+fn downcast<S: Patchable>(handle: &dyn Any) -> &PatchHandle<S> {
     handle
-        .downcast_ref::<Method<S>>()
+        .downcast_ref::<PatchHandle<S>>()
         .expect("invariant: a patch layer of `S` holds a `Method<S>`")
 }
 
-fn push_local<S: Patchable>(handle: Method<S>) -> u64 {
+fn push_local<S: Patchable>(handle: PatchHandle<S>) -> u64 {
     let id = next_id();
     let layer = LocalLayer {
         function: TypeId::of::<S>(),
@@ -178,9 +187,9 @@ fn remove_local<S: Patchable>(id: u64) {
     S::__slot().local.fetch_sub(1, Ordering::AcqRel);
 }
 
-fn push_global<S: Patchable>(handle: Method<S>) -> u64
+fn push_global<S: Patchable>(handle: PatchHandle<S>) -> u64
 where
-    Method<S>: Send + Sync,
+    PatchHandle<S>: Send + Sync,
 {
     let id = next_id();
     let slot = S::__slot();

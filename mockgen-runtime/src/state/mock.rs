@@ -147,6 +147,11 @@ impl MockCore {
     /// arguments (see [`Lends`]).
     #[doc(hidden)]
     pub fn __lending_method_named<S: Signature>(&self, name: &'static str) -> Method<S, Lends> {
+        self.method_as(name)
+    }
+
+    /// The handle of method `name`, of arity marker `A`.
+    pub(crate) fn method_as<S: Signature, A>(&self, name: &'static str) -> Method<S, A> {
         Method::from_inner(self.method_inner(name, meta::<S>()))
     }
 
