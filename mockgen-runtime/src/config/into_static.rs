@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// ```
 /// use mockgen::prelude::*;
 ///
-/// #[derive(Debug, PartialEq)]
+/// #[derive(Debug, Clone, PartialEq)]
 /// pub struct Item {
 ///     pub id: u32,
 /// }

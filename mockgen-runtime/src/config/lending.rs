@@ -116,7 +116,7 @@ impl<S: Signature> Method<S, Lends> {
     /// ```
     /// use mockgen::prelude::*;
     ///
-    /// #[derive(Debug, PartialEq)]
+    /// #[derive(Debug, Clone, PartialEq)]
     /// pub struct Item {
     ///     pub id: u32,
     /// }
