@@ -189,6 +189,31 @@ pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
     }
 }
 
+/// For an argument lent as a trait object where the argument itself must
+/// stay usable afterwards (a patched function's original gets it back):
+/// the statements that record it and lend it to a local of its own, and
+/// that local. `None` for any other argument.
+pub(crate) fn lend_aside(arg: &MockArg, rt: &Runtime) -> Option<(TokenStream, syn::Ident)> {
+    let Pass::Erased { lent, how } = &arg.pass else {
+        return None;
+    };
+    let ident = &arg.ident;
+    let (recorded, record) = (recorded_ident(arg), record_value(arg, rt));
+    let local = names::hygienic(&format!("lent_{}", syn::ext::IdentExt::unraw(ident)));
+    let mutable = matches!(lent, syn::Type::Reference(r) if r.mutability.is_some());
+    let lend = match how {
+        Lend::Coerce if mutable => quote!(let #local: #lent = &mut *#ident;),
+        Lend::Coerce => quote!(let #local: #lent = &*#ident;),
+        Lend::Borrow => quote!(let #local: #lent = &#ident;),
+        Lend::BorrowMut => quote! {
+            let mut #ident = #ident;
+            let #local: #lent = &mut #ident;
+        },
+        Lend::Boxed => return None,
+    };
+    Some((quote!(let #recorded = #record; #lend), local))
+}
+
 /// The local that keeps an argument's record made before the argument is
 /// lent as a trait object.
 fn recorded_ident(arg: &MockArg) -> syn::Ident {

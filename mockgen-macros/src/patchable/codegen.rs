@@ -23,6 +23,7 @@ use syn::Attribute;
 use super::lower::PatchFn;
 use super::{marker, names as patch_names};
 use crate::codegen::{generics, method_parts};
+use crate::model::Pass;
 use crate::names::{self, Runtime};
 
 /// A free function: its marker, trampoline and companion.
@@ -114,7 +115,9 @@ fn companion(function: &PatchFn, gate: &[Attribute], rt: &Runtime) -> TokenStrea
     let PatchFn { cfgs, method, .. } = function;
     let vis = &method.vis;
     let marker = function.marker_ty();
-    let generics = generics::of_method(&function.spec, method);
+    // A generic `impl` block's parameters are in scope already: the
+    // companion is one of its associated functions.
+    let generics = generics::with_method(&syn::Generics::default(), method);
     let (_, _, where_clause) = generics.split_for_impl();
     let params = generics.params.iter();
     let companion = patch_names::companion(&method.ident);
@@ -145,13 +148,9 @@ fn dispatch(
 ) -> TokenStream {
     let method = &function.method;
     let records = method.args.iter().map(|a| method_parts::record(a, rt));
-    let passed: Vec<_> = method
-        .args
-        .iter()
-        .map(|a| method_parts::passed(a, rt))
-        .collect();
+    let (lend, passed) = lend_aside(function, rt);
     let [handle, f, value] = ["handle", "side_effect", "value"].map(names::hygienic);
-    let back = method_parts::handed_back(&method.args);
+    let back = handed_back(function);
     if method.lending.is_some() {
         return lending_dispatch(function, lookup, call_original, rt);
     }
@@ -177,6 +176,7 @@ fn dispatch(
         match #lookup {
             ::core::option::Option::None => #call_original,
             ::core::option::Option::Some(#handle) => {
+                #(#lend)*
                 match #handle.__call_or_original((#(#records,)*), #(#passed),*) {
                     ::core::result::Result::Ok(#value) => #value,
                     ::core::result::Result::Err(#back) => #call_original,
@@ -208,14 +208,15 @@ fn lending_dispatch(
 ) -> TokenStream {
     let method = &function.method;
     let records = method.args.iter().map(|a| method_parts::record(a, rt));
-    let passed = method.args.iter().map(|a| method_parts::passed(a, rt));
-    let passed = method_parts::lent(method, passed.collect());
+    let (lend, passed) = lend_aside(function, rt);
+    let passed = method_parts::lent(method, passed);
     let [handle, effect, value] = ["handle", "effect", "value"].map(names::hygienic);
     let answer = rt.item("LendingAnswer");
     quote! {
         match #lookup {
             ::core::option::Option::None => #call_original,
             ::core::option::Option::Some(#handle) => {
+                #(#lend)*
                 match #handle.__call_lending_or_original((#(#records,)*)) {
                     #answer::Effect(#effect) => #effect(#(#passed),*),
                     #answer::Original => #call_original,
@@ -224,6 +225,39 @@ fn lending_dispatch(
             }
         }
     }
+}
+
+/// What the handle gets for each argument, and the statements that lend
+/// the arguments it gets as trait objects (`impl_args.rs`) to locals of
+/// their own, so that the original can still take them.
+fn lend_aside(function: &PatchFn, rt: &Runtime) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut lend = Vec::new();
+    let passed = function
+        .method
+        .args
+        .iter()
+        .map(|arg| match method_parts::lend_aside(arg, rt) {
+            Some((statements, local)) => {
+                lend.push(statements);
+                quote!(#local)
+            }
+            None => method_parts::passed(arg, rt),
+        })
+        .collect();
+    (lend, passed)
+}
+
+/// The pattern taking back the arguments the handle hands back for the
+/// original: those lent aside are not, the original takes them itself.
+fn handed_back(function: &PatchFn) -> TokenStream {
+    let back = function.method.args.iter().map(|arg| match arg.pass {
+        Pass::Placeholder | Pass::Erased { .. } => quote!(_),
+        _ => {
+            let ident = &arg.ident;
+            quote!(#ident)
+        }
+    });
+    quote!((#(#back,)*))
 }
 
 /// `patched::<Marker>()`: the handle on top of the patch tables, if any.

@@ -10,7 +10,7 @@ use quote::quote;
 use syn::visit::Visit;
 use syn::{Attribute, Block, FnArg, ReturnType, Signature, TraitItemFn, Type, Visibility};
 
-use super::{borrowed, boxed, names as patch_names};
+use super::{borrowed, boxed, impl_args, names as patch_names};
 use crate::diag::Errors;
 use crate::lower::{self, Bounds, Context, bounds};
 use crate::model::{Asyncness, MockMethod, MockOutput, MockSpec, Serve};
@@ -52,7 +52,9 @@ impl PatchFn {
     /// `__mockgen_patch_parse::<T>`.
     pub(crate) fn marker_ty(&self) -> TokenStream {
         let marker = self.marker();
-        match self.type_params.as_slice() {
+        let block_params = self.spec.generics.type_params().map(|p| &p.ident);
+        let params: Vec<&syn::Ident> = block_params.chain(&self.type_params).collect();
+        match params.as_slice() {
             [] => quote!(#marker),
             params => quote!(#marker::<#(#params),*>),
         }
@@ -68,6 +70,10 @@ pub(crate) struct SelfType<'a> {
     /// `ident` is a type parameter of the marker standing for `Self`
     /// (a marker nested in a function cannot name the enclosing `Self`).
     pub(crate) as_param: bool,
+    /// The block's generics (`impl<T: 'static> Cache<T>`): the markers of
+    /// its methods are generic over them, so that each instantiation has
+    /// its own patches.
+    pub(crate) generics: &'a syn::Generics,
 }
 
 /// Lowers `fn` items; `self_ty` is `Some` inside an inherent `impl`, `gate`
@@ -115,6 +121,7 @@ pub(crate) fn lower_fn(
     lowered.output = syn::parse_quote!(-> #output);
     // A return value that borrows is configured in its `'static` form
     // (`borrowed.rs`); the side effect may return borrows of the arguments.
+    impl_args::desugar(&mut lowered);
     let borrows = borrowed::borrows(&output);
     borrowed::name_elided(&mut lowered);
     let as_written = lowered.clone();
@@ -151,6 +158,7 @@ pub(crate) fn lower_fn(
         formatting_trait: false,
     };
     let mut method = lower::lower_method(&trait_fn, &cx, errors)?;
+    impl_args::lend_or_placeholder(&mut method.args, sig.asyncness.is_some());
     // A patched function's side effects return the configured form, but
     // for a borrowing return value of a function that is not async: typed
     // as written, returning borrows of the arguments it can.
@@ -170,7 +178,8 @@ pub(crate) fn lower_fn(
                 as_param: true,
                 ..
             }) => syn::parse_quote!(<#ident: 'static>),
-            _ => syn::Generics::default(),
+            Some(SelfType { generics, .. }) => (*generics).clone(),
+            None => syn::Generics::default(),
         },
         impls: Vec::new(),
         methods: Vec::new(),
@@ -229,17 +238,11 @@ fn check_signature(sig: &Signature, errors: &mut Errors) {
             "variadic functions cannot be patched",
         ));
     }
-    let mut typed = 0;
-    for input in &sig.inputs {
-        let FnArg::Typed(arg) = input else { continue };
-        typed += 1;
-        if contains_impl_trait(&arg.ty) {
-            errors.push_error(syn::Error::new_spanned(
-                &arg.ty,
-                "`impl Trait` arguments cannot be patched yet",
-            ));
-        }
-    }
+    let typed = sig
+        .inputs
+        .iter()
+        .filter(|input| matches!(input, FnArg::Typed(_)))
+        .count();
     if typed > crate::names::MAX_ARGS {
         errors.push_error(syn::Error::new_spanned(
             &sig.inputs,

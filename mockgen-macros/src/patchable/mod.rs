@@ -9,6 +9,7 @@ mod borrowed;
 mod boxed;
 mod codegen;
 mod foreign;
+mod impl_args;
 mod lower;
 mod marker;
 mod names;
@@ -107,17 +108,8 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
     if let Some((_, path, _)) = &block.trait_ {
         errors.push_error(syn::Error::new_spanned(path, "`#[patchable]` goes on inherent `impl` blocks; to replace a trait implementation, mock the trait with `#[automock]`"));
     }
-    if !block.generics.params.is_empty() || block.generics.where_clause.is_some() {
-        errors.push_error(syn::Error::new_spanned(
-            &block.generics,
-            "generic `impl` blocks cannot be patched yet",
-        ));
-    }
-    let ident = if block.generics.params.is_empty() {
-        self_ident(&block.self_ty, &mut errors)
-    } else {
-        None
-    };
+    check_impl_generics(&block.generics, &mut errors);
+    let ident = self_ident(&block.self_ty, &mut errors);
     let mut errors = match errors.finish() {
         Ok(()) => Errors::default(),
         Err(error) => return Err(error),
@@ -134,6 +126,7 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
         ident: &ident,
         cfgs: &impl_cfgs,
         as_param: false,
+        generics: &block.generics,
     };
     let mut methods: Vec<PatchFn> = Vec::new();
     let mut items = Vec::new();
@@ -159,29 +152,52 @@ fn expand_impl(block: &ItemImpl, gate: &[Attribute], rt: &Runtime) -> syn::Resul
     errors.finish()?;
     let markers = methods.iter().map(|m| marker::emit(m, rt));
     let (attrs, self_ty) = (&block.attrs, &block.self_ty);
+    let (impl_generics, _, where_clause) = block.generics.split_for_impl();
     Ok(quote! {
         #(#gate)*
         #(#attrs)*
-        impl #self_ty {
+        impl #impl_generics #self_ty #where_clause {
             #(#items)*
         }
         #(#markers)*
     })
 }
 
-/// `Database` in `impl Database` or `impl crate::db::Database`.
+/// The type parameters of a generic `impl` block: each instantiation is
+/// patched on its own (`patch!(Cache::<u32>::get)`), told apart by
+/// `TypeId`, which needs `'static` types.
+fn check_impl_generics(generics: &syn::Generics, errors: &mut Errors) {
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Type(t) if !crate::lower::bounds::is_static(generics, &t.ident) => {
+                errors.push_error(syn::Error::new_spanned(
+                    &t.ident,
+                    format!(
+                        "each type given to `{0}` is patched on its own (`patch!(Type::<u32>::method)`), which needs `{0}: 'static`: add the bound",
+                        t.ident
+                    ),
+                ));
+            }
+            syn::GenericParam::Lifetime(l) => errors.push_error(syn::Error::new_spanned(
+                l,
+                "an `impl` block with lifetime parameters cannot be patched: patches are told apart by `TypeId`, which exists only for types that borrow nothing",
+            )),
+            syn::GenericParam::Const(c) => errors.push_error(syn::Error::new_spanned(
+                c,
+                "an `impl` block with const generic parameters cannot be patched: patches are told apart by `TypeId`; put a trait in front and mock it",
+            )),
+            syn::GenericParam::Type(_) => {}
+        }
+    }
+}
+
+/// `Database` in `impl Database`, `impl crate::db::Database` or
+/// `impl<T> Cache<T>`.
 fn self_ident(ty: &syn::Type, errors: &mut Errors) -> Option<syn::Ident> {
     if let syn::Type::Path(path) = ty {
         let last = path.path.segments.last()?;
-        if path.qself.is_none() && last.arguments.is_none() {
+        if path.qself.is_none() {
             return Some(last.ident.clone());
-        }
-        if !last.arguments.is_none() {
-            errors.push_error(syn::Error::new_spanned(
-                &last.arguments,
-                "generic types cannot be patched yet",
-            ));
-            return None;
         }
     }
     errors.push_error(syn::Error::new_spanned(

@@ -10,6 +10,8 @@
 //!          .__global("weather::station_count", |count| count.return_value(7))
 //! patch!(parse::<u32>)
 //!   →  __mockgen_patchable_parse::<u32>().__local("parse::<u32>")
+//! patch!(Cache::<u8>::get)
+//!   →  Cache::<u8>::__mockgen_patchable_get().__local("Cache::<u8>::get")
 //! ```
 
 use proc_macro2::TokenStream;
@@ -33,19 +35,10 @@ impl Parse for Target {
         let path: syn::Path = input
             .parse()
             .map_err(|error| syn::Error::new(error.span(), EXPECTED))?;
-        let before_last = path.segments.len() - 1;
-        for segment in path.segments.iter().take(before_last) {
-            if !segment.arguments.is_none() {
-                return Err(syn::Error::new_spanned(
-                    &segment.arguments,
-                    "methods of generic types cannot be patched yet; name a function, or one instantiation of a generic function: `patch!(parse::<u32>)`",
-                ));
+        for segment in &path.segments {
+            if let syn::PathArguments::Parenthesized(args) = &segment.arguments {
+                return Err(syn::Error::new_spanned(args, EXPECTED));
             }
-        }
-        if let Some(syn::PathArguments::Parenthesized(args)) =
-            path.segments.last().map(|s| &s.arguments)
-        {
-            return Err(syn::Error::new_spanned(args, EXPECTED));
         }
         Ok(Target(path))
     }
@@ -103,10 +96,13 @@ pub(crate) fn expand(input: TokenStream, global: bool) -> TokenStream {
         .last_mut()
         .expect("invariant: a parsed path has at least one segment");
     last.ident = patch_names::companion(&last.ident);
-    // `parse::<u32>` and `parse<u32>` alike: the companion takes the type
-    // arguments with a turbofish.
-    if let syn::PathArguments::AngleBracketed(args) = &mut last.arguments {
-        args.colon2_token = Some(Default::default());
+    // `parse::<u32>` and `parse<u32>`, `Cache::<u8>::get` and
+    // `Cache<u8>::get` alike: in an expression, type arguments take a
+    // turbofish.
+    for segment in &mut path.segments {
+        if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+            args.colon2_token = Some(Default::default());
+        }
     }
     match configure {
         Some(configure) => quote!(#path().__global(#name, #configure)),

@@ -61,11 +61,13 @@ pub(crate) fn expand(
     let mut errors = Errors::default();
     let param = patch_names::self_param();
     let ty: syn::Type = syn::parse_quote!(#param);
+    let no_generics = syn::Generics::default();
     let self_ty = SelfType {
         ty: &ty,
         ident: &param,
         cfgs: &[],
         as_param: true,
+        generics: &no_generics,
     };
     let lowered = lower::lower_fn(
         &function.attrs,

@@ -13,11 +13,6 @@ fn first<T: Clone>(items: &[T]) -> Option<T> {
 }
 
 #[patchable]
-fn show(value: impl std::fmt::Display) -> String {
-    value.to_string()
-}
-
-#[patchable]
 fn last(items: &mut Vec<u8>) -> &mut u8 {
     items.last_mut().unwrap()
 }
@@ -28,6 +23,24 @@ struct Cache<T>(T);
 impl<T> Cache<T> {
     fn get(&self) -> &T {
         &self.0
+    }
+}
+
+struct View<'a>(&'a str);
+
+#[patchable]
+impl<'a> View<'a> {
+    fn text(&self) -> usize {
+        self.0.len()
+    }
+}
+
+struct Buffer<const N: usize>([u8; N]);
+
+#[patchable]
+impl<const N: usize> Buffer<N> {
+    fn size(&self) -> usize {
+        N
     }
 }
 
