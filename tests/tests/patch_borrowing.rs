@@ -17,6 +17,13 @@ fn first_word<'a>(text: &'a str) -> &'a str {
     text.split(' ').next().unwrap_or("")
 }
 
+/// Patched globally by one test only: a global patch answers every
+/// thread, the other tests' too.
+#[mockgen::patchable]
+fn last_word<'a>(text: &'a str) -> &'a str {
+    text.rsplit(' ').next().unwrap_or("")
+}
+
 #[mockgen::patchable]
 fn greeting(lang: &str) -> &'static str {
     match lang {
@@ -165,10 +172,10 @@ fn a_side_effect_may_call_the_patched_function() {
 #[test]
 fn global_patches_answer_every_thread() {
     common::within(10, || {
-        let global = patch_global!(first_word, |first| {
-            first.return_value(String::from("global"))
+        let global = patch_global!(last_word, |last| {
+            last.return_value(String::from("global"))
         });
-        let seen = std::thread::spawn(|| first_word("x y").to_string())
+        let seen = std::thread::spawn(|| last_word("x y").to_string())
             .join()
             .unwrap();
         assert_eq!(seen, "global");
