@@ -351,3 +351,49 @@ mod generated_member_names {
         statics.new.assert_called_once();
     }
 }
+
+/// Default bodies that are one expression (`{ 7 }`), in sync, async and
+/// lending methods: the mock runs them without wrapping the user's block in
+/// one of its own, which `unused_braces` would flag at the user's braces
+/// (this file denies warnings).
+mod expression_default_bodies {
+    use mockgen::prelude::*;
+
+    #[automock]
+    pub trait Defaults {
+        fn number(&self) -> u32 {
+            7
+        }
+        fn twice(&self, x: u32) -> u32 {
+            x * 2
+        }
+        fn name(&self) -> &str {
+            "default"
+        }
+        fn pair(&self, (a, b): (u32, u32)) -> u32 {
+            a + b
+        }
+        async fn later(&self) -> u32 {
+            9
+        }
+    }
+
+    #[test]
+    fn expression_bodies_answer_unconfigured_calls() {
+        let mock = MockDefaults::new();
+        assert_eq!(mock.number(), 7);
+        assert_eq!(mock.twice(4), 8);
+        assert_eq!(mock.name(), "default");
+        assert_eq!(mock.pair((2, 3)), 5);
+        mock.number.return_value(1);
+        assert_eq!(mock.number(), 1);
+        mock.twice.assert_called_once_with(call!(4));
+    }
+
+    #[tokio::test]
+    async fn an_expression_body_answers_an_async_call() {
+        let mock = MockDefaults::new();
+        assert_eq!(mock.later().await, 9);
+        mock.later.assert_awaited_once();
+    }
+}

@@ -45,10 +45,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
         names::hygienic("value"),
     );
     let original = match default_body {
-        Some(default) => {
-            let rebind = args.iter().map(method_parts::rebind_pattern);
-            quote!({ #(#rebind)* #default })
-        }
+        Some(default) => method_parts::default_body(args, default),
         None => quote!(::core::unreachable!(
             "invariant: only methods with a default body run an original"
         )),

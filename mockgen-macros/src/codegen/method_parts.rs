@@ -178,6 +178,16 @@ pub(crate) fn rebind_pattern(arg: &MockArg) -> TokenStream {
     }
 }
 
+/// A trait's default body as the mock runs it: a block that rebinds the
+/// arguments' patterns, then the body's statements. Not the body's own
+/// block inside ours: `{ { 7 } }` warns `unused_braces` at the user's
+/// braces.
+pub(crate) fn default_body(args: &[MockArg], body: &syn::Block) -> TokenStream {
+    let rebind = args.iter().map(rebind_pattern);
+    let stmts = &body.stmts;
+    quote!({ #(#rebind)* #(#stmts)* })
+}
+
 /// The expression that records one argument.
 pub(crate) fn record(arg: &MockArg, rt: &Runtime) -> TokenStream {
     match arg.pass {

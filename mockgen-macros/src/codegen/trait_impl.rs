@@ -23,7 +23,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::method_parts::{
-    self, conversion, handed_back, handle, method_item, passed, rebind_pattern, record, signature,
+    self, conversion, handed_back, handle, method_item, passed, record, signature,
 };
 use super::{async_method, wrapping};
 use crate::model::{MockMethod, MockSpec, Receiver, Serve, TraitImpl};
@@ -157,14 +157,8 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let body = match (serve, default_body) {
         (Serve::Value, Some(default)) => {
             let delegate = rt.item("Delegate");
-            let rebind = args.iter().map(rebind_pattern);
             let back = handed_back(args);
-            let default_arm = quote! {
-                {
-                    #(#rebind)*
-                    #default
-                }
-            };
+            let default_arm = super::method_parts::default_body(args, default);
             let real_arm = match &real {
                 Some((_, call)) => quote!(#call),
                 None => default_arm.clone(),
@@ -218,6 +212,35 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 }
             }
         }
+        // A reference lent from the mock, or the trait's default body
+        // (which borrows from `self` as the trait's own code does).
+        (
+            serve @ (Serve::Ref
+            | Serve::Deref
+            | Serve::Dyn
+            | Serve::OptionRef
+            | Serve::OptionDeref
+            | Serve::OptionDyn
+            | Serve::Iter),
+            Some(default),
+        ) => {
+            let delegate = rt.item("Delegate");
+            let back = handed_back(args);
+            let default_arm = super::method_parts::default_body(args, default);
+            let served = serve_expr(serve, quote!(#value));
+            let real_arm = match &real {
+                Some((_, call)) => serve_expr(serve, quote!(#local.__lend(#call))),
+                None => default_arm.clone(),
+            };
+            quote! {
+                let #local = #handle;
+                match #local.__call_or_default_lent((#(#records,)*), #(#passed),*) {
+                    ::core::result::Result::Ok(#value) => #served,
+                    ::core::result::Result::Err(#delegate::Original(#back)) => #default_arm
+                    ::core::result::Result::Err(#delegate::Real(#back)) => #real_arm,
+                }
+            }
+        }
         (serve, _) => {
             let lent = lent(&quote!(#local));
             let lent = quote!({
@@ -260,14 +283,11 @@ fn lending_answer(
             }
         };
     };
-    let rebind = method.args.iter().map(rebind_pattern);
+    let default = super::method_parts::default_body(&method.args, default);
     quote! {
         match #handle.__call_lending_or_default((#(#records,)*)) {
             #answer::Effect(#effect) => #effect(#(#passed),*),
-            #answer::Original => {
-                #(#rebind)*
-                #default
-            }
+            #answer::Original => #default
             #value => #value.__value(),
         }
     }

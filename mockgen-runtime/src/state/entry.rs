@@ -74,6 +74,28 @@ where
 }
 
 #[track_caller]
+fn call_or_default_lent<K: Shaped<T>, T>(
+    inner: &Arc<MethodInner>,
+    record: Record<K, T>,
+    args: T,
+) -> Result<&K::Output, Delegate<T>>
+where
+    K::Output: Send + Sync + 'static,
+{
+    let mut out = None;
+    let mut slot = Slot::lending(&mut out);
+    match answer_shaped::<K, T>(inner, record, Original::ByDefault, &mut slot, args) {
+        Ok(value) => Ok(inner.lent.keep(value)),
+        Err((Resolved::Original, args)) => Err(Delegate::Original(args)),
+        Err((Resolved::Real, args)) => Err(Delegate::Real(args)),
+        Err(_) => {
+            let answer = slot.lent_answer();
+            Ok(inner.lend_answer(answer, out))
+        }
+    }
+}
+
+#[track_caller]
 fn call_or_real<K: Shaped<T>, T>(
     inner: &Arc<MethodInner>,
     record: Record<K, T>,
@@ -177,6 +199,23 @@ macro_rules! entry_points {
                 S::Output: Send + Sync,
             {
                 call_or_real_lent::<ShapeOf<S>, _>(&self.inner, record, ($($param,)*))
+            }
+
+            /// `__call_or_default` for a method that returns a reference:
+            /// the default body (or a spy's real method) answers with the
+            /// arguments handed back.
+            #[doc(hidden)]
+            #[track_caller]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            pub fn __call_or_default_lent<$($lt, $inner),*>(
+                &self,
+                record: RecordOf<S>,
+                $($param: ArgOf<$lt, $inner, S, $index>),*
+            ) -> Result<&S::Output, Delegate<($(ArgOf<$lt, $inner, S, $index>,)*)>>
+            where
+                S::Output: Send + Sync,
+            {
+                call_or_default_lent::<ShapeOf<S>, _>(&self.inner, record, ($($param,)*))
             }
 
             /// Like `__call_with`, for a method of a spy that calls the
