@@ -339,6 +339,10 @@ pub(crate) enum Serve {
     OptionDeref,
     /// `-> impl Iterator<Item = &T>` (or boxed) from a `Vec<T>`.
     Iter,
+    /// `-> Vec<&T>` from a `Vec<T>`.
+    VecRef,
+    /// `-> Vec<&str>` / `Vec<&[T]>` from `Vec<String>` / `Vec<Vec<T>>`.
+    VecDeref,
     /// `-> Result<&T, E>` from a `Result<T, E>`.
     ResultRef,
     /// `-> Result<&str, E>` / `Result<&[T], E>` from `Result<String, E>` /
@@ -353,6 +357,11 @@ pub(crate) enum Serve {
     DerefMut,
     /// `-> &mut dyn Trait` from a kept `Box<dyn Trait + Send + Sync>`.
     DynMut,
+    /// `-> Option<&mut T>` from a kept `Option<T>`.
+    OptionRefMut,
+    /// `-> Option<&mut str>` / `Option<&mut [T]>` from a kept
+    /// `Option<String>` / `Option<Vec<T>>`.
+    OptionDerefMut,
     /// `-> !`: configured as `Infallible`, which only a side effect that
     /// diverges can produce.
     Never,

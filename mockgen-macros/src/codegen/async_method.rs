@@ -124,8 +124,11 @@ fn lent_answer(method: &MockMethod, value: &syn::Ident) -> Option<TokenStream> {
     let serve = method.output.serve;
     let lent = match serve {
         Serve::Value | Serve::Write | Serve::Never => return None,
-        Serve::RefMut => mutable,
-        Serve::DerefMut | Serve::DynMut => quote!(::core::ops::DerefMut::deref_mut(#mutable)),
+        Serve::RefMut
+        | Serve::DerefMut
+        | Serve::DynMut
+        | Serve::OptionRefMut
+        | Serve::OptionDerefMut => super::trait_impl::lent_mut(serve, mutable),
         Serve::ResultRef | Serve::ResultDeref | Serve::ResultDyn => {
             let deref = match serve {
                 Serve::ResultRef => quote!(::core::convert::identity),

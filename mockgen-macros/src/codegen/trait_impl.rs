@@ -183,16 +183,18 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 ::core::fmt::Formatter::write_str(#formatter, &#value)
             }
         }
-        (serve @ (Serve::RefMut | Serve::DerefMut | Serve::DynMut), _) => {
+        (
+            serve @ (Serve::RefMut
+            | Serve::DerefMut
+            | Serve::DynMut
+            | Serve::OptionRefMut
+            | Serve::OptionDerefMut),
+            _,
+        ) => {
             let field = &method.ident;
             let answer = answer(&handle);
             let lent = quote!(self.#field.__lend_mut(#value));
-            let lent = match serve {
-                Serve::DerefMut | Serve::DynMut => {
-                    quote!(::core::ops::DerefMut::deref_mut(#lent))
-                }
-                _ => lent,
-            };
+            let lent = lent_mut(serve, lent);
             quote! {
                 let #value = #answer;
                 #lent
@@ -221,7 +223,9 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
             | Serve::OptionRef
             | Serve::OptionDeref
             | Serve::OptionDyn
-            | Serve::Iter),
+            | Serve::Iter
+            | Serve::VecRef
+            | Serve::VecDeref),
             Some(default),
         ) => {
             let delegate = rt.item("Delegate");
@@ -293,6 +297,17 @@ fn lending_answer(
     }
 }
 
+/// Lends the value a `&mut self` method keeps (`lent`, a `&mut` of it) in
+/// the shape the signature returns.
+pub(super) fn lent_mut(serve: Serve, lent: TokenStream) -> TokenStream {
+    match serve {
+        Serve::DerefMut | Serve::DynMut => quote!(::core::ops::DerefMut::deref_mut(#lent)),
+        Serve::OptionRefMut => quote!(::core::option::Option::as_mut(#lent)),
+        Serve::OptionDerefMut => quote!(::core::option::Option::as_deref_mut(#lent)),
+        _ => lent,
+    }
+}
+
 /// Lends the kept value in the shape the signature returns.
 pub(crate) fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
     match serve {
@@ -301,6 +316,8 @@ pub(crate) fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
         | Serve::RefMut
         | Serve::DerefMut
         | Serve::DynMut
+        | Serve::OptionRefMut
+        | Serve::OptionDerefMut
         | Serve::Write
         | Serve::ResultRef
         | Serve::ResultDeref
@@ -316,6 +333,15 @@ pub(crate) fn serve_expr(serve: Serve, lent: TokenStream) -> TokenStream {
         },
         Serve::OptionRef => quote!(::core::option::Option::as_ref(#lent)),
         Serve::OptionDeref => quote!(::core::option::Option::as_deref(#lent)),
+        Serve::VecRef => quote! {
+            ::core::iter::Iterator::collect(<[_]>::iter(#lent))
+        },
+        Serve::VecDeref => quote! {
+            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                <[_]>::iter(#lent),
+                ::core::ops::Deref::deref,
+            ))
+        },
         Serve::Iter => quote!(::std::boxed::Box::new(#lent.iter())),
     }
 }

@@ -12,7 +12,7 @@ use crate::normalize::ReplaceSelf;
 pub(super) use crate::normalize::future_output;
 use crate::normalize::generic_arg_of;
 
-const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `&dyn Trait`, `Option<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
+const BORROWING: &str = "return types that borrow are supported as `&T`, `&str`, `&[T]`, `&Path`, `&dyn Trait`, `Option<&T>`, `Vec<&T>` and iterators of `&T` lent from `self`, and as types whose lifetimes are type arguments (`Token<'a>`, configured as `Token<'static>`)";
 
 /// The output, and whether the method returns `impl Future` (whose
 /// output is what the handle is configured with).
@@ -75,7 +75,10 @@ fn lower_value(
                 );
                 return None;
             }
-            if matches!(output.serve, Serve::RefMut | Serve::DerefMut) {
+            if matches!(
+                output.serve,
+                Serve::RefMut | Serve::DerefMut | Serve::OptionRefMut | Serve::OptionDerefMut
+            ) {
                 return lends_mut(sig, written, errors).then_some(output);
             }
             Some(output)
@@ -262,6 +265,32 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
             };
             let owned = inner.owned;
             return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
+        }
+    }
+    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Option") {
+        // `Option<&mut T>`: the kept `Option<T>`, lent mutably.
+        if r.mutability.is_some() && !has_lifetime(&r.elem) {
+            let inner = lower_type(&Type::Reference(r.clone()))?;
+            let serve = match inner.serve {
+                Serve::RefMut => Serve::OptionRefMut,
+                Serve::DerefMut => Serve::OptionDerefMut,
+                _ => return Err(BORROWING),
+            };
+            let owned = inner.owned;
+            return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
+        }
+    }
+    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Vec") {
+        // `Vec<&T>`, `Vec<&str>`: a borrow of each item of the kept `Vec`.
+        if lendable(r) {
+            let inner = lower_type(&Type::Reference(r.clone()))?;
+            let serve = match inner.serve {
+                Serve::Ref => Serve::VecRef,
+                Serve::Deref => Serve::VecDeref,
+                _ => return Err(BORROWING),
+            };
+            let owned = inner.owned;
+            return value(syn::parse_quote!(::std::vec::Vec<#owned>), serve);
         }
     }
     if let Some(Type::Reference(r)) = generic_arg_of(ty, "Result") {

@@ -79,6 +79,8 @@ pub(super) fn passes_on(method: &MockMethod) -> bool {
             Serve::Write
                 | Serve::RefMut
                 | Serve::DerefMut
+                | Serve::OptionRefMut
+                | Serve::OptionDerefMut
                 | Serve::Dyn
                 | Serve::OptionDyn
                 | Serve::ResultDyn
@@ -175,7 +177,12 @@ pub(super) fn answer_from(method: &MockMethod, call: TokenStream) -> TokenStream
         Serve::Value | Serve::Write | Serve::Never => call,
         // A borrowed trait object has no owned form to answer with: such
         // methods do not pass on (`passes_on`), so this arm is never used.
-        Serve::Dyn | Serve::OptionDyn | Serve::ResultDyn | Serve::DynMut => call,
+        Serve::Dyn
+        | Serve::OptionDyn
+        | Serve::ResultDyn
+        | Serve::DynMut
+        | Serve::OptionRefMut
+        | Serve::OptionDerefMut => call,
         Serve::Ref | Serve::RefMut => quote!(::core::clone::Clone::clone(#call)),
         Serve::Deref | Serve::DerefMut => quote!(::std::borrow::ToOwned::to_owned(#call)),
         Serve::OptionRef => quote!((#call).cloned()),
@@ -185,6 +192,17 @@ pub(super) fn answer_from(method: &MockMethod, call: TokenStream) -> TokenStream
         Serve::Iter => {
             quote!(::core::iter::Iterator::collect(::core::iter::Iterator::cloned(#call)))
         }
+        Serve::VecRef => quote! {
+            ::core::iter::Iterator::collect::<::std::vec::Vec<_>>(::core::iter::Iterator::cloned(
+                ::core::iter::IntoIterator::into_iter(#call),
+            ))
+        },
+        Serve::VecDeref => quote! {
+            ::core::iter::Iterator::collect::<::std::vec::Vec<_>>(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#call),
+                ::std::borrow::ToOwned::to_owned,
+            ))
+        },
         Serve::ResultRef => quote!(::core::result::Result::map(#call, ::core::clone::Clone::clone)),
         Serve::ResultDeref => {
             quote!(::core::result::Result::map(#call, ::std::borrow::ToOwned::to_owned))
