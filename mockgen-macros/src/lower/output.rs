@@ -71,7 +71,7 @@ fn lower_value(
             if !matches!(output.serve, Serve::Value) && sig.receiver().is_none() {
                 errors.push(
                     written.span(),
-                    "a static method cannot lend a reference from the mock",
+                    "a static method cannot lend a reference from the mock: it has no `self` for the reference to borrow from; return `&'static` data or an owned value",
                 );
                 return None;
             }
@@ -469,7 +469,9 @@ fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Typ
         .receiver()
         .and_then(|r| r.reference.as_ref())
         .and_then(|(_, lifetime)| lifetime.clone());
-    if named.0.iter().all(|l| Some(l) == receiver.as_ref()) {
+    // A static method has no `self` to lend from: what it returns borrows
+    // from its arguments (or is `'static`), so it takes the `'static` form.
+    if sig.receiver().is_some() && named.0.iter().all(|l| Some(l) == receiver.as_ref()) {
         return None;
     }
     if let Some(object) = object {

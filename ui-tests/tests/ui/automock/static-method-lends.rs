@@ -2,7 +2,7 @@ use mockgen::prelude::*;
 
 #[automock]
 pub trait Config {
-    fn lookup(key: &str) -> &str;
+    fn keys(prefix: &str) -> impl Iterator<Item = &u8>;
 }
 
 fn main() {}
