@@ -128,7 +128,7 @@ fn lent_answer(method: &MockMethod, value: &syn::Ident) -> Option<TokenStream> {
         | Serve::DerefMut
         | Serve::DynMut
         | Serve::OptionRefMut
-        | Serve::OptionDerefMut => super::trait_impl::lent_mut(serve, mutable),
+        | Serve::OptionDerefMut => super::serve::lent_mut(serve, mutable),
         Serve::ResultRef | Serve::ResultDeref | Serve::ResultDyn => {
             let deref = match serve {
                 Serve::ResultRef => quote!(::core::convert::identity),
@@ -141,7 +141,7 @@ fn lent_answer(method: &MockMethod, value: &syn::Ident) -> Option<TokenStream> {
                 }
             }
         }
-        serve => super::trait_impl::serve_expr(serve, shared),
+        serve => super::serve::serve_expr(serve, shared),
     };
     // The box's `dyn Trait + Send + Sync` coerces to the written type,
     // which an async block's value is not coerced to by itself.

@@ -8,6 +8,7 @@ pub(crate) mod joined;
 pub(crate) mod method_parts;
 mod mock_struct;
 mod owned_check;
+pub(crate) mod serve;
 pub(crate) mod shape;
 pub(crate) mod signature;
 mod statics;

@@ -254,55 +254,8 @@ fn lends_mut(sig: &syn::Signature, written: &Type, errors: &mut Errors) -> bool 
 /// `Result<&T, E>`, `Box<dyn Iterator<Item = &T> + '_>`.
 fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
     let value = |owned: Type, serve| Ok(MockOutput { owned, serve });
-    let lendable = |r: &syn::TypeReference| r.mutability.is_none() && !has_lifetime(&r.elem);
-    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Option") {
-        if lendable(r) {
-            let inner = lower_type(&Type::Reference(r.clone()))?;
-            let serve = match inner.serve {
-                Serve::Deref => Serve::OptionDeref,
-                Serve::Dyn => Serve::OptionDyn,
-                _ => Serve::OptionRef,
-            };
-            let owned = inner.owned;
-            return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
-        }
-    }
-    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Option") {
-        // `Option<&mut T>`: the kept `Option<T>`, lent mutably.
-        if r.mutability.is_some() && !has_lifetime(&r.elem) {
-            let inner = lower_type(&Type::Reference(r.clone()))?;
-            let serve = match inner.serve {
-                Serve::RefMut => Serve::OptionRefMut,
-                Serve::DerefMut => Serve::OptionDerefMut,
-                _ => return Err(BORROWING),
-            };
-            let owned = inner.owned;
-            return value(syn::parse_quote!(::core::option::Option<#owned>), serve);
-        }
-    }
-    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Vec") {
-        // `Vec<&T>`, `Vec<&str>`: a borrow of each item of the kept `Vec`.
-        if lendable(r) {
-            let inner = lower_type(&Type::Reference(r.clone()))?;
-            let serve = match inner.serve {
-                Serve::Ref => Serve::VecRef,
-                Serve::Deref => Serve::VecDeref,
-                _ => return Err(BORROWING),
-            };
-            let owned = inner.owned;
-            return value(syn::parse_quote!(::std::vec::Vec<#owned>), serve);
-        }
-    }
-    if let Some(Type::Reference(r)) = generic_arg_of(ty, "Result") {
-        if lendable(r) {
-            let inner = lower_type(&Type::Reference(r.clone()))?;
-            let serve = match inner.serve {
-                Serve::Deref => Serve::ResultDeref,
-                Serve::Dyn => Serve::ResultDyn,
-                _ => Serve::ResultRef,
-            };
-            return value(replace_first_arg(ty, &inner.owned), serve);
-        }
+    if let Some(lowered) = wrapped_reference(ty) {
+        return lowered;
     }
     if let Some(Type::TraitObject(obj)) = generic_arg_of(ty, "Box") {
         if let Some(item) = borrowed_iter_item(obj.bounds.iter()) {
@@ -325,6 +278,46 @@ fn lower_borrowing(ty: &Type) -> Result<MockOutput, &'static str> {
         return value(owned, Serve::Value);
     }
     Err(BORROWING)
+}
+
+/// `Option<&T>`, `Option<&mut T>`, `Vec<&T>`, `Result<&T, E>` (with `&str`,
+/// `&[T]`, `&dyn Trait` alike): a reference inside a wrapper, lent from
+/// `self`, configured with the wrapper of the reference's owned form. `None`
+/// when `ty` is no such wrapper.
+fn wrapped_reference(ty: &Type) -> Option<Result<MockOutput, &'static str>> {
+    for wrapper in ["Option", "Vec", "Result"] {
+        let Some(Type::Reference(r)) = generic_arg_of(ty, wrapper) else {
+            continue;
+        };
+        if has_lifetime(&r.elem) {
+            continue;
+        }
+        let inner = match lower_type(&Type::Reference(r.clone())) {
+            Ok(inner) => inner,
+            Err(message) => return Some(Err(message)),
+        };
+        let serve = match (wrapper, inner.serve) {
+            ("Option", Serve::Ref) => Serve::OptionRef,
+            ("Option", Serve::Deref) => Serve::OptionDeref,
+            ("Option", Serve::Dyn) => Serve::OptionDyn,
+            ("Option", Serve::RefMut) => Serve::OptionRefMut,
+            ("Option", Serve::DerefMut) => Serve::OptionDerefMut,
+            ("Vec", Serve::Ref) => Serve::VecRef,
+            ("Vec", Serve::Deref) => Serve::VecDeref,
+            ("Result", Serve::Ref) => Serve::ResultRef,
+            ("Result", Serve::Deref) => Serve::ResultDeref,
+            ("Result", Serve::Dyn) => Serve::ResultDyn,
+            _ => return Some(Err(BORROWING)),
+        };
+        let owned = inner.owned;
+        let owned: Type = match wrapper {
+            "Option" => syn::parse_quote!(::core::option::Option<#owned>),
+            "Vec" => syn::parse_quote!(::std::vec::Vec<#owned>),
+            _ => replace_first_arg(ty, &owned),
+        };
+        return Some(Ok(MockOutput { owned, serve }));
+    }
+    None
 }
 
 /// `ty` with every lifetime argument `'static`, when its lifetimes are all

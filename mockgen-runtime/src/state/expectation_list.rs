@@ -9,14 +9,14 @@
 
 use std::sync::Arc;
 
-use crate::state::method::{ConfigGuard, MethodInner};
+use crate::state::method::MethodInner;
 use crate::state::registry::{ErasedExpectation, Snapshot};
 
 impl MethodInner {
     /// Adds an expectation, after those already set.
     pub(crate) fn push_expectation(&self, expectation: Arc<dyn ErasedExpectation>) {
         let mut config = self.config();
-        drop_retired(&mut config);
+        config.drop_retired_expectations();
         Arc::make_mut(&mut config.state.expectations).push(expectation);
     }
 
@@ -46,21 +46,4 @@ impl MethodInner {
         }
         config.retire(removed);
     }
-}
-
-/// Leaves the retired expectations out of the list; they are dropped once
-/// the lock is released (dropping configured values may run user code).
-pub(crate) fn drop_retired(config: &mut ConfigGuard<'_>) {
-    if config.state.expectations.iter().all(|e| !e.is_retired()) {
-        return;
-    }
-    let live: Vec<_> = config
-        .state
-        .expectations
-        .iter()
-        .filter(|e| !e.is_retired())
-        .cloned()
-        .collect();
-    let old = std::mem::replace(&mut config.state.expectations, Arc::new(live));
-    config.retire(old);
 }

@@ -195,6 +195,23 @@ impl ConfigGuard<'_> {
         }
     }
 
+    /// Leaves the retired expectations out of the method's list; they are
+    /// dropped once the lock is released (dropping configured values may
+    /// run user code).
+    pub(crate) fn drop_retired_expectations(&mut self) {
+        let expectations = &self.state.expectations;
+        if expectations.iter().all(|e| !e.is_retired()) {
+            return;
+        }
+        let live: Vec<_> = expectations
+            .iter()
+            .filter(|e| !e.is_retired())
+            .cloned()
+            .collect();
+        let old = std::mem::replace(&mut self.state.expectations, Arc::new(live));
+        self.retire(old);
+    }
+
     /// Replaces the configuration with `fresh`; the old one is dropped
     /// after the lock is released.
     pub(crate) fn replace(&mut self, fresh: Config) {
@@ -322,7 +339,7 @@ impl MethodInner {
 #[inline(never)]
 fn renew(config: &mut ConfigGuard<'_>, epoch: u64) {
     config.replace(Config::new(epoch));
-    crate::state::expectation_list::drop_retired(config);
+    config.drop_retired_expectations();
 }
 
 /// `mock.method`; a patched function's handle is named by the function's
