@@ -263,7 +263,7 @@ fn async_trait_signature(method: &MockMethod, send: bool) -> TokenStream {
     // A reference returned through `&self` borrows for the receiver's
     // lifetime, now named: written out, as elision would give it.
     if let (Some(lifetime), ReturnType::Type(_, ty)) = (&receiver_lifetime, &mut sig.output) {
-        ElidedAs(lifetime.clone()).visit_type_mut(ty);
+        NameElided::as_one(lifetime.clone()).visit_type_mut(ty);
     }
     let output = output_type(&sig.output);
     let where_clause = sig.generics.make_where_clause();
@@ -288,14 +288,26 @@ fn output_type(output: &ReturnType) -> TokenStream {
 }
 
 /// Names elided lifetimes `'life0`, `'life1`, … in order, as `async_trait`
-/// does.
+/// does; or, made with [`as_one`](Self::as_one), gives each the one lifetime
+/// it elides to.
 #[derive(Default)]
 struct NameElided {
     named: Vec<Lifetime>,
+    only: Option<Lifetime>,
 }
 
 impl NameElided {
+    fn as_one(lifetime: Lifetime) -> Self {
+        NameElided {
+            named: Vec::new(),
+            only: Some(lifetime),
+        }
+    }
+
     fn next(&mut self) -> Lifetime {
+        if let Some(only) = &self.only {
+            return only.clone();
+        }
         let lifetime = Lifetime::new(
             &format!("'life{}", self.named.len()),
             proc_macro2::Span::call_site(),
@@ -328,31 +340,6 @@ impl VisitMut for NameElided {
     fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
         if lifetime.ident == "_" {
             *lifetime = self.next();
-        }
-    }
-
-    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
-    fn visit_parenthesized_generic_arguments_mut(
-        &mut self,
-        _: &mut syn::ParenthesizedGenericArguments,
-    ) {
-    }
-}
-
-/// Gives every elided lifetime of a return type the one it elides to.
-struct ElidedAs(Lifetime);
-
-impl VisitMut for ElidedAs {
-    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
-        if reference.lifetime.is_none() {
-            reference.lifetime = Some(self.0.clone());
-        }
-        syn::visit_mut::visit_type_reference_mut(self, reference);
-    }
-
-    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
-        if lifetime.ident == "_" {
-            *lifetime = self.0.clone();
         }
     }
 

@@ -186,23 +186,28 @@ fn lower_type(ty: &Type) -> Result<MockOutput, &'static str> {
     }
 }
 
+/// A trait object's bounds without its lifetime bound; `None` when a
+/// trait of it borrows (`dyn Parser<'a>`), which no `'static` value can
+/// stand for.
+fn owned_bounds(obj: &syn::TypeTraitObject) -> Option<Vec<&TypeParamBound>> {
+    let bounds: Vec<&TypeParamBound> = obj
+        .bounds
+        .iter()
+        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
+        .collect();
+    let borrows = bounds
+        .iter()
+        .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)));
+    (!borrows).then_some(bounds)
+}
+
 /// The box a `&dyn Trait` (or `&mut dyn Trait`) return is configured with
 /// and lent from: `Box<dyn Trait + Send + Sync>`, since the mock's values
 /// are shared between threads; the reference's object lifetime bound is
 /// the box's `'static`, which outlives it. A trait that borrows
 /// (`dyn Parser<'a>`) has no `'static` box.
 fn boxed_object(obj: &syn::TypeTraitObject) -> Result<Type, &'static str> {
-    let bounds: Vec<&TypeParamBound> = obj
-        .bounds
-        .iter()
-        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
-        .collect();
-    if bounds
-        .iter()
-        .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)))
-    {
-        return Err(BORROWING);
-    }
+    let bounds = owned_bounds(obj).ok_or(BORROWING)?;
     let send = (!bounds.iter().any(|b| is_trait(b, "Send")))
         .then(|| quote::quote!(+ ::core::marker::Send));
     let sync = (!bounds.iter().any(|b| is_trait(b, "Sync")))
@@ -491,17 +496,7 @@ fn static_form_when_not_from_self(sig: &syn::Signature, ty: &Type) -> Option<Typ
 /// borrow from `self` is configured with: a reference the mock's shared
 /// values can hold. `None` when the trait itself borrows.
 fn static_object(object: &syn::TypeTraitObject) -> Option<Type> {
-    let bounds: Vec<&TypeParamBound> = object
-        .bounds
-        .iter()
-        .filter(|b| !matches!(b, TypeParamBound::Lifetime(_)))
-        .collect();
-    if bounds
-        .iter()
-        .any(|b| has_lifetime(&syn::parse_quote!(dyn #b)))
-    {
-        return None;
-    }
+    let bounds = owned_bounds(object)?;
     let sync = (!bounds.iter().any(|b| is_trait(b, "Sync")))
         .then(|| quote::quote!(+ ::core::marker::Sync));
     Some(syn::parse_quote!(&'static (dyn #(#bounds)+* #sync)))
