@@ -158,3 +158,24 @@ fn lifetimes_with_bounds_lend_too() {
     assert_eq!(lookup.either(&a, &b), "owned");
     lookup.either.assert_called_with(call!("left", "right"));
 }
+
+#[test]
+fn expectations_take_both_forms() {
+    let lookup = MockLookup::new();
+    lookup
+        .first_word
+        .expect(call!("secret"))
+        .return_value(String::from("redacted"));
+    lookup.first_word.expect(call!(ANY)).return_value("plain");
+    lookup
+        .pick
+        .expect(call!(ANY))
+        .return_once(Some(item(4)))
+        .return_once(None::<Item>)
+        .times(2);
+    assert_eq!(lookup.first_word("secret"), "redacted");
+    assert_eq!(lookup.first_word("other"), "plain");
+    assert_eq!(lookup.pick(&[]), Some(&item(4)));
+    assert_eq!(lookup.pick(&[]), None);
+    lookup.verify();
+}

@@ -69,11 +69,26 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
     } else {
         original.clone()
     };
-    let future = match lent_answer(method, &value) {
+    let future = match (&method.lending, lent_answer(method, &value)) {
+        // A return value borrowing from the arguments: the side effect
+        // is a plain closure run here, with them.
+        (Some(_), _) => {
+            let lending = rt.item("LendingAnswer");
+            let passed = method_parts::lent(method, passed.collect());
+            quote! {
+                async move {
+                    match #call.__answer_lending(#has_default) {
+                        #lending::Effect(#f) => #f(#(#passed),*),
+                        #lending::Original => #original,
+                        #value => #value.__value(),
+                    }
+                }
+            }
+        }
         // A returned reference: the owned answer is lent from the handle,
         // which the future borrows through `self`; a default body returns
         // the reference itself.
-        Some(lent) => quote! {
+        (None, Some(lent)) => quote! {
             async move {
                 let #value = match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
                     #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,
@@ -84,7 +99,7 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenS
                 #lent
             }
         },
-        None => quote! {
+        (None, None) => quote! {
             async move {
                 match #call.__answer(#has_default, #reaches_real, #(#passed),*) {
                     #answer::SideEffect(#f, (#(#effect_args,)*)) => #f(#(#effect_args),*).await,

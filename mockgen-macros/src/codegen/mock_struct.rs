@@ -127,12 +127,12 @@ pub(crate) fn init(method: &MockMethod, core: &syn::Ident) -> TokenStream {
     let MockMethod { ident, cfgs, .. } = method;
     use syn::ext::IdentExt as _;
     let name = ident.unraw().to_string();
-    if method.lending.is_some() {
-        quote!(#(#cfgs)* #ident: #core.__lending_method_named(#name),)
-    } else if method.type_params.is_empty() {
-        quote!(#(#cfgs)* #ident: #core.__method_named(#name),)
-    } else {
+    if !method.type_params.is_empty() {
         quote!(#(#cfgs)* #ident: #core.__generic_method(#name),)
+    } else if method.lending.is_some() {
+        quote!(#(#cfgs)* #ident: #core.__lending_method_named(#name),)
+    } else {
+        quote!(#(#cfgs)* #ident: #core.__method_named(#name),)
     }
 }
 
@@ -156,7 +156,14 @@ pub(crate) fn field(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Token
     } else {
         let generic_ty = rt.item("GenericMethod");
         let family = family_ident(spec, method);
-        quote!(#generic_ty<#family #ty_generics>)
+        match method.lending {
+            // `of::<T>()` gives `Method<_, Lends>` handles.
+            Some(_) => {
+                let lends = rt.item("Lends");
+                quote!(#generic_ty<#family #ty_generics, #lends>)
+            }
+            None => quote!(#generic_ty<#family #ty_generics>),
+        }
     };
     let owner = &spec.impls[method.impl_index];
     let summary = if owner.linkable {

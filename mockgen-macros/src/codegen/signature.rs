@@ -108,7 +108,9 @@ pub(crate) fn emit_with(
     // An async method's side effects return futures; a plain closure is
     // wrapped in a ready future.
     let (fn_output, boxed_body, async_impls) = if method.is_async() {
-        let impls = async_impls(&generics, &marker, args.len(), rt);
+        // A lending side effect is a plain closure (no `AsyncSigN`).
+        let lends = method.lending.is_some();
+        let impls = async_impls(&generics, &marker, args.len(), lends, rt);
         (
             quote!(#box_future<#owned>),
             quote! {
@@ -287,10 +289,17 @@ fn async_impls(
     generics: &syn::Generics,
     marker: &syn::Ident,
     arity: usize,
+    lends: bool,
     rt: &Runtime,
 ) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let async_signature = rt.item("AsyncSignature");
+    if lends {
+        return quote! {
+            #[automatically_derived]
+            impl #impl_generics #async_signature for #marker #ty_generics #where_clause {}
+        };
+    }
     let async_sig = rt.item(&format!("AsyncSig{arity}"));
     let box_future = rt.item("BoxFuture");
     let binder = binder(arity);

@@ -147,7 +147,7 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         None => quote!(#handle.__call_lent((#(#records,)*), #(#passed),*)),
     };
     if method.lending.is_some() {
-        let body = lending_answer(method, &handle, &records, &passed, rt);
+        let body = lending_answer(method, &handle, &records, &passed, real.as_ref(), rt);
         return method_item(spec, method, &sig, quote!(#(#conversions)* #body), rt);
     }
     // `-> !` is answered as a value of `Infallible`, which never exists:
@@ -274,13 +274,32 @@ fn lending_answer(
     handle: &TokenStream,
     records: &[TokenStream],
     passed: &[TokenStream],
+    real: Option<&(Vec<&syn::Ident>, TokenStream)>,
     rt: &Runtime,
 ) -> TokenStream {
     let answer = rt.item("LendingAnswer");
     let (effect, value) = (names::hygienic("effect"), names::hygienic("value"));
     // An argument that only this side effect can name gets it as itself.
     let passed = method_parts::lent(method, passed.to_vec());
-    let Some(default) = &method.default_body else {
+    let default = method
+        .default_body
+        .as_ref()
+        .map(|default| super::method_parts::default_body(&method.args, default));
+    // A spy's method: the real value's method answers with the arguments,
+    // which are still here (the call only recorded copies of them).
+    if let Some((_, call)) = real {
+        let has_default = default.is_some();
+        let default_arm = default.map(|default| quote!(#answer::Original => #default));
+        return quote! {
+            match #handle.__call_lending_or_real((#(#records,)*), #has_default) {
+                #answer::Effect(#effect) => #effect(#(#passed),*),
+                #answer::Real => #call,
+                #default_arm
+                #value => #value.__value(),
+            }
+        };
+    }
+    let Some(default) = default else {
         return quote! {
             match #handle.__call_lending((#(#records,)*)) {
                 #answer::Effect(#effect) => #effect(#(#passed),*),
@@ -288,7 +307,6 @@ fn lending_answer(
             }
         };
     };
-    let default = super::method_parts::default_body(&method.args, default);
     quote! {
         match #handle.__call_lending_or_default((#(#records,)*)) {
             #answer::Effect(#effect) => #effect(#(#passed),*),

@@ -22,7 +22,10 @@ use crate::model::{Lending, LentArg, MockArg, MockOutput, Pass, Recording};
 use crate::normalize::{ReplaceSelf, mentions_word};
 
 /// The side effect's type, for a method that needs one written out (see
-/// the top of this file); `None` for any other method.
+/// the top of this file); `None` for any other method. An async method's
+/// side effect is written out only for a return value that borrows from
+/// its arguments: a side effect typed as written is a plain closure, and
+/// other async methods keep their async side effects.
 pub(super) fn of(
     sig: &syn::Signature,
     args: &[MockArg],
@@ -30,7 +33,10 @@ pub(super) fn of(
     cx: &Context<'_>,
 ) -> Option<Lending> {
     let receiver = sig.receiver()?;
-    typed_as_written(sig, Some(receiver), args, &owned.owned, false, cx)
+    let lending = typed_as_written(sig, Some(receiver), args, &owned.owned, false, cx)?;
+    let borrows = sig.asyncness.is_none()
+        || borrowed_output(sig, Some(receiver), &lending.lifetimes, cx).is_some();
+    borrows.then_some(lending)
 }
 
 /// The side effect's type for a patched function whose return value

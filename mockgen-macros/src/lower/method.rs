@@ -100,14 +100,20 @@ pub(crate) fn lower(
     let served = output
         .as_ref()
         .is_some_and(|o| matches!(o.serve, Serve::Value));
-    let lending = (served && asyncness == Asyncness::Sync && type_params.is_empty())
+    // Futures that are not an `async fn`'s own (`-> impl Future<…>`) name
+    // no borrowed return type to lend.
+    let written_async = matches!(
+        asyncness,
+        Asyncness::Sync | Asyncness::AsyncFn | Asyncness::AsyncTrait { .. }
+    );
+    let lending = (served && written_async)
         .then(|| lending::of(sig, &args, output.as_ref()?, cx))
         .flatten();
     if lending.is_none() && !unnamed.is_empty() {
         for index in unnamed {
             errors.push(
                 args[index].written.span(),
-                "this argument names inside `dyn` or `fn` a lifetime that another argument names too, which a side effect gets only in a method that takes `self` by reference and is neither generic nor async",
+                "this argument names inside `dyn` or `fn` a lifetime that another argument names too, which a side effect gets only in a method that takes `self`, does not return a borrow of `self`, and is not async (an async method qualifies when its return value borrows from its arguments)",
             );
         }
         return None;

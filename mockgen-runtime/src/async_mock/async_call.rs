@@ -5,13 +5,14 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::config::lending::LendingAnswer;
 use crate::state::answer::Resolved;
 use crate::state::answer::{Slot, effect, taken};
 use crate::state::calls::{AnyEntry, EntryOf};
 use crate::state::dispatch::Original;
 use crate::state::method::Method;
 use crate::state::signature::ArgOf;
-use crate::state::signature::{RecordOf, Signature};
+use crate::state::signature::{Lends, RecordOf, Signature};
 use crate::state::step_aside::ProbeOf;
 use crate::state::sync::lock;
 
@@ -55,6 +56,30 @@ impl<S: Signature, A> Method<S, A> {
             method: self.clone(),
             entry: self.inner.record_call::<S::Args>(record),
         }
+    }
+}
+
+impl<S: AsyncSignature> AsyncCall<S, Lends> {
+    /// Records the await and resolves the answer of an async method whose
+    /// return value borrows from its arguments (see [`Lends`]): generated
+    /// code runs the side effect itself, with the arguments.
+    /// `has_original`: the method has a default body, which then answers
+    /// unconfigured calls.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __answer_lending(self, has_original: bool) -> LendingAnswer<S> {
+        lock(&self.method.inner.awaits).push(self.entry.clone());
+        let original = if has_original {
+            Original::ByDefault
+        } else {
+            Original::Missing
+        };
+        let mut out = None;
+        let resolved = self
+            .method
+            .inner
+            .resolve(&self.entry, original, &mut Slot::new(&mut out));
+        LendingAnswer::of(resolved, out, false)
     }
 }
 

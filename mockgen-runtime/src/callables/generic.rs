@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::state::message::{calls_block, times};
 use crate::state::method::{Method, MethodInner};
 use crate::state::mock::MockCore;
-use crate::state::signature::Signature;
+use crate::state::signature::{Lends, Signature};
 use crate::state::sync::lock;
 
 /// Maps the type arguments `T` of a generic method (a tuple when there are
@@ -19,6 +19,33 @@ pub trait Instantiate<T: ?Sized> {
     /// The signature of the method called with `T`.
     type Sig: Signature;
 }
+
+/// Which [`Method`] handle [`GenericMethod::of`] gives for signature `S`:
+/// [`Plain`] (the default) the usual `Method<S>`, [`Lends`] a
+/// `Method<S, Lends>` for a generic method whose return value borrows
+/// from its arguments (`fn pick<'a, T>(&self, items: &'a [T]) -> Option<&'a T>`).
+#[doc(hidden)]
+pub trait HandleKind<S: Signature>: 'static {
+    /// The arity marker of the handle.
+    type Arity: 'static;
+}
+
+/// The handles of a generic method are plain [`Method`]s (see
+/// [`HandleKind`]).
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Plain {}
+
+impl<S: Signature> HandleKind<S> for Plain {
+    type Arity = S::Arity;
+}
+
+impl<S: Signature> HandleKind<S> for Lends {
+    type Arity = Lends;
+}
+
+/// The handle [`GenericMethod::of`] gives for signature `S`.
+type HandleOf<S, K> = Method<S, <K as HandleKind<S>>::Arity>;
 
 type Instance = (TypeId, Box<dyn Any + Send + Sync>, Arc<MethodInner>);
 
@@ -41,7 +68,7 @@ type Instance = (TypeId, Box<dyn Any + Send + Sync>, Arc<MethodInner>);
 /// config.get.of::<u16>().assert_called_once_with(call!("port"));
 /// assert_eq!(config.get.call_count(), 2);
 /// ```
-pub struct GenericMethod<F> {
+pub struct GenericMethod<F, K = Plain> {
     core: MockCore,
     name: &'static str,
     /// Append-only, so that `of` can lend a handle for as long as the
@@ -49,18 +76,18 @@ pub struct GenericMethod<F> {
     instances: Arc<boxcar::Vec<Instance>>,
     /// Serialises adding an instance, so each type gets exactly one.
     adding: Arc<Mutex<()>>,
-    family: PhantomData<fn() -> F>,
+    family: PhantomData<fn() -> (F, K)>,
 }
 
 impl MockCore {
     #[doc(hidden)]
-    pub fn __generic_method<F>(&self, name: &'static str) -> GenericMethod<F> {
+    pub fn __generic_method<F, K>(&self, name: &'static str) -> GenericMethod<F, K> {
         self.shared.declare(name);
         GenericMethod::new(self.clone(), name)
     }
 }
 
-impl<F> Clone for GenericMethod<F> {
+impl<F, K> Clone for GenericMethod<F, K> {
     fn clone(&self) -> Self {
         GenericMethod {
             core: self.core.clone(),
@@ -72,7 +99,7 @@ impl<F> Clone for GenericMethod<F> {
     }
 }
 
-impl<F> fmt::Debug for GenericMethod<F> {
+impl<F, K> fmt::Debug for GenericMethod<F, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GenericMethod")
             .field("name", &format!("{}.{}", self.core.name(), self.name))
@@ -81,7 +108,7 @@ impl<F> fmt::Debug for GenericMethod<F> {
     }
 }
 
-impl<F> GenericMethod<F> {
+impl<F, K> GenericMethod<F, K> {
     pub(crate) fn new(core: MockCore, name: &'static str) -> Self {
         GenericMethod {
             core,
@@ -94,9 +121,10 @@ impl<F> GenericMethod<F> {
 
     /// The handle of the method called with type arguments `T` (a tuple
     /// `(A, B)` for several).
-    pub fn of<T: ?Sized>(&self) -> &Method<F::Sig>
+    pub fn of<T: ?Sized>(&self) -> &HandleOf<F::Sig, K>
     where
         F: Instantiate<T>,
+        K: HandleKind<F::Sig>,
     {
         if let Some(handle) = self.find() {
             return handle;
@@ -105,14 +133,14 @@ impl<F> GenericMethod<F> {
         if let Some(handle) = self.find() {
             return handle;
         }
-        let handle = self.core.__method::<F::Sig>();
+        let handle: HandleOf<F::Sig, K> = self.core.method_as(<F::Sig as Signature>::NAME);
         let method = Arc::clone(&handle.inner);
         self.instances
             .push((TypeId::of::<F::Sig>(), Box::new(handle), method));
         self.find().expect("invariant: the instance was just added")
     }
 
-    fn find<S: Signature>(&self) -> Option<&Method<S>> {
+    fn find<S: Signature, A: 'static>(&self) -> Option<&Method<S, A>> {
         let id = TypeId::of::<S>();
         self.instances
             .iter()

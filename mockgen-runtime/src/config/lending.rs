@@ -30,6 +30,8 @@ pub enum LendingAnswer<S: Signature> {
     Effect(Arc<S::Fn>),
     /// The trait's default body.
     Original,
+    /// A spy's real value: its method answers.
+    Real,
 }
 
 impl<S: Signature> LendingAnswer<S> {
@@ -188,19 +190,51 @@ impl<S: Signature> Method<S, Lends> {
         self.lending_answer(record, Original::OnRequest)
     }
 
+    /// `__call_lending` for a spy's method, which calls the real value's
+    /// method itself when told to (`Real`); `has_default`: the method has
+    /// a default body, which answers when the real value does not.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_lending_or_real(
+        &self,
+        record: RecordOf<S>,
+        has_default: bool,
+    ) -> LendingAnswer<S> {
+        let original = if has_default {
+            Original::ByDefault
+        } else {
+            Original::Real
+        };
+        let mut out = None;
+        let resolved = self
+            .inner
+            .call::<S::Args>(record, original, &mut Slot::new(&mut out));
+        LendingAnswer::of(resolved, out, true)
+    }
+
     #[track_caller]
     fn lending_answer(&self, record: RecordOf<S>, original: Original) -> LendingAnswer<S> {
         let mut out = None;
-        match self
+        let resolved = self
             .inner
-            .call::<S::Args>(record, original, &mut Slot::new(&mut out))
-        {
+            .call::<S::Args>(record, original, &mut Slot::new(&mut out));
+        LendingAnswer::of(resolved, out, false)
+    }
+}
+
+impl<S: Signature> LendingAnswer<S> {
+    /// The answer a call resolved to; `out` holds the value when it is
+    /// one. `reaches_real`: the caller calls a spy's real value, else its
+    /// default body answers for it.
+    pub(crate) fn of(resolved: Resolved, out: Option<S::Output>, reaches_real: bool) -> Self {
+        match resolved {
             Resolved::Effect(f) => LendingAnswer::Effect(Arc::clone(effect::<S::Fn>(&f))),
             // `side_effect_or_default` is a method of `Method<S, ArityN>`
             // handles only.
             Resolved::StepAside { .. } => {
                 unreachable!("invariant: a lending method has no side effect that steps aside")
             }
+            Resolved::Real if reaches_real => LendingAnswer::Real,
             Resolved::Original | Resolved::Real => LendingAnswer::Original,
             Resolved::Value => LendingAnswer::Value(taken(out)),
         }

@@ -1,6 +1,7 @@
 //! `handle.expect(call!(…))` and the builder it returns.
 
 mod async_effect;
+mod lending;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -17,7 +18,7 @@ use crate::state::answer;
 use crate::state::method::Method;
 use crate::state::registry::ErasedExpectation;
 use crate::state::signature::ArgOf;
-use crate::state::signature::Signature;
+use crate::state::signature::{Signature, ValueArity};
 use crate::state::sync::lock;
 
 /// An expectation of one method, made by [`Method::expect`]: calls that
@@ -173,22 +174,7 @@ impl<S: Signature, A> Expectation<S, A> {
         lock(&self.inner.state)
     }
 
-    /// Matching calls return a clone of `value` (once any
-    /// [`return_once`](Self::return_once) values are used up).
-    ///
-    /// ```
-    /// use mockgen::prelude::*;
-    ///
-    /// #[automock]
-    /// trait Clock {
-    ///     fn now(&self) -> u64;
-    /// }
-    ///
-    /// let clock = MockClock::new();
-    /// clock.now.expect(call!()).return_value(7);
-    /// assert_eq!((clock.now(), clock.now()), (7, 7));
-    /// ```
-    pub fn return_value(self, value: S::Output) -> Self
+    fn set_value(self, value: S::Output) -> Self
     where
         S::Output: ReturnValue,
     {
@@ -202,23 +188,7 @@ impl<S: Signature, A> Expectation<S, A> {
         self
     }
 
-    /// The next matching call returns `value`; several calls queue several
-    /// values, answered before any `return_value`. For return types that
-    /// are not `Clone`.
-    ///
-    /// ```
-    /// use mockgen::prelude::*;
-    ///
-    /// #[automock]
-    /// trait Files {
-    ///     fn open(&self, path: &str) -> Option<Box<dyn std::io::Read + Send>>;
-    /// }
-    ///
-    /// let files = MockFiles::new();
-    /// files.open.expect(call!("a.txt")).return_once(Some(Box::new(&b"data"[..]))).times(1);
-    /// assert!(files.open("a.txt").is_some());
-    /// ```
-    pub fn return_once(self, value: S::Output) -> Self
+    fn push_once(self, value: S::Output) -> Self
     where
         S::Output: Send + 'static,
     {
@@ -399,30 +369,51 @@ macro_rules! expectation_side_effect {
 
 crate::state::signature::for_each_arity!(expectation_side_effect);
 
-impl<S: Signature> Expectation<S, crate::state::signature::Lends> {
-    /// Matching calls run `f` with the call's arguments, for a method
-    /// whose return value borrows from its arguments ([`Lends`](crate::Lends)):
-    /// what `f` returns may borrow from them.
+/// Answers with the return type's owned form; a [`Lends`](crate::Lends)
+/// handle's expectations have their own (`lending`).
+impl<S: Signature, A: ValueArity> Expectation<S, A> {
+    /// Matching calls return a clone of `value` (once any
+    /// [`return_once`](Self::return_once) values are used up).
     ///
     /// ```
-    /// # use mockgen::prelude::*;
+    /// use mockgen::prelude::*;
+    ///
     /// #[automock]
-    /// trait Words {
-    ///     fn first_word<'a>(&self, text: &'a str) -> &'a str;
+    /// trait Clock {
+    ///     fn now(&self) -> u64;
     /// }
     ///
-    /// let words = MockWords::new();
-    /// words
-    ///     .first_word
-    ///     .expect(call!(starts_with("hello")))
-    ///     .side_effect(|text| &text[..5]);
-    /// assert_eq!(words.first_word("hello world"), "hello");
-    /// assert_eq!(words.first_word("bye"), ""); // not expected: the default
+    /// let clock = MockClock::new();
+    /// clock.now.expect(call!()).return_value(7);
+    /// assert_eq!((clock.now(), clock.now()), (7, 7));
     /// ```
-    pub fn side_effect<C>(self, f: C) -> Self
+    pub fn return_value(self, value: S::Output) -> Self
     where
-        S: crate::state::signature::LendingEffect<C>,
+        S::Output: ReturnValue,
     {
-        self.set_side_effect(S::boxed_lending(f))
+        self.set_value(value)
+    }
+
+    /// The next matching call returns `value`; several calls queue several
+    /// values, answered before any `return_value`. For return types that
+    /// are not `Clone`.
+    ///
+    /// ```
+    /// use mockgen::prelude::*;
+    ///
+    /// #[automock]
+    /// trait Files {
+    ///     fn open(&self, path: &str) -> Option<Box<dyn std::io::Read + Send>>;
+    /// }
+    ///
+    /// let files = MockFiles::new();
+    /// files.open.expect(call!("a.txt")).return_once(Some(Box::new(&b"data"[..]))).times(1);
+    /// assert!(files.open("a.txt").is_some());
+    /// ```
+    pub fn return_once(self, value: S::Output) -> Self
+    where
+        S::Output: Send + 'static,
+    {
+        self.push_once(value)
     }
 }

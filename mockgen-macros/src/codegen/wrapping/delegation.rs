@@ -18,6 +18,20 @@ pub(crate) fn own_delegation(spec: &MockSpec, method: &MockMethod) -> Option<Tok
     view(spec, &spec.impls[method.impl_index])
 }
 
+/// Whether a spy's closure can call the real method: one returning
+/// borrows of its arguments cannot when its lifetimes have bounds
+/// (`'b: 'a`), which the closure's higher-ranked type cannot state.
+pub(super) fn closure_can_lend(method: &MockMethod) -> bool {
+    let generics = &method.sig.generics;
+    let bounded = generics.lifetimes().any(|l| !l.bounds.is_empty())
+        || generics.where_clause.as_ref().is_some_and(|w| {
+            w.predicates
+                .iter()
+                .any(|p| matches!(p, syn::WherePredicate::Lifetime(_)))
+        });
+    method.lending.is_none() || !bounded
+}
+
 /// Whether a sync method can delegate to the real value (see
 /// [`passes_on`]).
 pub(super) fn delegates(method: &MockMethod) -> bool {
@@ -53,7 +67,10 @@ pub(super) fn passes_on(method: &MockMethod) -> bool {
             // `&'static dyn Trait` is configured as `&'static (dyn Trait
             // + Sync)`, which the real value's answer is not.
             let dyn_ref = matches!(&**ty, syn::Type::Reference(r) if mentions_word(&r.elem, "dyn"));
-            !lends_borrowed_value
+            // A sync method whose return value borrows from its
+            // arguments returns the real method's borrow as it is.
+            let lends_from_args = method.lending.is_some() && !method.is_async();
+            (!lends_borrowed_value || lends_from_args)
                 && !dyn_ref
                 && !matches!(**ty, syn::Type::ImplTrait(_))
                 && (!mentions_word(ty, "Self") || mentions_word(ty, "Item"))
@@ -107,9 +124,18 @@ pub(super) fn delegation(
         method,
         real_method(spec, method, real_ty, receiver, &params),
     );
+    // A closure returning borrows of its arguments is typed by the
+    // method's `LendingEffect`.
+    let boxed = match method.lending {
+        Some(_) => {
+            let lending_effect = rt.item("LendingEffect");
+            quote!(<#marker as #lending_effect<_>>::boxed_lending)
+        }
+        None => quote!(<#marker as #sig_trait>::boxed),
+    };
     quote! {
         #(#cfgs)*
-        mock.#ident.__set_original(<#marker as #sig_trait>::boxed({
+        mock.#ident.__set_original(#boxed({
             let real = ::std::sync::Arc::clone(&real);
             move |#(#params),*| #call
         }));

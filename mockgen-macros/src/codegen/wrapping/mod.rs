@@ -42,7 +42,7 @@ pub(crate) use delegation::{own_delegation, real_call};
 pub(crate) use view::view;
 
 use async_delegation::async_delegation;
-use delegation::{delegates, delegation};
+use delegation::{closure_can_lend, delegates, delegation};
 use view::{bound_with_assoc_types, calls_real_itself, reaches_real};
 
 pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
@@ -90,7 +90,10 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
         .iter()
         .filter(|m| {
             let trait_impl = &spec.impls[m.impl_index];
-            delegates(m) && reaches_real(spec, trait_impl) && !calls_real_itself(spec, trait_impl)
+            delegates(m)
+                && closure_can_lend(m)
+                && reaches_real(spec, trait_impl)
+                && !calls_real_itself(spec, trait_impl)
         })
         .map(|m| delegation(spec, m, &real_ty, rt))
         .collect();
