@@ -60,7 +60,9 @@ fn link(spec: &MockSpec, ident: &syn::Ident, methods: &[&MockMethod], rt: &Runti
     let next = syn::Ident::new("__mockgen_next", proc_macro2::Span::call_site());
     let core_ty = rt.item("MockCore");
     let fields = methods.iter().map(|m| mock_struct::field(spec, m, rt));
-    let inits = methods.iter().map(|m| mock_struct::init(m, &core));
+    let inits = methods
+        .iter()
+        .map(|m| mock_struct::init(spec, m, &core, rt));
     let clones = methods.iter().map(|MockMethod { ident, cfgs, .. }| {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });

@@ -32,7 +32,7 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let (into_value, box_matcher) = (rt.item("IntoValue"), rt.item("BoxMatcher"));
     let methods: Vec<&MockMethod> = spec.methods.iter().filter(|m| !m.is_static()).collect();
     let fields = methods.iter().map(|m| field(spec, m, rt));
-    let inits = methods.iter().map(|m| init(m, &core));
+    let inits = methods.iter().map(|m| init(spec, m, &core, rt));
     let mock_name = mock_ident.to_string();
     let traits: Vec<String> = spec.impls.iter().map(trait_doc).collect();
     let doc = format!(
@@ -123,12 +123,19 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     }
 }
 
-pub(crate) fn init(method: &MockMethod, core: &syn::Ident) -> TokenStream {
+pub(crate) fn init(
+    spec: &MockSpec,
+    method: &MockMethod,
+    core: &syn::Ident,
+    rt: &Runtime,
+) -> TokenStream {
     let MockMethod { ident, cfgs, .. } = method;
     use syn::ext::IdentExt as _;
     let name = ident.unraw().to_string();
     if !method.type_params.is_empty() {
         quote!(#(#cfgs)* #ident: #core.__generic_method(#name),)
+    } else if let Some(probes) = super::shape::probes_of(spec, method, rt) {
+        quote!(#(#cfgs)* #ident: #core.__method_probed::<#probes>(#name),)
     } else if method.lending.is_some() {
         quote!(#(#cfgs)* #ident: #core.__lending_method_named(#name),)
     } else {

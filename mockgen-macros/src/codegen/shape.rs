@@ -1,10 +1,12 @@
 //! Methods typed by their structure: a method whose arguments are all
 //! plain references or values recorded by value gets the runtime's
-//! `Shape<(Ref<str>, Own<u64>), Output, P>` as its signature, whose
+//! `Shape<(Ref<str>, Own<u64>), Output>` as its signature, whose
 //! `Signature`, `Arg` and `SigN` impls are the runtime's blanket impls.
-//! What needs the concrete types is `P`, the method's probes: a zero-sized
+//! What needs the concrete types is the method's probes: a zero-sized
 //! type and its `Probes` impl (the output's `Default`, each record's
-//! `Debug`).
+//! `Debug`), given to the handle when it is made
+//! (`MockCore::__method_probed`), so that methods of the same types share
+//! one handle type and one copy of its code.
 //!
 //! ```text
 //! pub struct __Mockgen11MockStoreget;
@@ -92,10 +94,16 @@ fn probes_ty(spec: &MockSpec, method: &MockMethod) -> TokenStream {
     quote!(#shared<#index>)
 }
 
+/// The probes type of `method`, when it is typed by its structure (its
+/// handle is then made with them).
+pub(crate) fn probes_of(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option<TokenStream> {
+    kinds(spec, method, rt).map(|_| probes_ty(spec, method))
+}
+
 /// The type a method's handle is typed by: its `Shape`, or its marker.
 pub(crate) fn sig_ty(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
-    if kinds(spec, method, rt).is_some() {
-        let (shaped, probes) = (rt.item("Shaped"), probes_ty(spec, method));
+    if let Some(probes) = probes_of(spec, method, rt) {
+        let shaped = rt.item("Shaped");
         return quote!(#shaped<#probes>);
     }
     let marker = method.marker(&spec.mock_ident);

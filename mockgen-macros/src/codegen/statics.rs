@@ -35,7 +35,9 @@ pub(crate) fn emit(spec: &MockSpec, rt: &Runtime) -> TokenStream {
     let core_ty = rt.item("MockCore");
     let statics_ty = rt.item("Statics");
     let fields = methods.iter().map(|m| mock_struct::field(spec, m, rt));
-    let inits = methods.iter().map(|m| mock_struct::init(m, &core));
+    let inits = methods
+        .iter()
+        .map(|m| mock_struct::init(spec, m, &core, rt));
     let clones = methods.iter().map(|MockMethod { ident, cfgs, .. }| {
         quote!(#(#cfgs)* #ident: ::core::clone::Clone::clone(&self.#ident),)
     });

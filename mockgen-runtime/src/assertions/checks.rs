@@ -2,7 +2,7 @@
 //! methods, its awaits: each returns the failure text; the assertion adds
 //! the handle's name.
 
-use crate::assertions::history::{find_run, render_record, unmatched_any_order};
+use crate::assertions::history::{find_run, render_entry, unmatched_any_order};
 use crate::matching::call::Call;
 use crate::state::calls::EntryOf;
 use crate::state::message::{block, list, times};
@@ -53,7 +53,7 @@ impl<S: Signature> Checked<S> {
     fn rendered(&self) -> Vec<String> {
         self.entries
             .iter()
-            .map(|e| render_record::<S>(self.name, &e.record))
+            .map(|e| render_entry(self.name, e))
             .collect()
     }
 
@@ -105,7 +105,7 @@ impl<S: Signature> Checked<S> {
     pub(crate) fn last_matches(&self, expected: &Call<S::Args>) -> Outcome {
         let actual = match self.entries.last() {
             Some(entry) if expected.matches(&entry.record) => return Ok(()),
-            Some(entry) => render_record::<S>(self.name, &entry.record),
+            Some(entry) => render_entry(self.name, entry),
             None => format!("not {}.", self.words.past),
         };
         Err(format!(

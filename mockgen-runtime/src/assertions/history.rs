@@ -6,15 +6,13 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use crate::matching::path_call::PathCall;
-use crate::state::calls::AnyEntry;
+use crate::state::args::ArgKinds;
+use crate::state::calls::{AnyEntry, EntryRef};
 use crate::state::message;
-use crate::state::signature::{RecordOf, Signature};
 
-/// Renders `name(arg, …)` from a signature and a record.
-pub(crate) fn render_record<S: Signature>(name: &str, record: &RecordOf<S>) -> String {
-    let mut args = Vec::new();
-    S::visit_args(record, &mut |view| args.push(view.to_debug_string()));
-    message::render_call(name, &args)
+/// Renders `name(arg, …)` from a recorded call.
+pub(crate) fn render_entry<A: ArgKinds>(name: &str, entry: &EntryRef<A>) -> String {
+    message::render_call(name, &entry.debug_args())
 }
 
 /// One call in a mock's (or a recorder's) history: Python's `mock_calls`

@@ -206,6 +206,15 @@ impl<A: ArgKinds> EntryRef<A> {
         }
     }
 
+    /// The `Debug` text of each argument (as the method's [`Meta`] shows
+    /// it).
+    ///
+    /// [`Meta`]: crate::state::meta::Meta
+    pub(crate) fn debug_args(&self) -> Vec<String> {
+        let views = self.calls.views(self.index);
+        views.iter().map(ArgView::to_debug_string).collect()
+    }
+
     /// Every entry of `calls` up to `len`, oldest first.
     pub(crate) fn all(calls: &Arc<Calls>, len: usize) -> Vec<Self> {
         (0..len)

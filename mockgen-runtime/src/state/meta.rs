@@ -7,11 +7,14 @@
 //! that code serves every mocked method. What belongs to one signature
 //! travels as a `'static` [`Meta`] of data and function pointers; only
 //! the typed entry points (a call records its typed arguments) are
-//! compiled per signature.
+//! compiled per signature. A method typed by its structure
+//! ([`Shape`](crate::Shape)) gets its `Meta` from its probes: its
+//! signature holds only its types.
 
 use crate::state::answer::{Slot, put};
 use crate::state::append_log::EntryType;
-use crate::state::calls::{Entry, VisitArgs, visit_args};
+use crate::state::calls::{Calls, Entry, VisitArgs, visit_args};
+use crate::state::shape::{Probes, ShapedArgs};
 use crate::state::signature::Signature;
 
 /// How a signature's calls are stored and shown, and its default answer.
@@ -42,6 +45,33 @@ pub(crate) fn meta<S: Signature>() -> &'static Meta {
             visit_args: visit_args::<S>,
         }
     }
+}
+
+/// The `'static` [`Meta`] of a method with probes `P` (one constant per
+/// probes type).
+pub(crate) fn probed<P: Probes>() -> &'static Meta {
+    const {
+        &Meta {
+            output: Output {
+                text: P::OUTPUT,
+                default_into: probed_default_into::<P>,
+            },
+            entry_type: Entry::<ShapedArgs<P>>::entry_type,
+            visit_args: visit_probed::<P>,
+        }
+    }
+}
+
+fn probed_default_into<P: Probes>(out: &mut Slot<'_>) -> bool {
+    put_default(out, P::default_output())
+}
+
+fn visit_probed<'r, P: Probes>(
+    calls: &'r Calls,
+    index: usize,
+    each: &mut dyn FnMut(crate::ArgView<'r>),
+) {
+    P::visit_args(&calls.entry::<ShapedArgs<P>>(index).record, each);
 }
 
 fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {

@@ -7,12 +7,13 @@ use std::sync::{Arc, Mutex};
 
 use crate::state::args::{ArgKind, SameMock};
 use crate::state::attached::Attached;
-use crate::state::meta::{Meta, meta};
+use crate::state::meta::{Meta, meta, probed};
 use crate::state::method::{Method, MethodInner};
 use crate::state::mock_shared::MockShared;
 use crate::state::real::{Lent, Real, RealCell};
 use crate::state::real_async::LentAsync;
 use crate::state::registry::Registry;
+use crate::state::shape::{Probes, Shaped};
 use crate::state::signature::{Lends, Signature};
 use crate::state::sync::lock;
 
@@ -141,6 +142,18 @@ impl MockCore {
     #[doc(hidden)]
     pub fn __method_named<S: Signature>(&self, name: &'static str) -> Method<S> {
         Method::from_inner(self.method_inner(name, meta::<S>()))
+    }
+
+    /// The handle of method `name`, typed by its structure
+    /// ([`Shaped<P>`](crate::Shaped)), what needs its concrete types given
+    /// by its probes `P`: the handles of methods of the same types are one
+    /// type, whatever their probes.
+    #[doc(hidden)]
+    pub fn __method_probed<P: Probes>(&self, name: &'static str) -> Method<Shaped<P>>
+    where
+        Shaped<P>: Signature,
+    {
+        Method::from_inner(self.method_inner(name, probed::<P>()))
     }
 
     /// The handle of method `name` whose return value borrows from its

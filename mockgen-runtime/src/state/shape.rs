@@ -1,19 +1,23 @@
 //! Signatures shared by structure: the signature of a method whose
 //! arguments are all plain references or plain values is
-//! [`Shape<Kinds, Output, P>`](Shape), with one argument kind per argument
+//! [`Shape<Kinds, Output>`](Shape), with one argument kind per argument
 //! ([`Ref`], [`Mut`], [`Own`]). Its [`Signature`], [`Arg`] and `SigN` impls
 //! are the blanket impls below, written once for each arity, so that a
-//! mock's code holds no impl of them for such a method; what needs the
+//! mock's code holds no impl of them for such a method. What needs the
 //! concrete types (whether the output has a `Default`, whether each record
 //! has a `Debug`) is the method's [`Probes`], a few lines of generated
-//! code.
+//! code, given to its handle when it is made
+//! ([`MockCore::__method_probed`](crate::MockCore::__method_probed)) rather
+//! than named by the handle's type: the handles of methods of the same
+//! types, in every mock of a crate, are one type, and their code is
+//! compiled once.
 //!
 //! ```
 //! use mockgen::prelude::*;
 //!
 //! #[automock]
 //! trait Store {
-//!     // `Shape<(Ref<str>, Own<u64>), Option<Vec<u8>>, _>`
+//!     // `Shape<(Ref<str>, Own<u64>), Option<Vec<u8>>>`
 //!     fn get(&self, key: &str, version: u64) -> Option<Vec<u8>>;
 //! }
 //!
@@ -37,8 +41,8 @@ type Names<T> = PhantomData<fn() -> T>;
 
 /// The signature of a method typed by its structure: `Kinds` a tuple of
 /// argument kinds ([`Ref`], [`Mut`], [`Own`]), `Output` what the handle is
-/// configured with, `P` the method's [`Probes`]. Never constructed.
-pub struct Shape<Kinds, Output, P>(Names<(Kinds, Output, P)>);
+/// configured with. Never constructed.
+pub struct Shape<Kinds, Output>(Names<(Kinds, Output)>);
 
 /// Argument kind: `&'a T`, recorded as an owned `R` (`&Vec<u8>` as a
 /// `Vec<u8>` that matchers see as `[u8]`: `Ref<Vec<u8>, [u8]>`).
@@ -61,7 +65,7 @@ macro_rules! debug_by_name {
     )*};
 }
 
-debug_by_name!(Shape<K, O, P>, Ref<T: ?Sized, R: ?Sized>, Mut<T: ?Sized, R: ?Sized>, Own<T, R: ?Sized>);
+debug_by_name!(Shape<K, O>, Ref<T: ?Sized, R: ?Sized>, Mut<T: ?Sized, R: ?Sized>, Own<T, R: ?Sized>);
 
 /// The type of an argument of kind `Self`, with `'a` for its own borrow
 /// (see [`Arg`], whose lifetimes these are).
@@ -143,7 +147,8 @@ pub trait ShapeArgs {
 
 /// What needs a method's concrete types: implemented by generated code,
 /// on a zero-sized type of the method's, whose signature is then
-/// [`Shaped<Self>`](Shaped).
+/// [`Shaped<Self>`](Shaped). Its handle is made with it
+/// ([`MockCore::__method_probed`](crate::MockCore::__method_probed)).
 pub trait Probes: 'static {
     /// The argument kinds, as a tuple.
     type Kinds: ShapeArgs<Recorded: ArgKinds>;
@@ -164,7 +169,7 @@ pub type Recorded<P> = ShapeRecord<<P as Probes>::Kinds>;
 pub type Visit<'e, 'r> = &'e mut dyn FnMut(ArgView<'r>);
 
 /// The signature of a method with probes `P`.
-pub type Shaped<P> = Shape<<P as Probes>::Kinds, <P as Probes>::Output, P>;
+pub type Shaped<P> = Shape<<P as Probes>::Kinds, <P as Probes>::Output>;
 
 /// The recording kinds of a method with probes `P`, as a tuple (what
 /// `call!(.method(…))` checks its arguments against).
@@ -178,33 +183,32 @@ macro_rules! shape {
         }
 
         #[allow(non_camel_case_types)]
-        // `P::Kinds` is left unnormalised (it is `($($param,)*)` for a
-        // `Shaped<P>`), so that its bounds are the probes' to meet: a
-        // type that cannot be recorded is reported once, at the probes.
-        impl<$($param: ArgShape,)* O: 'static, P: Probes<Output = O>> Signature
-            for Shape<($($param,)*), O, P>
+        impl<$($param: ArgShape,)* O: 'static> Signature for Shape<($($param,)*), O>
+        where
+            ($($param::Recorded,)*): ArgKinds,
         {
             type Arity = crate::state::signature::$arity;
-            type Args = <P::Kinds as ShapeArgs>::Recorded;
+            type Args = ($($param::Recorded,)*);
             type Output = O;
             type Fn = dyn for<$($lt, $inner),*> Fn($(KindOf<$lt, $inner, $param>),*) -> O + Send + Sync;
-            // Shaped handles are always made with their name
-            // (`MockCore::__method_named`): methods share a shape.
+            // What belongs to one method is its probes', given to its
+            // handle when it is made (`MockCore::__method_probed`):
+            // methods of the same types share a shape.
             const NAME: &'static str = "";
-            const OUTPUT: &'static str = P::OUTPUT;
+            const OUTPUT: &'static str = "";
             fn default_output() -> Option<O> {
-                P::default_output()
+                None
             }
-            fn visit_args<'r>(record: &'r crate::state::signature::RecordOf<Self>, each: &mut dyn FnMut(ArgView<'r>)) {
-                P::visit_args(record, each)
-            }
+            fn visit_args<'r>(_: &'r crate::state::signature::RecordOf<Self>, _: &mut dyn FnMut(ArgView<'r>)) {}
         }
 
-        shape!(@args [$($param),*] O P; $($index $lt $inner $param),*);
+        shape!(@args [$($param),*] O; $($index $lt $inner $param),*);
 
         #[allow(non_camel_case_types)]
-        impl<$($param: Relend,)* O: 'static, P: Probes<Output = O>> crate::state::signature::$sig
-            for Shape<($($param,)*), O, P>
+        impl<$($param: Relend,)* O: 'static> crate::state::signature::$sig
+            for Shape<($($param,)*), O>
+        where
+            ($($param::Recorded,)*): ArgKinds,
         {
             fn boxed<C>(closure: C) -> Box<Self::Fn>
             where
@@ -220,13 +224,13 @@ macro_rules! shape {
             }
         }
     };
-    (@args $all:tt $o:ident $p:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
-        $(shape!(@arg $all $o $p; $index $lt $inner $param);)*
+    (@args $all:tt $o:ident; $($index:literal $lt:lifetime $inner:lifetime $param:ident),*) => {
+        $(shape!(@arg $all $o; $index $lt $inner $param);)*
     };
-    (@arg [$($all:ident),*] $o:ident $p:ident; $index:literal $lt:lifetime $inner:lifetime $param:ident) => {
+    (@arg [$($all:ident),*] $o:ident; $index:literal $lt:lifetime $inner:lifetime $param:ident) => {
         #[allow(non_camel_case_types)]
-        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static, $p: Probes<Output = $o>> Arg<$lt, $inner, $index>
-            for Shape<($($all,)*), $o, $p>
+        impl<$lt, $inner, $($all: ArgShape,)* $o: 'static> Arg<$lt, $inner, $index>
+            for Shape<($($all,)*), $o>
         {
             type Ty = KindOf<$lt, $inner, $param>;
         }
