@@ -24,6 +24,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Type;
+use syn::ext::IdentExt as _;
 
 use crate::lifetimes;
 use crate::model::{MockArg, MockMethod, MockSpec, Pass, Recording};
@@ -50,7 +51,7 @@ fn kind(index: usize, arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
     let Recording::Owned { target, by_ref } = &arg.recording else {
         return None;
     };
-    if !matches!(arg.pass, Pass::Direct) || lifetimes::has_lifetime(target) {
+    if !matches!(arg.pass, Pass::Direct) || !recordable(target) {
         return None;
     }
     match (&arg.effect_ty, by_ref) {
@@ -69,6 +70,40 @@ fn kind(index: usize, arg: &MockArg, rt: &Runtime) -> Option<TokenStream> {
     }
 }
 
+/// Whether values of `ty` are recorded whatever the crate defines: std
+/// types whose owned form is `Clone + Send + Sync`. An argument of any
+/// other type keeps a signature marker of its own, so that a type that
+/// cannot be recorded is reported once, at the argument; a shared handle
+/// type would report it at every use of the handle.
+fn recordable(ty: &Type) -> bool {
+    const PLAIN: [&str; 22] = [
+        "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+        "i64", "i128", "isize", "f32", "f64", "String", "Path", "PathBuf", "OsStr", "OsString",
+    ];
+    const WRAPPERS: [&str; 3] = ["Vec", "Option", "Box"];
+    match ty {
+        Type::Slice(slice) => recordable(&slice.elem),
+        Type::Array(array) => recordable(&array.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().all(recordable),
+        Type::Paren(paren) => recordable(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None => PLAIN.contains(&name.as_str()),
+                syn::PathArguments::AngleBracketed(args) if WRAPPERS.contains(&name.as_str()) => {
+                    args.args.len() == 1
+                        && matches!(&args.args[0], syn::GenericArgument::Type(t) if recordable(t))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// `Kind<T>`, or `Kind<T, R>` when the record's borrowed form `R` is not
 /// `T` itself.
 fn kind_of(kind: TokenStream, ty: &Type, target: &Type) -> TokenStream {
@@ -79,19 +114,28 @@ fn kind_of(kind: TokenStream, ty: &Type, target: &Type) -> TokenStream {
     }
 }
 
-/// The probes type of a shaped method: the mock's `__MockgenProbes…<N>`,
-/// `N` the index of the method whose probes it shares, or a type of its
-/// own for an inherent method (whose types may be private to it).
+/// The probes type of a shaped method: the mock's `__MockgenProbes…<ID>`,
+/// `ID` the number of the name of the method whose probes it shares (as
+/// `call!(.method(…))` names it: see `call_paths`), or a type of its own
+/// for an inherent method (whose types may be private to it).
 fn probes_ty(spec: &MockSpec, method: &MockMethod) -> TokenStream {
     let owner = method.same_signature_as.as_ref().unwrap_or(&method.ident);
     if spec.impls[method.impl_index].inherent {
         let marker = names::signature_ident(&spec.mock_ident, owner);
         return quote!(#marker);
     }
-    let index = spec.methods.iter().position(|m| &m.ident == owner);
-    let index = proc_macro2::Literal::usize_unsuffixed(index.unwrap_or_default());
+    let id = proc_macro2::Literal::u64_suffixed(names::method_id(&owner.unraw().to_string()));
     let shared = names::probes_ident(&spec.mock_ident);
-    quote!(#shared<#index>)
+    quote!(#shared<#id>)
+}
+
+/// Whether `method` has probes of its own in the mock's probes type,
+/// keyed by the number of its name: what the mock's one `HasMethod` impl
+/// for such methods reaches (`call_paths`).
+pub(crate) fn keyed_probes(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> bool {
+    method.same_signature_as.is_none()
+        && !spec.impls[method.impl_index].inherent
+        && kinds(spec, method, rt).is_some()
 }
 
 /// The probes type of `method`, when it is typed by its structure (its
@@ -125,18 +169,13 @@ pub(crate) fn call_args(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> T
 /// The mock's probes type, shared by the shaped methods of its traits
 /// (one item per mock, not one per method).
 pub(crate) fn emit_shared(spec: &MockSpec, rt: &Runtime) -> TokenStream {
-    let shared = spec.methods.iter().any(|m| {
-        m.same_signature_as.is_none()
-            && !spec.impls[m.impl_index].inherent
-            && kinds(spec, m, rt).is_some()
-    });
-    if !shared {
+    if !spec.methods.iter().any(|m| keyed_probes(spec, m, rt)) {
         return quote!();
     }
     let (vis, probes) = (&spec.vis, names::probes_ident(&spec.mock_ident));
     quote! {
         #[doc(hidden)]
-        #vis struct #probes<const N: usize>;
+        #vis struct #probes<const ID: u64>;
     }
 }
 
