@@ -13,7 +13,7 @@
 //! impl Probes<(Ref<str>, Own<u64>), Option<Vec<u8>>> for __Mockgen11MockStoreget {
 //!     const NAME: &'static str = "get"; const OUTPUT: &'static str = "Option<Vec<u8>>";
 //!     fn default_output() -> Option<Option<Vec<u8>>> { … }
-//!     fn visit_args<'r>(record: &'r ShapeRecord<(Ref<str>, Own<u64>)>, each: …) { … }
+//!     fn visit_args(visit: Visit<'_, '_, Self>) { … }
 //! }
 //! ```
 //!
@@ -197,11 +197,14 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
     };
     let owned = &method.output.owned;
     let output_text = super::signature::output_text(&method.output);
-    let [probes, recorded, visit, probe] =
-        ["Probes", "Recorded", "Visit", "__probe"].map(|item| rt.item(item));
-    let (record, each) = (names::hygienic("record"), names::hygienic("each"));
+    let [probes, visit_ty, probe] = ["Probes", "Visit", "__probe"].map(|item| rt.item(item));
+    let visit = if args.is_empty() {
+        quote!(_)
+    } else {
+        let visit = names::hygienic("visit");
+        quote!(#visit)
+    };
     let views = (0..args.len()).map(syn::Index::from);
-    let unused = args.is_empty().then(|| quote!(let _ = (#record, #each);));
     // Spanned at the arguments, so that "`T: Clone` is not satisfied" for
     // an argument recorded by value points at the signature.
     let span = args.first().map_or_else(proc_macro2::Span::call_site, |a| {
@@ -219,9 +222,8 @@ pub(crate) fn emit(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> Option
             fn default_output() -> ::core::option::Option<#owned> {
                 (&&&#probe::DefaultProbe::<#owned>(::core::marker::PhantomData)).__mockgen_default()
             }
-            fn visit_args<'r>(#record: &'r #recorded<Self>, #each: #visit<'_, 'r>) {
-                #unused
-                #(#each((&&#probe::ViewProbe(&#record.#views)).__mockgen_view());)*
+            fn visit_args(#visit: #visit_ty<'_, '_, Self>) {
+                #((#visit.each)((&&#probe::ViewProbe(&#visit.record.#views)).__mockgen_view());)*
             }
         }
     })

@@ -14,7 +14,7 @@
 use crate::state::answer::{Slot, put};
 use crate::state::append_log::EntryType;
 use crate::state::calls::{Calls, Entry, VisitArgs, visit_args};
-use crate::state::shape::{Probes, ShapedArgs};
+use crate::state::shape::{Probes, ShapedArgs, Visit};
 use crate::state::signature::Signature;
 
 /// How a signature's calls are stored and shown, and its default answer.
@@ -71,7 +71,8 @@ fn visit_probed<'r, P: Probes>(
     index: usize,
     each: &mut dyn FnMut(crate::ArgView<'r>),
 ) {
-    P::visit_args(&calls.entry::<ShapedArgs<P>>(index).record, each);
+    let record = &calls.entry::<ShapedArgs<P>>(index).record;
+    P::visit_args(Visit { record, each });
 }
 
 fn default_into<S: Signature>(out: &mut Slot<'_>) -> bool {

@@ -206,14 +206,26 @@ pub trait Probes: 'static {
     /// `Default::default()` of the output, when it has one.
     fn default_output() -> Option<Self::Output>;
     /// Calls `each` with a view of every recorded argument.
-    fn visit_args<'r>(record: &'r Recorded<Self>, each: Visit<'_, 'r>);
+    fn visit_args(visit: Visit<'_, '_, Self>);
 }
 
 /// The record of a call of a method with probes `P`.
 pub type Recorded<P> = ShapeRecord<<P as Probes>::Kinds>;
 
-/// What [`Probes::visit_args`] hands each argument's view to.
-pub type Visit<'e, 'r> = &'e mut dyn FnMut(ArgView<'r>);
+/// What [`Probes::visit_args`] gets: a recorded call of a method with
+/// probes `P`, and what to hand the view of each of its arguments to.
+pub struct Visit<'e, 'r, P: ?Sized + Probes> {
+    /// The recorded call.
+    pub record: &'r Recorded<P>,
+    /// Takes the view of each argument, in order.
+    pub each: &'e mut dyn FnMut(ArgView<'r>),
+}
+
+impl<P: ?Sized + Probes> std::fmt::Debug for Visit<'_, '_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Visit").finish_non_exhaustive()
+    }
+}
 
 /// The signature of a method with probes `P`.
 pub type Shaped<P> = Shape<<P as Probes>::Kinds, <P as Probes>::Output>;
