@@ -66,9 +66,10 @@ pub use state::args::{
 pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
+pub use state::record_kind::{BorrowAs, KindRecord, RecordKind};
 pub use state::shape::{
-    ArgShape, Kind, KindOf, KindRecord, Mut, Own, Probes, RecordKind, Recorded, Ref, Relend, Shape,
-    ShapeArgs, ShapeRecord, Shaped, ShapedArgs, Visit,
+    ArgShape, Kind, KindOf, Mut, Own, Probes, Recorded, Ref, Relend, Shape, ShapeArgs, ShapeRecord,
+    Shaped, ShapedArgs, Visit,
 };
 pub use state::signature::{
     Arg, ArgOf, Arity0, Arity1, Arity2, Arity3, Arity4, Arity5, Arity6, Arity7, Arity8, Arity9,

@@ -31,10 +31,9 @@
 //! borrows inside a `&mut` argument, generic or lending methods) keep a
 //! marker type of their own, with impls written for it.
 
-use std::borrow::Borrow;
 use std::marker::PhantomData;
 
-use crate::state::args::{ArgKind, ArgKinds, ArgView, Val};
+use crate::state::args::{ArgKinds, ArgView, Val};
 use crate::state::signature::{Arg, ArgOf, Signature, for_each_arity};
 
 /// What a type of this module names, without holding it.
@@ -136,52 +135,6 @@ impl<T: Clone + 'static, R: ?Sized + 'static> Relend for Own<T, R> {
     }
 }
 
-/// How an argument of a kind is recorded: the owned form of its borrowed
-/// form (`String` as `str`'s owned form, `&Vec<u8>` as `[u8]`'s).
-pub trait RecordKind: ArgShape<Recorded: ArgKind> {
-    /// The record of `arg`.
-    fn record(arg: &KindOf<'_, '_, Self>) -> KindRecord<Self>;
-}
-
-/// The record of an argument of kind `K`.
-pub type KindRecord<K> = <<K as ArgShape>::Recorded as ArgKind>::Record;
-
-impl<T, R> RecordKind for Ref<T, R>
-where
-    T: ?Sized + Borrow<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        <T as Borrow<R>>::borrow(*arg).to_owned()
-    }
-}
-
-impl<T, R> RecordKind for Mut<T, R>
-where
-    T: ?Sized + Borrow<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        <T as Borrow<R>>::borrow(&**arg).to_owned()
-    }
-}
-
-impl<T, R> RecordKind for Own<T, R>
-where
-    T: Borrow<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        <T as Borrow<R>>::borrow(arg).to_owned()
-    }
-}
-
 /// The record of a call with argument kinds `K` (a tuple of
 /// [`ArgShape`]s).
 pub type ShapeRecord<K> = <<K as ShapeArgs>::Recorded as ArgKinds>::Record;
@@ -262,19 +215,6 @@ macro_rules! shape {
         }
 
         shape!(@args [$($param),*] O; $($index $lt $inner $param),*);
-
-        #[allow(non_camel_case_types)]
-        impl<$($param: RecordKind,)* O: 'static> crate::Method<Shape<($($param,)*), O>> {
-            /// The record of a call with these arguments: what the typed
-            /// entry points (`__call_with` and its kin) take first.
-            #[doc(hidden)]
-            #[inline]
-            #[allow(clippy::unused_unit)]
-            pub fn __record(&self, args: ($(&KindOf<'_, '_, $param>,)*)) -> ($(KindRecord<$param>,)*) {
-                let ($($param,)*) = args;
-                ($($param::record($param),)*)
-            }
-        }
 
         #[allow(non_camel_case_types)]
         impl<$($param: Relend,)* O: 'static> crate::state::signature::$sig
