@@ -35,6 +35,7 @@
 //! [mockgen]: https://docs.rs/mockgen
 #![deny(missing_docs)]
 
+mod detach;
 mod fault_io;
 pub mod guide;
 pub mod matchers;

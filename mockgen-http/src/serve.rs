@@ -20,6 +20,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 
+use crate::detach;
 use crate::fault_io::{FaultCell, FaultyIo};
 use crate::pool::Current;
 use crate::request::Request;
@@ -142,7 +143,7 @@ async fn handle(
     };
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
-        Ok(collected) => collected.to_bytes(),
+        Ok(collected) => detach::body(collected.to_bytes()),
         Err(_) => return plain(400, "the request body could not be read"),
     };
     let target = parts
@@ -150,7 +151,8 @@ async fn handle(
         .path_and_query()
         .map_or("/", |target| target.as_str())
         .to_owned();
-    let request = Request::new(parts.method, target, parts.headers, body, routes.arrival());
+    let headers = detach::headers(parts.headers);
+    let request = Request::new(parts.method, target, headers, body, routes.arrival());
     let response = routes.answer(request);
     if let Some(delay) = response.delay {
         tokio::time::sleep(delay).await;
