@@ -1,9 +1,9 @@
-//! The server itself: hyper on the current-thread tokio runtime of a
-//! thread it has to itself ([`Worker`]), so that it serves plain
-//! `#[test]`s and async tests alike (whatever runtime the test has, it
-//! never runs on it). Requests go to the routes of the server that has
-//! the socket ([`Current`]). Stopping it closes the listener and every
-//! connection before the thread goes back to the idle ones.
+//! The server itself: hyper on a tokio runtime of its own ([`Worker`]),
+//! so that it serves plain `#[test]`s and async tests alike (whatever
+//! runtime the test has, it never runs on it). Requests go to the routes
+//! of the server that has the socket ([`Current`]). Stopping it closes the
+//! listener and every connection before the runtime goes back to the idle
+//! ones.
 
 use std::convert::Infallible;
 use std::io;
@@ -37,7 +37,7 @@ pub(crate) struct Serving {
 }
 
 impl Serving {
-    /// Serves `listener` on a worker thread. The listener is registered
+    /// Serves `listener` on a worker. The listener is registered
     /// here, so that a failure is the caller's error.
     pub(crate) fn start(listener: StdListener, current: Arc<Current>) -> io::Result<Serving> {
         let worker = Worker::take()?;

@@ -26,7 +26,7 @@ use crate::template::Template;
 pub type RequestCall = Call<<RouteCall as Signature>::Args>;
 
 /// A mock HTTP server (Python's `responses` / `respx`, with a real socket):
-/// it listens on `127.0.0.1` on a free port, serves HTTP/1.1 from a thread
+/// it listens on `127.0.0.1` on a free port, serves HTTP/1.1 from threads
 /// of its own, and stops when dropped, freeing the port
 /// ([`pooled`](Self::pooled) keeps the port open for the next server
 /// instead). It works in plain `#[test]`s and in async tests on any tokio

@@ -1,30 +1,34 @@
-//! The threads servers run on: each running server has one to itself (a
-//! side effect that blocks holds up only its own server), and a stopped
-//! server's thread, with its tokio runtime, waits for the next server
-//! instead of ending. Starting a server then costs a bind, not a thread
-//! and a runtime.
+//! The threads servers run on: each running server has a small tokio
+//! runtime to itself (a side effect that blocks holds up only its own
+//! server), and a stopped server's runtime, with its threads, waits for
+//! the next server instead of ending. Starting a server then costs a
+//! bind, not threads and a runtime.
 
 use std::io;
 use std::sync::Mutex;
 
-use tokio::runtime::Handle;
-use tokio::sync::oneshot;
+use tokio::runtime::{Handle, Runtime};
 
 use crate::sync::lock;
 
-/// How many idle threads are kept: as many as the servers a test binary
+/// How many idle runtimes are kept: as many as the servers a test binary
 /// typically has running at once; the others end.
 const KEEP_IDLE: usize = 16;
 
+/// The threads of one server's runtime. Two: a server on one thread is
+/// one runnable thread against its clients' many, and they queue behind
+/// it; with two, the benches' 1,000 requests from 8 client threads take
+/// about half the time (`benches/README.md`), and a single request no
+/// longer.
+const THREADS: usize = 2;
+
 static IDLE: Mutex<Vec<Worker>> = Mutex::new(Vec::new());
 
-/// A thread running a current-thread tokio runtime, which serves what is
-/// spawned on [`handle`](Self::handle) until the worker is dropped.
+/// A multi-threaded tokio runtime that serves what is spawned on
+/// [`handle`](Self::handle) until the worker is dropped.
 pub(crate) struct Worker {
-    handle: Handle,
-    /// Dropping it ends the thread (its receiver is what the thread's
-    /// runtime blocks on).
-    _retire: oneshot::Sender<()>,
+    /// Only `Drop` takes it.
+    runtime: Option<Runtime>,
 }
 
 impl Worker {
@@ -38,25 +42,22 @@ impl Worker {
     }
 
     fn spawn() -> io::Result<Worker> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(THREADS)
+            .thread_name("mockgen-http")
             .enable_io()
             .enable_time()
             .build()?;
-        let handle = runtime.handle().clone();
-        let (retire, retired) = oneshot::channel::<()>();
-        std::thread::Builder::new()
-            .name("mockgen-http".to_owned())
-            .spawn(move || {
-                let _ = runtime.block_on(retired);
-            })?;
         Ok(Worker {
-            handle,
-            _retire: retire,
+            runtime: Some(runtime),
         })
     }
 
     pub(crate) fn handle(&self) -> &Handle {
-        &self.handle
+        self.runtime
+            .as_ref()
+            .expect("invariant: only `Drop` takes the runtime")
+            .handle()
     }
 
     /// Back to the idle ones, once what it served has ended; beyond
@@ -68,6 +69,17 @@ impl Worker {
         } else {
             drop(idle);
             drop(self);
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            // Without waiting for its threads: a server is dropped
+            // anywhere, async tests included, where a runtime cannot
+            // block to shut down. What it served has ended already.
+            runtime.shutdown_background();
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A server per test: addresses, shutdown on drop freeing the port,
 //! plain and async tests (current-thread and multi-thread tokio), HTTP/1.1
-//! keep-alive, chunked and large bodies; a server's thread is its own
-//! while it runs and serves the next server after.
+//! keep-alive, chunked and large bodies; a server's threads are its own
+//! while it runs and serve the next server after.
 #![deny(warnings)]
 
 mod common;
@@ -185,7 +185,7 @@ fn a_side_effect_that_blocks_holds_up_only_its_own_server() {
         let url = slow.url("/wait");
         let waiting = std::thread::spawn(move || ureq::get(&url).call().map(|a| a.status()));
         entering.recv().unwrap();
-        // `slow`'s thread is busy in the side effect; `quick` answers.
+        // `slow` is busy in the side effect; `quick` answers.
         ureq::get(&quick.url("/now")).call().unwrap();
         now.assert_called_once();
         release.send(()).unwrap();
