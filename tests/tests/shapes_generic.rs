@@ -136,3 +136,32 @@ impl Encode for Wrapper<'_> {
         self.0.to_owned()
     }
 }
+
+/// A type built on a `Debug` parameter, with no `Debug` of its own.
+#[allow(missing_debug_implementations)]
+pub struct Opaque<T: Debug>(pub T);
+
+/// A type built on a `Debug` parameter whose `Debug` needs the parameter's.
+#[derive(Debug)]
+pub struct Shown<T: Debug>(pub T);
+
+#[automock]
+pub trait Wrapped {
+    fn hide<T: Debug + 'static>(&self, value: Opaque<T>);
+    fn show<T: Debug + 'static>(&self, value: Shown<T>);
+}
+
+#[test]
+fn a_type_built_on_a_debug_parameter_is_recorded_by_its_own_debug_if_any() {
+    let wrapped = MockWrapped::new();
+    wrapped.hide(Opaque(1u8));
+    wrapped.show(Shown("text"));
+    assert_eq!(
+        format!("{:?}", wrapped.mock_calls()),
+        r#"[hide(<Opaque<T>>), show(Shown("text"))]"#
+    );
+    wrapped
+        .show
+        .of::<&str>()
+        .assert_called_once_with(call!(ANY));
+}

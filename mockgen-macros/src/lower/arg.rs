@@ -161,11 +161,19 @@ fn recording_of(ty: &Type, bounds: &Bounds) -> Recording {
             target: borrowed_form(target),
             by_ref,
         }
-    } else if params.iter().all(|p| bounds.has(p, "Debug")) {
+    } else if is_param(&target) && params.iter().all(|p| bounds.has(p, "Debug")) {
         Recording::Debug
     } else {
+        // A type built on parameters (`X<T>`) is `Debug` only if its own
+        // impl says so: the probe finds out.
         Recording::Described
     }
+}
+
+/// Whether `ty` is a bare type parameter (`T`), whose bounds say whether
+/// it is `Debug`.
+fn is_param(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some())
 }
 
 /// Owned std types are seen by matchers in their borrowed form (the
