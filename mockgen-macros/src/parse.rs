@@ -55,8 +55,9 @@ pub(crate) struct Input {
 /// The annotated item.
 pub(crate) enum Annotated {
     Trait(syn::ItemTrait),
-    /// An inherent `impl` block, or with `block = Name` any `impl` block of
-    /// a struct (`#[autospec]` only).
+    /// An `impl Trait for Type` block (mocked as `MockType`), an inherent
+    /// `impl` block (`#[autospec]` only), or with `block = Name` any `impl`
+    /// block of a struct.
     Impl(syn::ItemImpl),
     /// A struct whose `impl` blocks join into one mock (`#[autospec]`
     /// only).
@@ -113,14 +114,22 @@ pub(crate) fn input(
         .and_then(|args| errors.handle(Options::from_list(&args.metas)));
     let item = match syn::parse2::<syn::Item>(item) {
         Ok(syn::Item::Trait(item)) => Some(Annotated::Trait(item)),
-        Ok(syn::Item::Impl(item)) if which == Macro::Autospec => Some(Annotated::Impl(item)),
+        Ok(syn::Item::Impl(item)) if which == Macro::Autospec || item.trait_.is_some() => {
+            Some(Annotated::Impl(item))
+        }
         Ok(syn::Item::Struct(item)) if which == Macro::Autospec => Some(Annotated::Struct(item)),
         Ok(other) => {
             let message = match (which, &other) {
-                (Macro::Automock, _) => {
-                    "`#[automock]` goes on a trait; for an inherent `impl` block use `#[autospec]`, for a trait you cannot annotate use `mock!`"
+                (_, syn::Item::Mod(_)) => {
+                    "a module is not mocked: mark its functions `#[patchable]` (or an `impl` block, or an `extern` block) and replace them in a test with `patch!`"
                 }
-                (Macro::Autospec, _) => "`#[autospec]` goes on a trait or an inherent `impl` block",
+                (_, syn::Item::ForeignMod(_)) => {
+                    "an `extern` block is not mocked: mark it `#[patchable]` and replace its functions in a test with `patch!`"
+                }
+                (Macro::Automock, _) => {
+                    "`#[automock]` goes on a trait or an `impl Trait for Type` block; for an inherent `impl` block use `#[autospec]`, for a trait you cannot annotate use `mock!`"
+                }
+                (Macro::Autospec, _) => "`#[autospec]` goes on a trait or an `impl` block",
             };
             errors.push(darling::Error::custom(message).with_span(&item_head_span(&other)));
             None
@@ -149,8 +158,7 @@ pub(crate) fn input(
 }
 
 /// Options on the wrong item, and items that need an option: the struct
-/// lists its blocks, each block names itself, a trait impl is mocked only
-/// as a block of its struct's mock.
+/// lists its blocks, each block names itself.
 fn misplaced(options: &Options, item: &Annotated) -> Vec<(proc_macro2::Span, &'static str)> {
     let mut found = Vec::new();
     let blocks_span = options.blocks.as_ref().map(|list| {
@@ -172,17 +180,11 @@ fn misplaced(options: &Options, item: &Annotated) -> Vec<(proc_macro2::Span, &'s
                 ));
             }
         }
-        Annotated::Impl(i) => {
+        Annotated::Impl(_) => {
             if let Some(span) = blocks_span {
                 found.push((
                     span,
                     "`blocks(…)` goes on the struct; on an `impl` block, name the block with `block = Name`",
-                ));
-            }
-            if i.trait_.is_some() && options.block.is_none() {
-                found.push((
-                    i.impl_token.span,
-                    "`#[autospec]` goes on a trait or an inherent `impl` block; to mock a trait, put `#[automock]` on the trait itself, or name this block of a struct's mock with `#[autospec(block = Name)]`",
                 ));
             }
         }
@@ -216,6 +218,12 @@ fn item_head_span(item: &syn::Item) -> proc_macro2::Span {
             .unwrap_or(e.ident.span()),
         syn::Item::Fn(f) => f.sig.span(),
         syn::Item::Impl(i) => i.impl_token.span,
+        syn::Item::Mod(m) => m
+            .mod_token
+            .span
+            .join(m.ident.span())
+            .unwrap_or(m.ident.span()),
+        syn::Item::ForeignMod(m) => m.abi.extern_token.span,
         other => other.span(),
     }
 }

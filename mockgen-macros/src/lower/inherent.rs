@@ -12,7 +12,7 @@ use super::impls::{TraitDecl, lower_impls};
 use crate::diag::Errors;
 use crate::model::{MockSpec, Recording};
 use crate::names;
-use crate::parse::Input;
+use crate::parse::{Input, Macro};
 
 pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec, syn::Error> {
     let mut errors = Errors::default();
@@ -43,7 +43,9 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
             _ => None,
         })
         .collect();
-    if sources.is_empty() {
+    // A trait impl may give only associated items: the trait's default
+    // methods are the mock's.
+    if sources.is_empty() && item.trait_.is_none() {
         errors.push(
             item.self_ty.span(),
             "`#[autospec]` found no method to mock in this block",
@@ -84,6 +86,22 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         let ident = &t.ident;
         TraitItem::Type(syn::parse_quote!(type #ident;))
     }));
+    // Its associated consts likewise.
+    let given_consts: Vec<syn::TraitItemConst> = item
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Const(c) => {
+                let (ident, ty, value) = (&c.ident, &c.ty, &c.expr);
+                Some(syn::parse_quote!(const #ident: #ty = #value;))
+            }
+            _ => None,
+        })
+        .collect();
+    items.extend(given_consts.iter().map(|c| {
+        let (ident, ty) = (&c.ident, &c.ty);
+        TraitItem::Const(syn::parse_quote!(const #ident: #ty;))
+    }));
     // The mock is not generic over the block's lifetimes (it keeps what it
     // records): its methods are mocked for every lifetime, `impl<'a>
     // MockParser`. An anonymous one (`impl Column<'_, i32>`) is named.
@@ -100,7 +118,7 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         attrs: &item.attrs,
         items: &items,
         given_types: &given_types,
-        given_consts: &[],
+        given_consts: &given_consts,
     };
     let overrides = input.options.overrides();
     let (mut impls, mut methods) =
@@ -134,7 +152,10 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         generics,
         impls,
         methods,
-        origin: "#[autospec]",
+        origin: match input.which {
+            Macro::Automock => "#[automock]",
+            Macro::Autospec => "#[autospec]",
+        },
         strict: false,
         // A spy keeps its real value, which must be `'static`: not one of
         // a type with lifetime parameters.
