@@ -71,40 +71,28 @@ impl<T> BorrowAs<[T]> for Vec<T> {
 /// The record of an argument of kind `K`.
 pub type KindRecord<K> = <<K as ArgShape>::Recorded as ArgKind>::Record;
 
-impl<T, R> RecordKind for Ref<T, R>
-where
-    T: ?Sized + BorrowAs<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline(always)]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        T::borrow_as(*arg).to_owned()
-    }
+/// `RecordKind` for a kind whose argument `arg` (a `&KindOf`) is `$arg`
+/// as a `&T`.
+macro_rules! record_kind {
+    ($($kind:ident($($unsized:ident)?) |$arg:ident| $borrowed:expr;)*) => {$(
+        impl<T, R> RecordKind for $kind<T, R>
+        where
+            T: $(?$unsized +)? BorrowAs<R> + 'static,
+            R: ?Sized + ToOwned + 'static,
+            R::Owned: Clone + Send + Sync + 'static,
+        {
+            #[inline(always)]
+            fn record($arg: &KindOf<'_, '_, Self>) -> R::Owned {
+                T::borrow_as($borrowed).to_owned()
+            }
+        }
+    )*};
 }
 
-impl<T, R> RecordKind for Mut<T, R>
-where
-    T: ?Sized + BorrowAs<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline(always)]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        T::borrow_as(&**arg).to_owned()
-    }
-}
-
-impl<T, R> RecordKind for Own<T, R>
-where
-    T: BorrowAs<R> + 'static,
-    R: ?Sized + ToOwned + 'static,
-    R::Owned: Clone + Send + Sync + 'static,
-{
-    #[inline(always)]
-    fn record(arg: &KindOf<'_, '_, Self>) -> R::Owned {
-        T::borrow_as(arg).to_owned()
-    }
+record_kind! {
+    Ref(Sized) |arg| *arg;
+    Mut(Sized) |arg| &**arg;
+    Own() |arg| arg;
 }
 
 macro_rules! record_shape {
