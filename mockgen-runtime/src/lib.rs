@@ -66,7 +66,6 @@ pub use state::args::{
 pub use state::dispatch::Delegate;
 pub use state::method::Method;
 pub use state::mock::MockCore;
-pub use state::record_kind::{BorrowAs, KindRecord, RecordKind};
 pub use state::shape::{
     ArgShape, Kind, KindOf, Mut, Own, Probes, Recorded, Ref, Relend, Shape, ShapeArgs, ShapeRecord,
     Shaped, ShapedArgs, Visit,

@@ -34,7 +34,7 @@ pub(crate) fn probe_imports(rt: &Runtime) -> TokenStream {
     let probe = rt.item("__probe");
     quote! {
         #[allow(unused_imports)]
-        use #probe::{ViaClone as _, ViaDebug as _, ViaDebugView as _, ViaDefault as _, ViaNoClone as _, ViaNoDefault as _, ViaNothing as _, ViaOkDefault as _, ViaPlainView as _, ViaReadyDefault as _};
+        use #probe::traits::*;
     }
 }
 

@@ -111,17 +111,6 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
     let sig = signature(method);
     let conversions = args.iter().map(|a| conversion(a, rt));
     let records: Vec<_> = args.iter().map(|a| record(a, rt)).collect();
-    // The record of the call: made by a handle typed by its structure
-    // from the arguments, written out otherwise.
-    let shaped = super::shape::probes_of(spec, method, rt).is_some();
-    let record_by = |handle: &TokenStream| {
-        if shaped && !args.is_empty() {
-            let idents = args.iter().map(|a| &a.ident);
-            quote!(#handle.__record((#(&#idents,)*)))
-        } else {
-            quote!((#(#records,)*))
-        }
-    };
     let passed: Vec<_> = args.iter().map(|a| passed(a, rt)).collect();
     let handle = handle(spec, method, rt);
     let (local, value) = (names::hygienic("handle"), names::hygienic("value"));
@@ -137,31 +126,25 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
         (idents, call)
     });
     // The owned value that answers the call.
-    let answer = |handle: &TokenStream| {
-        let record = record_by(handle);
-        match &real {
-            Some((idents, call)) => quote! {
-                match #handle.__call_or_real(#record, #(#passed),*) {
-                    ::core::result::Result::Ok(#value) => #value,
-                    ::core::result::Result::Err((#(#idents,)*)) => #call,
-                }
-            },
-            None => quote!(#handle.__call_with(#record, #(#passed),*)),
-        }
+    let answer = |handle: &TokenStream| match &real {
+        Some((idents, call)) => quote! {
+            match #handle.__call_or_real((#(#records,)*), #(#passed),*) {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err((#(#idents,)*)) => #call,
+            }
+        },
+        None => quote!(#handle.__call_with((#(#records,)*), #(#passed),*)),
     };
     // A reference to the answer, which the handle keeps: a configured
     // value is lent as it is, not cloned for each call.
-    let lent = |handle: &TokenStream| {
-        let record = record_by(handle);
-        match &real {
-            Some((idents, call)) => quote! {
-                match #handle.__call_or_real_lent(#record, #(#passed),*) {
-                    ::core::result::Result::Ok(#value) => #value,
-                    ::core::result::Result::Err((#(#idents,)*)) => #handle.__lend(#call),
-                }
-            },
-            None => quote!(#handle.__call_lent(#record, #(#passed),*)),
-        }
+    let lent = |handle: &TokenStream| match &real {
+        Some((idents, call)) => quote! {
+            match #handle.__call_or_real_lent((#(#records,)*), #(#passed),*) {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err((#(#idents,)*)) => #handle.__lend(#call),
+            }
+        },
+        None => quote!(#handle.__call_lent((#(#records,)*), #(#passed),*)),
     };
     if method.lending.is_some() {
         let body = lending_answer(method, &handle, &records, &passed, real.as_ref(), rt);
@@ -181,12 +164,11 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 Some((_, call)) => quote!(#call),
                 None => default_arm.clone(),
             };
-            let record = record_by(&quote!(#local));
             // A clone of the handle: a `&mut self` default body may use
             // `self` while the answer is matched.
             quote! {
                 let #local = ::core::clone::Clone::clone(#handle);
-                match #local.__call_or_default(#record, #(#passed),*) {
+                match #local.__call_or_default((#(#records,)*), #(#passed),*) {
                     ::core::result::Result::Ok(#value) => #value,
                     ::core::result::Result::Err(#delegate::Original(#back)) => #default_arm
                     ::core::result::Result::Err(#delegate::Real(#back)) => #real_arm,
@@ -255,10 +237,9 @@ fn method(spec: &MockSpec, method: &MockMethod, rt: &Runtime) -> TokenStream {
                 Some((_, call)) => serve_expr(serve, quote!(#local.__lend(#call))),
                 None => default_arm.clone(),
             };
-            let record = record_by(&quote!(#local));
             quote! {
                 let #local = #handle;
-                match #local.__call_or_default_lent(#record, #(#passed),*) {
+                match #local.__call_or_default_lent((#(#records,)*), #(#passed),*) {
                     ::core::result::Result::Ok(#value) => #served,
                     ::core::result::Result::Err(#delegate::Original(#back)) => #default_arm
                     ::core::result::Result::Err(#delegate::Real(#back)) => #real_arm,

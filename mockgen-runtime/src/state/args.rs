@@ -427,6 +427,16 @@ pub mod probe {
     pub fn recorded_by_value<W: ?Sized, R: RecordedByValue<W> + SharedByValue<W>>(probe: R) {
         let _ = probe;
     }
+
+    /// The probe traits generated code calls through, in scope without
+    /// names: `use __probe::traits::*;` is one line of generated code.
+    pub mod traits {
+        pub use super::{
+            ViaClone as _, ViaDebug as _, ViaDebugView as _, ViaDefault as _, ViaNoClone as _,
+            ViaNoDefault as _, ViaNothing as _, ViaOkDefault as _, ViaPlainView as _,
+            ViaReadyDefault as _,
+        };
+    }
 }
 
 /// The argument kinds of one method, as a tuple: `(Val<str>, Val<u8>)`.

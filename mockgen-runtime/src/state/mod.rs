@@ -31,7 +31,6 @@ pub(crate) mod queue;
 pub(crate) mod real;
 pub(crate) mod real_access;
 pub(crate) mod real_async;
-pub(crate) mod record_kind;
 pub(crate) mod registry;
 pub(crate) mod seq;
 pub(crate) mod shape;
