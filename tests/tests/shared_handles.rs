@@ -43,6 +43,7 @@ fn each_method_keeps_its_name_output_and_default_in_messages() {
     let (store, cache) = (MockStore::new(), MockCache::new());
     assert_eq!(store.count(), 0, "u64's Default answers");
     assert_eq!(cache.lookup("a"), None, "Option's Default answers");
+    assert_eq!(cache.size(), 0);
     store.get("k");
     let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         store.get.assert_called_once_with(call!("other"));
