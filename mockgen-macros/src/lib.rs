@@ -33,6 +33,7 @@ mod names;
 mod normalize;
 mod parse;
 mod parse_mock;
+mod substitute;
 mod patchable;
 #[cfg(test)]
 mod tests;

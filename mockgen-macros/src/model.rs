@@ -111,9 +111,12 @@ pub(crate) struct TraitImpl {
     pub(crate) requires_sync: bool,
 }
 
-/// `type Item = u32;` in the mock's impl.
+/// `type Item = u32;` in the mock's impl; a generic associated type has
+/// parameters, which `ty` names (`type Item<'a> = &'a str where Self: 'a;`).
+#[derive(Clone)]
 pub(crate) struct AssocType {
     pub(crate) ident: Ident,
+    pub(crate) generics: Generics,
     pub(crate) ty: Type,
 }
 

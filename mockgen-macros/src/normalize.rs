@@ -1,15 +1,19 @@
 //! Normalisation of the types that go into signatures: `Self` becomes the
-//! mock type and `Self::Item` the configured associated type.
+//! mock type and `Self::Item` (or `Self::Item<'a>`) the configured
+//! associated type.
 
 use std::collections::BTreeMap;
 
 use syn::visit_mut::VisitMut;
 use syn::{GenericArgument, Ident, PathArguments, Type, TypeParamBound, TypePath};
 
+use crate::model::AssocType;
+use crate::substitute::Substitution;
+
 /// Replaces `Self` and `Self::X` / `<Self as Trait>::X` in types.
 pub(crate) struct ReplaceSelf<'a> {
     pub(crate) mock_ty: &'a Type,
-    pub(crate) assoc: &'a BTreeMap<String, Type>,
+    pub(crate) assoc: &'a BTreeMap<String, AssocType>,
 }
 
 impl ReplaceSelf<'_> {
@@ -19,14 +23,27 @@ impl ReplaceSelf<'_> {
         ty
     }
 
-    fn assoc_of(&self, path: &TypePath) -> Option<Type> {
+    /// The configured type `path` names, with a generic associated type's
+    /// arguments (normalised first) put in for its parameters.
+    fn assoc_of(&mut self, path: &TypePath) -> Option<Type> {
         let segments: Vec<&Ident> = path.path.segments.iter().map(|s| &s.ident).collect();
         let name = match (&path.qself, segments.as_slice()) {
             (None, [first, name]) if *first == "Self" => name,
             (Some(qself), [.., name]) if is_self(&qself.ty) => name,
             _ => return None,
         };
-        self.assoc.get(&name.to_string()).cloned()
+        let assoc = self.assoc.get(&name.to_string())?;
+        if assoc.generics.params.is_empty() {
+            return Some(assoc.ty.clone());
+        }
+        let mut args = match &path.path.segments.last()?.arguments {
+            PathArguments::AngleBracketed(args) => args.args.clone(),
+            _ => Default::default(),
+        };
+        for arg in &mut args {
+            self.visit_generic_argument_mut(arg);
+        }
+        Some(Substitution::new(&assoc.generics, &args).ty(&assoc.ty))
     }
 }
 

@@ -65,7 +65,8 @@ fn emit_impl(spec: &MockSpec, index: usize, trait_impl: &TraitImpl, rt: &Runtime
     let (impl_generics, _, where_clause) = with_lifetimes.split_for_impl();
     let types = trait_impl.assoc_types.iter().map(|a| {
         let (ident, ty) = (&a.ident, &a.ty);
-        quote!(type #ident = #ty;)
+        let (params, clause) = (&a.generics, &a.generics.where_clause);
+        quote!(type #ident #params = #ty #clause;)
     });
     let consts = trait_impl.assoc_consts.iter().filter_map(|c| {
         let (ident, ty, value) = (&c.ident, &c.ty, c.value.as_ref()?);

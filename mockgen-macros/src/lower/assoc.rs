@@ -2,11 +2,13 @@
 //! (`#[automock(type Item = u32; const MAX: usize = 8;)]`), or the trait's
 //! own default for consts.
 
-use syn::TraitItem;
 use syn::spanned::Spanned as _;
+use syn::{GenericParam, TraitItem};
 
 use crate::diag::Errors;
 use crate::model::{AssocConst, AssocType};
+use crate::substitute::Substitution;
+
 /// The associated items of a trait (`items`) with the values given for
 /// them (`given_types`, `given_consts`: the attribute's items for
 /// `#[automock]`, the impl's own for `mock!`).
@@ -21,29 +23,30 @@ pub(super) fn lower(
     for item in items {
         match item {
             TraitItem::Type(ty) => {
-                if !ty.generics.params.is_empty() {
-                    errors.push(
-                        ty.generics.span(),
-                        "generic associated types are not supported",
-                    );
-                    continue;
-                }
                 let given = given_types.iter().find(|t| t.ident == ty.ident);
-                match given
-                    .and_then(|t| t.default.as_ref())
-                    .or(ty.default.as_ref())
-                {
-                    Some((_, value)) => types.push(AssocType {
-                        ident: ty.ident.clone(),
-                        ty: value.clone(),
-                    }),
-                    None => errors.push(
-                        ty.ident.span(),
-                        &format!(
-                            "the mock needs a type for `{0}`: write `#[automock(type {0} = …;)]`",
-                            ty.ident
+                match given.filter(|t| t.default.is_some()) {
+                    Some(given) => {
+                        if let Some(assoc) = given_type(ty, given, errors) {
+                            types.push(assoc);
+                        }
+                    }
+                    None => match &ty.default {
+                        Some((_, value)) if ty.generics.params.is_empty() => {
+                            types.push(AssocType {
+                                ident: ty.ident.clone(),
+                                generics: syn::Generics::default(),
+                                ty: value.clone(),
+                            })
+                        }
+                        _ => errors.push(
+                            ty.ident.span(),
+                            &format!(
+                                "the mock needs a type for `{0}`: write `#[automock(type {0}{1} = …;)]`",
+                                ty.ident,
+                                params_text(&ty.generics)
+                            ),
                         ),
-                    ),
+                    },
                 }
             }
             TraitItem::Const(c) => {
@@ -100,4 +103,65 @@ pub(super) fn lower(
         }
     }
     (types, consts)
+}
+
+/// The type `given` for the trait's associated type `declared`, with the
+/// parameters of a generic associated type written as the trait has them
+/// (same kinds, same order; names of the user's choosing), and the trait's
+/// `where` clause in the given names unless `given` writes its own.
+fn given_type(
+    declared: &syn::TraitItemType,
+    given: &syn::TraitItemType,
+    errors: &mut Errors,
+) -> Option<AssocType> {
+    let (_, value) = given.default.as_ref()?;
+    let kinds = |generics: &syn::Generics| -> Vec<&'static str> {
+        generics
+            .params
+            .iter()
+            .map(|param| match param {
+                GenericParam::Lifetime(_) => "lifetime",
+                GenericParam::Type(_) => "type",
+                GenericParam::Const(_) => "const",
+            })
+            .collect()
+    };
+    if kinds(&declared.generics) != kinds(&given.generics) {
+        let span = match given.generics.params.is_empty() {
+            true => given.ident.span(),
+            false => given.generics.span(),
+        };
+        errors.push(
+            span,
+            &format!(
+                "`{0}` has the parameters `{1}` in the trait: write `type {0}{1} = …;`, naming them as you like",
+                given.ident,
+                params_text(&declared.generics)
+            ),
+        );
+        return None;
+    }
+    let mut generics = given.generics.clone();
+    if generics.where_clause.is_none() {
+        if let Some(clause) = &declared.generics.where_clause {
+            let mut clause = clause.clone();
+            let mut rename = Substitution::renaming(&declared.generics, &given.generics);
+            syn::visit_mut::VisitMut::visit_where_clause_mut(&mut rename, &mut clause);
+            generics.where_clause = Some(clause);
+        }
+    }
+    Some(AssocType {
+        ident: given.ident.clone(),
+        generics,
+        ty: value.clone(),
+    })
+}
+
+/// `<'a, T>`, or nothing for a type without parameters.
+fn params_text(generics: &syn::Generics) -> String {
+    if generics.params.is_empty() {
+        return String::new();
+    }
+    let params = &generics.params;
+    crate::names::type_text(&syn::Type::Verbatim(quote::quote!(<#params>)))
 }

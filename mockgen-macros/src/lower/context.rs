@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use syn::Type;
 
 use super::bounds::Bounds;
+use crate::model::AssocType;
 
 /// What lowering a method needs to know about the trait.
 pub(crate) struct Context<'a> {
     pub(crate) mock_ty: &'a Type,
-    pub(crate) assoc: &'a BTreeMap<String, Type>,
+    pub(crate) assoc: &'a BTreeMap<String, AssocType>,
     pub(crate) bounds: &'a Bounds,
     /// `Some(send)` when the trait is under `#[async_trait]`.
     pub(crate) async_trait: Option<bool>,

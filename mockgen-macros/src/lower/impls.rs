@@ -10,7 +10,7 @@ use super::bounds::Bounds;
 use super::context::{ArgOverrides, Context};
 use super::{assoc, method, shared};
 use crate::diag::Errors;
-use crate::model::{MockMethod, TraitImpl};
+use crate::model::{AssocType, MockMethod, TraitImpl};
 
 /// One trait to implement, as the macros received it.
 pub(crate) struct TraitDecl<'a> {
@@ -51,9 +51,9 @@ pub(crate) fn lower_impls(
     for (impl_index, decl) in decls.iter().enumerate() {
         let (assoc_types, assoc_consts) =
             assoc::lower(decl.items, decl.given_types, decl.given_consts, errors);
-        let assoc_map: BTreeMap<String, Type> = assoc_types
+        let assoc_map: BTreeMap<String, AssocType> = assoc_types
             .iter()
-            .map(|a| (a.ident.to_string(), a.ty.clone()))
+            .map(|a| (a.ident.to_string(), a.clone()))
             .collect();
         let cx = Context {
             mock_ty: &mock_ty,

@@ -77,14 +77,15 @@ pub(super) fn mock_spec(input: &Input, item: &syn::ItemImpl) -> Result<MockSpec,
         .filter_map(|item| match item {
             ImplItem::Type(t) => {
                 let (ident, ty) = (&t.ident, &t.ty);
-                Some(syn::parse_quote!(type #ident = #ty;))
+                let (params, clause) = (&t.generics, &t.generics.where_clause);
+                Some(syn::parse_quote!(type #ident #params = #ty #clause;))
             }
             _ => None,
         })
         .collect();
     items.extend(given_types.iter().map(|t| {
-        let ident = &t.ident;
-        TraitItem::Type(syn::parse_quote!(type #ident;))
+        let (ident, params) = (&t.ident, &t.generics);
+        TraitItem::Type(syn::parse_quote!(type #ident #params;))
     }));
     // Its associated consts likewise.
     let given_consts: Vec<syn::TraitItemConst> = item

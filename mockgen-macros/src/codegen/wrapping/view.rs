@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::model::{MockSpec, TraitImpl};
+use crate::substitute::Substitution;
 
 /// Whether the methods of `trait_impl` can reach a spy's real value: all
 /// but those of an inherent block in `mock!`, whose real type the macro
@@ -13,7 +14,16 @@ use crate::model::{MockSpec, TraitImpl};
 pub(super) fn reaches_real(spec: &MockSpec, trait_impl: &TraitImpl) -> bool {
     // `impl<T> From<T>`: no one bound on the real value says "for every
     // `T`"; nor can one bound say which of two `#[cfg]` alternatives holds.
-    let nameable = trait_impl.own_params.is_empty() && trait_impl.cfgs.is_empty();
+    // Nor can a bound say what a type-generic associated type is for
+    // every type (`for<T>` does not exist).
+    let nameable = trait_impl.own_params.is_empty()
+        && trait_impl.cfgs.is_empty()
+        && trait_impl.assoc_types.iter().all(|a| {
+            a.generics
+                .params
+                .iter()
+                .all(|p| matches!(p, syn::GenericParam::Lifetime(_)))
+        });
     (!trait_impl.inherent || spec.inherent_self.is_some()) && nameable
 }
 
@@ -40,17 +50,19 @@ pub(crate) fn view(spec: &MockSpec, trait_impl: &TraitImpl) -> Option<TokenStrea
 }
 
 /// `Iterator<Item = u32>`: the trait with the mock's associated types, so
-/// that the real value's methods return what the mock's do.
+/// that the real value's methods return what the mock's do; a generic
+/// associated type's lifetimes are bound for all lifetimes
+/// (`for<'g> Container<Item<'g> = &'g str>`).
 pub(super) fn bound_with_assoc_types(trait_impl: &TraitImpl) -> TokenStream {
-    let mut path = path_with_assoc_types(trait_impl);
-    if trait_impl.lifetimes.is_empty() {
-        return quote!(#path);
-    }
+    let (mut path, bound) = path_with_assoc_types(trait_impl);
     // The trait's lifetimes, bound afresh: `for<'__mockgen_l0> Parser<'__mockgen_l0>`
     // (the impl's own `'a` is in scope where this is written).
     let fresh: Vec<syn::Lifetime> = (0..trait_impl.lifetimes.len())
-        .map(|i| syn::Lifetime::new(&format!("'__mockgen_l{i}"), proc_macro2::Span::mixed_site()))
+        .map(|i| fresh_lifetime("l", i))
         .collect();
+    if fresh.is_empty() && bound.is_empty() {
+        return quote!(#path);
+    }
     struct Rebind<'a>(&'a [syn::LifetimeParam], &'a [syn::Lifetime]);
     impl syn::visit_mut::VisitMut for Rebind<'_> {
         fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
@@ -64,13 +76,23 @@ pub(super) fn bound_with_assoc_types(trait_impl: &TraitImpl) -> TokenStream {
         }
     }
     syn::visit_mut::VisitMut::visit_path_mut(&mut Rebind(&trait_impl.lifetimes, &fresh), &mut path);
-    quote!(for<#(#fresh),*> #path)
+    quote!(for<#(#fresh,)* #(#bound),*> #path)
 }
 
-fn path_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
+fn fresh_lifetime(kind: &str, index: usize) -> syn::Lifetime {
+    syn::Lifetime::new(
+        &format!("'__mockgen_{kind}{index}"),
+        proc_macro2::Span::mixed_site(),
+    )
+}
+
+/// The trait's path with its associated types given, and the lifetimes
+/// their generic ones are bound for.
+fn path_with_assoc_types(trait_impl: &TraitImpl) -> (syn::Path, Vec<syn::Lifetime>) {
     let mut path = trait_impl.path.clone();
+    let mut bound = Vec::new();
     if trait_impl.assoc_types.is_empty() {
-        return path;
+        return (path, bound);
     }
     let last = path
         .segments
@@ -81,9 +103,24 @@ fn path_with_assoc_types(trait_impl: &TraitImpl) -> syn::Path {
         _ => Default::default(),
     };
     for assoc in &trait_impl.assoc_types {
-        let (ident, ty) = (&assoc.ident, &assoc.ty);
-        args.push(syn::parse_quote!(#ident = #ty));
+        let ident = &assoc.ident;
+        let lifetimes: Vec<syn::GenericArgument> = assoc
+            .generics
+            .params
+            .iter()
+            .map(|_| {
+                let lifetime = fresh_lifetime("g", bound.len());
+                bound.push(lifetime.clone());
+                syn::GenericArgument::Lifetime(lifetime)
+            })
+            .collect();
+        let ty = Substitution::new(&assoc.generics, &lifetimes).ty(&assoc.ty);
+        if lifetimes.is_empty() {
+            args.push(syn::parse_quote!(#ident = #ty));
+        } else {
+            args.push(syn::parse_quote!(#ident<#(#lifetimes),*> = #ty));
+        }
     }
     last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(<#args>));
-    path
+    (path, bound)
 }
