@@ -33,8 +33,8 @@ mod names;
 mod normalize;
 mod parse;
 mod parse_mock;
-mod substitute;
 mod patchable;
+mod substitute;
 #[cfg(test)]
 mod tests;
 

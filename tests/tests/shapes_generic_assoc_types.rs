@@ -129,3 +129,19 @@ fn a_spy_lends_what_the_real_value_lends_through_a_generic_associated_type() {
     spy.get.return_value("set".to_owned());
     assert_eq!(spy.get(0), "set");
 }
+
+#[autospec(type Item<'a> = &'a [u8];)]
+pub trait Buffers {
+    type Item<'a>
+    where
+        Self: 'a;
+    fn chunk(&self, at: usize) -> Self::Item<'_>;
+}
+
+#[test]
+fn autospec_takes_a_generic_associated_type_as_automock_does() {
+    let buffers = MockBuffers::new();
+    buffers.chunk.return_value(vec![1, 2]);
+    assert_eq!(buffers.chunk(4), [1, 2]);
+    buffers.chunk.assert_called_once_with(call!(4));
+}

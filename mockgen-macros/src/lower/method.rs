@@ -18,7 +18,10 @@ pub(crate) fn lower(
     let before = errors.len();
     rejected::qualifiers(sig, errors);
     if let Some(variadic) = &sig.variadic {
-        errors.push(variadic.span(), "variadic methods cannot be mocked");
+        errors.push(
+            variadic.span(),
+            "a variadic method cannot be mocked: Rust gives a variable argument list (`...`) only to foreign functions declared in `extern` blocks, and a mock's method is a Rust function with a body, which cannot receive one; take a slice or a `Vec` of the arguments instead",
+        );
     }
     let erased = Erased::of(&sig.generics, |ident| {
         bounds::is_static(&sig.generics, ident)

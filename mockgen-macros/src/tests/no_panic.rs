@@ -164,6 +164,8 @@ const TRAIT_ITEMS: &[&str] = &[
     "",
     "type Item;",
     "type Item: Clone; const N: usize;",
+    "type Item<'i> where Self: 'i;",
+    "type Wrapped<T, const K: usize>;",
     "fn __mockgen_core(&self); fn new() -> Self;",
     "fn get_user(&self); fn get__user(&self); fn Get(&self); fn get(&self);",
 ];
@@ -301,4 +303,40 @@ fn no_trait_shape_makes_the_expansion_panic() {
         shapes.len(),
         failures.join("\n\n")
     );
+}
+
+#[test]
+fn no_generic_associated_type_makes_the_expansion_panic() {
+    let attrs = [
+        "",
+        "type Item<'x> = &'x str;",
+        "type Item = u8;",
+        "type Item<T> = Vec<T>;",
+        "type Item<'x, 'y> = (&'x str, &'y str);",
+        "type Item<'x> = &'x str where Self: 'x;",
+        "type Item<'x> = Self::Item<'x>;",
+    ];
+    let traits = [
+        "pub trait Lend { type Item<'a> where Self: 'a; fn get<'a>(&'a self) -> Self::Item<'a>; }",
+        "pub trait Lend { type Item<'a>; fn get(&self) -> Option<Self::Item<'_>>; fn put(&self, item: Self::Item<'static>); }",
+        "pub trait Lend { type Item<T>; fn get(&self) -> Self::Item<u8>; fn nested(&self) -> Self::Item<Self::Item<u8>>; }",
+        "pub trait Lend { type Item; fn get(&self) -> Self::Item<'static>; }",
+        "pub trait Lend { type Item<'a>; fn get(&self) -> <Self as Lend>::Item<'_>; }",
+    ];
+    let mut failures = Vec::new();
+    for attr in attrs {
+        for trait_text in traits {
+            let (Ok(attr_tokens), Some(item)) = (attr.parse::<TokenStream>(), tokens(trait_text))
+            else {
+                continue;
+            };
+            let what = format!("#[automock({attr})] {trait_text}");
+            if let Err(failure) = expands_to_items("#[automock]", &what, || {
+                crate::expand::automock(attr_tokens, item)
+            }) {
+                failures.push(failure);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
