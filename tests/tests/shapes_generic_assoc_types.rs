@@ -112,7 +112,7 @@ pub struct Words(Vec<String>);
 
 impl Container for Words {
     type Item<'a> = &'a str;
-    fn get<'a>(&'a self, index: usize) -> &'a str {
+    fn get(&self, index: usize) -> &str {
         &self.0[index]
     }
     fn first(&self) -> Option<&str> {
